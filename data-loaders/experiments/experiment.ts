@@ -1,0 +1,21 @@
+// An experiment is a list of runs and the result tables built from them. Loaders in
+// src/data/ and the command line both go through `experimentTables`.
+import type {Table} from "apache-arrow";
+import type {Dataset} from "../dataset.js";
+import {getRun, type Run, type RunConfig} from "../run-store.js";
+import type {Settings} from "../settings.js";
+
+export interface Experiment {
+  /** Command-line name and result-file prefix, e.g. "exp1". */
+  id: string;
+  title: string;
+  /** The runs it needs, each with the epochs to train it for. */
+  runs(settings: Settings): {config: RunConfig; epochs: number}[];
+  /** Its result tables, from the runs in the order `runs` listed them. */
+  tables(runs: Run[], dataset: Dataset, settings: Settings): Record<string, Table>;
+}
+
+export function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Record<string, Table> {
+  const runs = experiment.runs(settings).map(({config, epochs}) => getRun(dataset, config, epochs));
+  return experiment.tables(runs, dataset, settings);
+}

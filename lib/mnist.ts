@@ -1,0 +1,38 @@
+import {IdxError, parseImages, parseLabels} from "./idx.js";
+
+/** A labelled set of 28x28 images: pixels[i * size ... (i + 1) * size] has label labels[i]. */
+export interface LabelledImages {
+  count: number;
+  /** Pixels per image (784). */
+  size: number;
+  pixels: Uint8Array;
+  labels: Uint8Array;
+}
+
+/** Pairs an images file with its labels file; the two counts must agree. */
+export function parseLabelledImages(
+  images: {bytes: Uint8Array; file: string},
+  labels: {bytes: Uint8Array; file: string}
+): LabelledImages {
+  const parsedImages = parseImages(images.bytes, images.file);
+  const parsedLabels = parseLabels(labels.bytes, labels.file);
+  if (parsedImages.count !== parsedLabels.length) {
+    throw new IdxError(
+      images.file,
+      `holds ${parsedImages.count} images but ${labels.file} holds ${parsedLabels.length} labels`
+    );
+  }
+  const size = parsedImages.rows * parsedImages.cols;
+  return {count: parsedImages.count, size, pixels: parsedImages.pixels, labels: parsedLabels};
+}
+
+/** The first `limit` samples of a set (all of it when limit is undefined or larger). */
+export function firstSamples(set: LabelledImages, limit?: number): LabelledImages {
+  const count = limit === undefined ? set.count : Math.min(limit, set.count);
+  return {
+    count,
+    size: set.size,
+    pixels: set.pixels.subarray(0, count * set.size),
+    labels: set.labels.subarray(0, count)
+  };
+}

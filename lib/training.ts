@@ -1,0 +1,60 @@
+// The training loop: per-sample SGD in file order (no shuffling), then a scoring pass.
+import type {LabelledImages} from "./mnist.js";
+import {query, train, type Network} from "./network.js";
+import {scaleInput, targetFor} from "./scaling.js";
+
+export interface Progress {
+  /** Samples done in this pass. */
+  done: number;
+  total: number;
+}
+
+export interface PassOptions {
+  /** Called every `progressEvery` samples and once at the end. */
+  onProgress?: (progress: Progress) => void;
+  progressEvery?: number;
+}
+
+/** Trains one epoch over `data` in order, one sample at a time. */
+export function trainEpoch(net: Network, data: LabelledImages, lr: number, options: PassOptions = {}): void {
+  const {onProgress, progressEvery = 1000} = options;
+  const x = new Float64Array(data.size);
+  const t = new Float64Array(net.outputs);
+  for (let n = 0; n < data.count; n++) {
+    scaleInput(data.pixels, n * data.size, data.size, x);
+    targetFor(data.labels[n], net.outputs, t);
+    train(net, x, t, lr);
+    if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
+  }
+}
+
+export interface Evaluation {
+  /** The network's answer (argmax output) for each sample. */
+  predictions: Uint8Array;
+  /** Output activations, `outputs` per sample. */
+  outputs: Float32Array;
+  /** Fraction of samples whose answer equals the label. */
+  score: number;
+}
+
+/** Queries every sample and scores the answers against the labels. */
+export function evaluate(net: Network, data: LabelledImages): Evaluation {
+  const x = new Float64Array(data.size);
+  const predictions = new Uint8Array(data.count);
+  const outputs = new Float32Array(data.count * net.outputs);
+  let correct = 0;
+  for (let n = 0; n < data.count; n++) {
+    const {output} = query(net, scaleInput(data.pixels, n * data.size, data.size, x));
+    outputs.set(output, n * net.outputs);
+    predictions[n] = argmax(output);
+    if (predictions[n] === data.labels[n]) correct++;
+  }
+  return {predictions, outputs, score: data.count === 0 ? NaN : correct / data.count};
+}
+
+/** Index of the largest value (the first one on ties, as numpy.argmax). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
