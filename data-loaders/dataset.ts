@@ -73,11 +73,13 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   ) as Record<keyof typeof FILES, {bytes: Uint8Array; file: string}>;
   const sums = Object.values(FILES).map((name, i) => [name, md5(Object.values(files)[i].bytes)]);
   const official = sums.every(([name, sum]) => OFFICIAL_MD5[name] === sum);
-  for (const [index, [name, sum]] of sums.entries()) {
-    if (sum === OFFICIAL_MD5[name]) continue;
-    const {file} = Object.values(files)[index];
-    if (requireOfficial) throw new IdxError(file, `MD5 ${sum} does not match the official ${OFFICIAL_MD5[name]}`);
-    process.stderr.write(`note: ${file} is not the official MNIST file (MD5 ${sum})\n`);
+  const differing = sums.filter(([name, sum]) => sum !== OFFICIAL_MD5[name]);
+  if (differing.length > 0 && requireOfficial) {
+    const [name, sum] = differing[0];
+    throw new IdxError(join(dir, name), `MD5 ${sum} does not match the official ${OFFICIAL_MD5[name]}`);
+  }
+  if (differing.length > 0) {
+    process.stderr.write(`note: ${dir} does not hold the official MNIST files (${differing.map(([name]) => name).join(", ")} differ)\n`);
   }
   const train = parseLabelledImages(files.trainImages, files.trainLabels);
   const test = parseLabelledImages(files.testImages, files.testLabels);

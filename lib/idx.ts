@@ -22,13 +22,15 @@ export interface Images {
 
 function header(bytes: Uint8Array, file: string, magic: number, words: number): number[] {
   const size = 4 * (1 + words);
-  if (bytes.length < size) throw new IdxError(file, `truncated: ${bytes.length} bytes is shorter than the ${size}-byte header`);
+  const truncated = () => new IdxError(file, `truncated: ${bytes.length} bytes is shorter than the ${size}-byte header`);
+  if (bytes.length < 4) throw truncated();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
   if (found !== magic) {
     const hex = (n: number) => "0x" + n.toString(16).padStart(8, "0");
     throw new IdxError(file, `wrong magic number ${hex(found)}, expected ${hex(magic)} (${magic === IMAGES_MAGIC ? "images" : "labels"})`);
   }
+  if (bytes.length < size) throw truncated();
   return Array.from({length: words}, (_, i) => view.getUint32(4 * (i + 1), false));
 }
 

@@ -69,7 +69,11 @@ export function query(net: Network, x: Float64Array): {hidden: Float64Array; out
   return {hidden, output};
 }
 
-/** One SGD step on E = 1/2 sum (t - o)^2: w -= lr dE/dw, for both layers. */
+/**
+ * One SGD step exactly as the book: who moves by -lr dE/dwho for E = 1/2 sum (t - o)^2;
+ * the hidden errors are who^T (t - o), without the output sigmoid's derivative, so wih's
+ * step is not the exact gradient of E (see test/network.test.ts). Reproduction first.
+ */
 export function train(net: Network, x: Float64Array, t: Float64Array, lr: number): void {
   const {hidden, output} = query(net, x);
   const outputErrors = output.map((o, k) => t[k] - o);

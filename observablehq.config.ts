@@ -1,0 +1,15 @@
+// Observable Framework configuration. The site must work offline: no Google Fonts
+// (globalStylesheets: []), no CDN imports (pages import from node_modules explicitly).
+export default {
+  title: "Make Your Own Neural Network",
+  root: "src",
+  output: process.env.SITE_OUTPUT ?? "dist",
+  pages: [
+    {name: "Experiment 1: one run", path: "/experiment-1"}
+  ],
+  globalStylesheets: [],
+  theme: ["light", "dark"],
+  search: true,
+  footer: "The experiments of Tariq Rashid's <em>Make Your Own Neural Network</em>, retrained at build time.",
+  pager: true
+};

@@ -1,0 +1,50 @@
+export interface DigitGridOptions<T> {
+  /** The 28x28 grey levels of an item, 0 (background) to 255 (ink), row after row. */
+  pixels: (item: T) => ArrayLike<number>;
+  /** Text under an image. */
+  caption?: (item: T) => string;
+  /** Tooltip of an image. */
+  tooltip?: (item: T) => string;
+  /** Page width available; the grid wraps to it. */
+  width?: number;
+  /** Screen pixels per image pixel. */
+  scale?: number;
+  side?: number;
+}
+
+/**
+ * Draws each item's pixels as a crisp grey image (ink dark on light, like paper) in a
+ * wrapping grid with captions. Returns a <div> of <figure>s holding <canvas> elements.
+ */
+export function digitGrid<T>(items: Iterable<T>, options: DigitGridOptions<T>): HTMLDivElement {
+  const {pixels, caption, tooltip, scale = 3, side = 28} = options;
+  const grid = document.createElement("div");
+  grid.className = "digit-grid";
+  grid.style.cssText = "display: flex; flex-wrap: wrap; gap: 8px;";
+  if (options.width) grid.style.maxWidth = `${options.width}px`;
+  for (const item of items) {
+    const figure = document.createElement("figure");
+    figure.style.cssText = "margin: 0; text-align: center; font: 12px sans-serif;";
+    const canvas = document.createElement("canvas");
+    canvas.width = side;
+    canvas.height = side;
+    canvas.style.cssText = `width: ${side * scale}px; height: ${side * scale}px; image-rendering: pixelated; border: 1px solid var(--theme-foreground-faintest, #ddd);`;
+    const context = canvas.getContext("2d")!;
+    const image = context.createImageData(side, side);
+    const values = pixels(item);
+    for (let i = 0; i < side * side; i++) {
+      const grey = 255 - values[i];
+      image.data.set([grey, grey, grey, 255], 4 * i);
+    }
+    context.putImageData(image, 0, 0);
+    if (tooltip) canvas.title = tooltip(item);
+    figure.append(canvas);
+    if (caption) {
+      const text = document.createElement("figcaption");
+      text.textContent = caption(item);
+      figure.append(text);
+    }
+    grid.append(figure);
+  }
+  return grid;
+}

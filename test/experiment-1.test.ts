@@ -1,0 +1,43 @@
+import {describe, expect, it} from "vitest";
+import {experiment1} from "../data-loaders/experiments/experiment-1.js";
+import {getRun} from "../data-loaders/run-store.js";
+import {smallDataset, tempDir} from "./fixtures.js";
+
+describe("experiment 1 tables", () => {
+  const dataset = smallDataset(500, 300);
+  const [{config, epochs}] = experiment1.runs({trainLimit: 500});
+  const run = getRun(dataset, config, epochs, tempDir());
+  const tables = experiment1.tables([run], dataset, {trainLimit: 500});
+  const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
+
+  it("uses the reproduction's parameters: lr 0.3, 1 epoch, Normal init", () => {
+    expect([config.lr, epochs, config.init, config.hidden]).toEqual([0.3, 1, "Normal", 100]);
+  });
+
+  it("the confusion matrix counts every test image once, its diagonal gives the score", () => {
+    const confusion = rows("confusion");
+    expect(confusion).toHaveLength(100);
+    expect(confusion.reduce((sum, d) => sum + d.count, 0)).toBe(300);
+    const right = confusion.filter((d) => d.actual === d.predicted).reduce((sum, d) => sum + d.count, 0);
+    const [summary] = rows("summary");
+    expect(right / 300).toBe(summary.score);
+    expect(summary.trainLimit).toBe(500);
+    expect(summary.trainSamples).toBe(500);
+  });
+
+  it("per-digit accuracy agrees with the labels and the confusion matrix", () => {
+    const digits = rows("digits");
+    expect(digits.map((d) => d.count)).toEqual(Array.from({length: 10}, (_, d) => dataset.test.labels.filter((l) => l === d).length));
+    for (const d of digits) expect(d.accuracy).toBeCloseTo(d.correct / d.count, 15);
+  });
+
+  it("the misclassified sample holds only wrong answers, with their pixels", () => {
+    const wrong = rows("misclassified");
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const d of wrong) {
+      expect(d.predicted).not.toBe(d.label);
+      expect(d.label).toBe(dataset.test.labels[d.index]);
+      expect(Array.from(d.pixels)).toEqual(Array.from(dataset.test.pixels.subarray(d.index * 784, (d.index + 1) * 784)));
+    }
+  });
+});

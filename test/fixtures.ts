@@ -1,0 +1,33 @@
+// Small MNIST-shaped folders for tests, cut from the real files so training on them means something.
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {encodeImages, encodeLabels} from "../lib/idx.js";
+import {firstSamples} from "../lib/mnist.js";
+import {FILES, loadDataset, type Dataset} from "../data-loaders/dataset.js";
+
+export const real = (): Dataset => loadDataset(undefined, true);
+
+export function tempDir(prefix = "mynn-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A folder holding the four IDX files with the first `train` / `test` real samples. */
+export function smallMnistDir(train = 200, test = 100): string {
+  const dir = tempDir();
+  mkdirSync(dir, {recursive: true});
+  const dataset = real();
+  const write = (imagesName: string, labelsName: string, set: ReturnType<typeof firstSamples>) => {
+    writeFileSync(join(dir, imagesName), encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels}));
+    writeFileSync(join(dir, labelsName), encodeLabels(set.labels));
+  };
+  write(FILES.trainImages, FILES.trainLabels, firstSamples(dataset.train, train));
+  write(FILES.testImages, FILES.testLabels, firstSamples(dataset.test, test));
+  return dir;
+}
+
+/** The real dataset cut down in memory (for run-store tests that must stay fast). */
+export function smallDataset(train = 300, test = 200): Dataset {
+  const dataset = real();
+  return {...dataset, train: firstSamples(dataset.train, train), test: firstSamples(dataset.test, test), checksum: `small-${train}-${test}`};
+}
