@@ -8,6 +8,8 @@ export default {
     {name: "Experiment 1: one run", path: "/experiment-1"}
   ],
   globalStylesheets: [],
+  // An empty icon: no request for /favicon.ico.
+  head: `<link rel="icon" href="data:,">`,
   theme: ["light", "dark"],
   search: true,
   footer: "The experiments of Tariq Rashid's <em>Make Your Own Neural Network</em>, retrained at build time.",

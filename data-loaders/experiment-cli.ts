@@ -1,0 +1,69 @@
+// npm run experiment -- <experiment> [--table NAME] [--out FILE]
+// Runs one experiment without building the site, as the reproduction's scripts could be run
+// one at a time: prints its summary, or writes one of its tables as an Arrow file.
+import {renameSync, writeFileSync} from "node:fs";
+import {parseArgs} from "node:util";
+import {tableToIPC} from "apache-arrow";
+import {loadDataset} from "./dataset.js";
+import {describeError} from "./emit-table.js";
+import {experimentTables} from "./experiments/experiment.js";
+import {experiments} from "./experiments/index.js";
+import {readSettings} from "./settings.js";
+
+class UsageError extends Error {
+  name = "UsageError";
+}
+
+const USAGE = `usage: npm run experiment -- <experiment> [--table NAME] [--out FILE]
+
+  <experiment>    ${Object.values(experiments).map((e, i) => `${i + 1} (${e.id}: ${e.title})`).join(", ")}
+  --table NAME    the result table to write with --out (default: summary)
+  --out FILE      write that table to FILE as Arrow IPC instead of printing the summary
+  -h, --help      show this help
+
+Environment: TRAIN_LIMIT=N trains on the first N training images (a quick preview);
+MNIST_DIR=folder reads the four MNIST IDX files from another folder.`;
+
+function main(argv: string[]): void {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {table: {type: "string", default: "summary"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const {values, positionals} = parsed;
+  if (values.help) return void process.stdout.write(USAGE + "\n");
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given");
+  const list = Object.values(experiments);
+  const [name] = positionals;
+  const experiment = experiments[name] ?? (/^\d+$/.test(name) ? list[Number(name) - 1] : undefined);
+  if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
+
+  const settings = readSettings();
+  const tables = experimentTables(experiment, loadDataset(), settings);
+  const table = tables[values.table];
+  if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${values.table}"; it has ${Object.keys(tables).join(", ")}`);
+  if (values.out) {
+    // Write beside the target, then rename: no half-written file if this is interrupted.
+    const temp = `${values.out}.tmp-${process.pid}`;
+    writeFileSync(temp, tableToIPC(table, "file"));
+    renameSync(temp, values.out);
+    process.stderr.write(`${experiment.title}: wrote table "${values.table}" (${table.numRows} rows) to ${values.out}\n`);
+  } else {
+    process.stdout.write(`${experiment.title}\n`);
+    for (const row of table.toArray()) process.stdout.write(JSON.stringify(row.toJSON(), null, 2) + "\n");
+    process.stdout.write(`tables: ${Object.keys(tables).join(", ")} (write one with --table NAME --out FILE)\n`);
+  }
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`error: ${describeError(error)}\n`);
+  if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}

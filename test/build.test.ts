@@ -1,0 +1,68 @@
+// The whole pipeline as a user runs it: loaders as processes and `npm run build`.
+import {spawnSync} from "node:child_process";
+import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {FILES} from "../data-loaders/dataset.js";
+import {smallMnistDir, tempDir} from "./fixtures.js";
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  const result = spawnSync(command, args, {env: {...process.env, ...env}, encoding: "buffer", maxBuffer: 1 << 28});
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr.toString()};
+}
+const loader = (env: Record<string, string>) => run("npx", ["tsx", "src/data/exp1-summary.arrow.ts"], {RUN_STORE: tempDir(), ...env});
+
+describe("loaders report bad input and write nothing", () => {
+  it("a missing dataset folder", () => {
+    const {status, stdout, stderr} = loader({MNIST_DIR: "/no/such/folder"});
+    expect(status).not.toBe(0);
+    expect(stdout.length).toBe(0);
+    expect(stderr).toMatch(/error: \/no\/such\/folder: dataset folder not found \(set by MNIST_DIR\)/);
+  });
+
+  it("a truncated file", () => {
+    const dir = smallMnistDir(20, 10);
+    const file = join(dir, FILES.testImages);
+    writeFileSync(file, readFileSync(file).subarray(0, 5000));
+    const {status, stdout, stderr} = loader({MNIST_DIR: dir});
+    expect(status).not.toBe(0);
+    expect(stdout.length).toBe(0);
+    expect(stderr).toContain(`error: ${file}: truncated: header promises 7840 bytes of pixels, file holds 4984`);
+  });
+
+  it("a bad TRAIN_LIMIT", () => {
+    const {status, stdout, stderr} = loader({TRAIN_LIMIT: "lots"});
+    expect(status).not.toBe(0);
+    expect(stdout.length).toBe(0);
+    expect(stderr).toMatch(/error: TRAIN_LIMIT=lots: must be a positive integer/);
+  });
+});
+
+describe("npm run build", () => {
+  const pages = ["index.html", "experiment-1.html"];
+
+  it("fails on a broken dataset and leaves no result file", () => {
+    const out = tempDir();
+    const {status, stderr} = run("npm", ["run", "build"], {MNIST_DIR: "/no/such/folder", SITE_OUTPUT: out, RUN_STORE: tempDir()});
+    expect(status).not.toBe(0);
+    expect(stderr + "").toMatch(/dataset folder not found/);
+    const files = existsSync(join(out, "_file")) ? readdirSync(join(out, "_file"), {recursive: true}) : [];
+    expect(files.filter((f) => String(f).endsWith(".arrow"))).toEqual([]);
+  }, 300_000);
+
+  it("with TRAIN_LIMIT=2000 builds every page free of rendered errors", () => {
+    const out = tempDir();
+    const {status, stderr} = run("npm", ["run", "build"], {TRAIN_LIMIT: "2000", SITE_OUTPUT: out, RUN_STORE: tempDir()});
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain("first 2000 images");
+    for (const page of pages) {
+      const html = readFileSync(join(out, page), "utf8");
+      expect(html).not.toContain("observablehq--error");
+      expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"'\s]*\.(js|css|woff2?)/); // nothing from another host
+    }
+    const data = readdirSync(join(out, "_file", "data"));
+    for (const name of ["summary", "digits", "confusion", "misclassified"]) {
+      expect(data.some((file) => file.startsWith(`exp1-${name}.`) && file.endsWith(".arrow"))).toBe(true);
+    }
+  }, 300_000);
+});

@@ -1,0 +1,79 @@
+// Loads every built page in headless Chromium: charts draw, no console errors, no request
+// leaves the local server. Screenshots go to test-results/ to be looked at.
+import {existsSync, mkdirSync, readdirSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {launch} from "./browser.js";
+import {serve} from "./static-server.js";
+
+const site = resolve(process.env.SITE_DIR ?? "dist");
+if (!existsSync(join(site, "index.html"))) {
+  throw new Error(`${site} holds no built site: run \`npm run build\` first (or set SITE_DIR)`);
+}
+const pages = readdirSync(site).filter((f) => f.endsWith(".html") && f !== "404.html").map((f) => f.replace(/\.html$/, ""));
+const shots = resolve("test-results");
+mkdirSync(shots, {recursive: true});
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  browser = await launch();
+  server = await serve(site);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("built site", () => {
+  it("has the index and Experiment 1 pages", () => {
+    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1"]));
+  });
+
+  for (const name of pages) {
+    it(`${name}: renders without errors, charts draw, nothing fetched from elsewhere`, async () => {
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+      const problems: string[] = [];
+      const foreign: string[] = [];
+      page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (!["data:", "blob:"].includes(url.protocol) && url.origin !== server.url) foreign.push(request.url());
+      });
+      await page.goto(`${server.url}/${name === "index" ? "" : name}`, {waitUntil: "networkidle"});
+      await page.waitForTimeout(300);
+
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      const charts = await page.evaluate(() => {
+        const svgs = Array.from(document.querySelectorAll("#observablehq-main svg.chart"), (svg) => ({
+          marks: svg.querySelectorAll(".marks > *").length,
+          axes: svg.querySelectorAll(".x-axis .tick, .y-axis .tick").length,
+          title: svg.querySelector(".chart-title")?.textContent ?? ""
+        }));
+        const canvases = Array.from(document.querySelectorAll("#observablehq-main canvas"), (canvas) => {
+          const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+          let inked = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i] < 128) inked++;
+          return inked;
+        });
+        return {svgs, canvases};
+      });
+      for (const svg of charts.svgs) {
+        expect(svg.marks).toBeGreaterThan(0);
+        expect(svg.axes).toBeGreaterThan(0);
+        expect(svg.title).not.toBe("");
+      }
+      for (const inked of charts.canvases) expect(inked).toBeGreaterThan(0);
+      if (name === "experiment-1") {
+        expect(charts.svgs.length).toBeGreaterThanOrEqual(2); // accuracy bars, confusion matrix
+        expect(charts.canvases.length).toBeGreaterThan(10); // misclassified digits
+      }
+      await page.screenshot({path: join(shots, `${name}.png`), fullPage: true});
+      expect(problems).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,39 @@
+// A minimal static server for the built site on 127.0.0.1, with Framework's clean URLs
+// (/experiment-1 serves experiment-1.html).
+import {createReadStream, existsSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, normalize, resolve} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".arrow": "application/vnd.apache.arrow.file",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2"
+};
+
+export async function serve(root: string): Promise<{url: string; close: () => Promise<void>}> {
+  const base = resolve(root);
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) return void response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    else if (!existsSync(file) && existsSync(file + ".html")) file += ".html";
+    if (!existsSync(file)) return void response.writeHead(404).end("not found");
+    response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const {port} = server.address() as AddressInfo;
+  return {url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done()))};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const {url} = await serve(process.argv[2] ?? "dist");
+  console.log(`serving ${process.argv[2] ?? "dist"} at ${url}`);
+}
