@@ -52,7 +52,7 @@ describe("built site", () => {
           axes: svg.querySelectorAll(".x-axis .tick, .y-axis .tick").length,
           title: svg.querySelector(".chart-title")?.textContent ?? ""
         }));
-        const canvases = Array.from(document.querySelectorAll("#observablehq-main canvas"), (canvas) => {
+        const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#observablehq-main canvas"), (canvas) => {
           const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
           let inked = 0;
           for (let i = 0; i < data.length; i += 4) if (data[i] < 128) inked++;
@@ -76,4 +76,20 @@ describe("built site", () => {
       await page.close();
     });
   }
+});
+
+describe("built results", () => {
+  it("Experiment 1 on the full training set scores between 0.93 and 0.96", async () => {
+    const {tableFromIPC} = await import("apache-arrow");
+    const {readFileSync} = await import("node:fs");
+    const dir = join(site, "_file", "data");
+    const file = readdirSync(dir).find((f) => f.startsWith("exp1-summary.") && f.endsWith(".arrow"));
+    expect(file).toBeDefined();
+    const summary = tableFromIPC(readFileSync(join(dir, file!))).get(0)!.toJSON();
+    if (summary.trainLimit > 0) return; // a preview build (TRAIN_LIMIT): no claim about the score
+    expect(summary.trainSamples).toBe(60000);
+    expect(summary.testSamples).toBe(10000);
+    expect(summary.score).toBeGreaterThan(0.93);
+    expect(summary.score).toBeLessThan(0.96);
+  });
 });
