@@ -1,0 +1,113 @@
+// The sparse-input trick in plain TypeScript (Float64). An input is x = 0.01 + s, where s
+// (pixel / 255 * 0.99) is zero on ~80% of pixels. Keep wih = W' + c 1^T and R = W' 1 (the row
+// sums of W'); then
+//   wih x = 0.01 R + W' s + c sum(x)
+// and the update wih += d x^T becomes
+//   c += 0.01 d,   R += d sum(s),   W'[:, i] += d s_i only where s_i != 0.
+// W' is stored input-major (wT[i * hidden + j]), so each nonzero pixel touches one
+// contiguous row. Same mathematics as lib/network.ts, about a fifth of the arithmetic.
+import type {LabelledImages} from "./mnist.js";
+import {sigmoid, type Network} from "./network.js";
+import type {Trainer} from "./trainer.js";
+import {argmax, type Evaluation, type PassOptions} from "./training.js";
+
+export function sparseTrainer(net: Network): Trainer {
+  const {inputs, hidden, outputs} = net;
+  const wT = new Float64Array(inputs * hidden); // W', input-major
+  for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * hidden + j] = net.wih[j * inputs + i];
+  const c = new Float64Array(hidden);
+  const R = new Float64Array(hidden);
+  for (let i = 0; i < inputs; i++) for (let j = 0; j < hidden; j++) R[j] += wT[i * hidden + j];
+  const who = net.who.slice();
+
+  const nz = new Int32Array(inputs); // indices of nonzero pixels of the current sample
+  const s = new Float64Array(inputs); // their values s_i
+  const h = new Float64Array(hidden);
+  const o = new Float64Array(outputs);
+  const e = new Float64Array(outputs);
+  const dh = new Float64Array(hidden);
+
+  /** Loads sample n as (nz, s); returns [count, sum(s)]. */
+  function load(data: LabelledImages, n: number): [number, number] {
+    let count = 0;
+    let sumS = 0;
+    const offset = n * inputs;
+    for (let i = 0; i < inputs; i++) {
+      const p = data.pixels[offset + i];
+      if (p === 0) continue;
+      const value = (p / 255) * 0.99;
+      nz[count] = i;
+      s[count++] = value;
+      sumS += value;
+    }
+    return [count, sumS];
+  }
+
+  /** h = sig(wih x), o = sig(who h). */
+  function forward(count: number, sumS: number): void {
+    const sumX = 0.01 * inputs + sumS;
+    for (let j = 0; j < hidden; j++) h[j] = 0.01 * R[j] + c[j] * sumX;
+    for (let n = 0; n < count; n++) {
+      const row = nz[n] * hidden;
+      const value = s[n];
+      for (let j = 0; j < hidden; j++) h[j] += value * wT[row + j];
+    }
+    for (let j = 0; j < hidden; j++) h[j] = sigmoid(h[j]);
+    for (let k = 0; k < outputs; k++) {
+      let z = 0;
+      for (let j = 0; j < hidden; j++) z += who[k * hidden + j] * h[j];
+      o[k] = sigmoid(z);
+    }
+  }
+
+  function trainEpoch(data: LabelledImages, lr: number, options: PassOptions = {}): void {
+    const {onProgress, progressEvery = 1000} = options;
+    for (let n = 0; n < data.count; n++) {
+      const [count, sumS] = load(data, n);
+      forward(count, sumS);
+      const label = data.labels[n];
+      for (let k = 0; k < outputs; k++) e[k] = (k === label ? 0.99 : 0.01) - o[k];
+      // hidden errors who^T e (before who changes), then dh = lr e_h h (1 - h)
+      for (let j = 0; j < hidden; j++) {
+        let eh = 0;
+        for (let k = 0; k < outputs; k++) eh += who[k * hidden + j] * e[k];
+        dh[j] = lr * eh * h[j] * (1 - h[j]);
+      }
+      for (let k = 0; k < outputs; k++) {
+        const d = lr * e[k] * o[k] * (1 - o[k]);
+        for (let j = 0; j < hidden; j++) who[k * hidden + j] += d * h[j];
+      }
+      for (let j = 0; j < hidden; j++) {
+        c[j] += 0.01 * dh[j];
+        R[j] += dh[j] * sumS;
+      }
+      for (let m = 0; m < count; m++) {
+        const row = nz[m] * hidden;
+        const value = s[m];
+        for (let j = 0; j < hidden; j++) wT[row + j] += dh[j] * value;
+      }
+      if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
+    }
+  }
+
+  function evaluate(data: LabelledImages): Evaluation {
+    const predictions = new Uint8Array(data.count);
+    const outputsAll = new Float32Array(data.count * outputs);
+    let correct = 0;
+    for (let n = 0; n < data.count; n++) {
+      forward(...load(data, n));
+      outputsAll.set(o, n * outputs);
+      predictions[n] = argmax(o);
+      if (predictions[n] === data.labels[n]) correct++;
+    }
+    return {predictions, outputs: outputsAll, score: data.count === 0 ? NaN : correct / data.count};
+  }
+
+  function network(): Network {
+    const wih = new Float64Array(hidden * inputs);
+    for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wih[j * inputs + i] = wT[i * hidden + j] + c[j];
+    return {inputs, hidden, outputs, wih, who: who.slice()};
+  }
+
+  return {kernel: "sparse", trainEpoch, evaluate, network};
+}

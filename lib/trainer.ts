@@ -1,0 +1,27 @@
+// A trainer owns a network's weights in some kernel's layout and trains/scores with them.
+// Every kernel computes the book's algorithm (lib/network.ts is the reference); they differ
+// in layout, precision and instruction set, and are checked against the reference in tests.
+import type {LabelledImages} from "./mnist.js";
+import type {Network} from "./network.js";
+import {evaluate, trainEpoch, type Evaluation, type PassOptions} from "./training.js";
+
+export interface Trainer {
+  readonly kernel: string;
+  /** One epoch of per-sample SGD over `data`, in order. */
+  trainEpoch(data: LabelledImages, lr: number, options?: PassOptions): void;
+  /** Queries every sample and scores the answers. */
+  evaluate(data: LabelledImages): Evaluation;
+  /** The current weights in the reference layout (a copy). */
+  network(): Network;
+}
+
+/** The reference kernel: lib/network.ts's dense loops, Float64. */
+export function denseTrainer(net: Network): Trainer {
+  const own = {...net, wih: net.wih.slice(), who: net.who.slice()};
+  return {
+    kernel: "dense",
+    trainEpoch: (data, lr, options) => trainEpoch(own, data, lr, options),
+    evaluate: (data) => evaluate(own, data),
+    network: () => ({...own, wih: own.wih.slice(), who: own.who.slice()})
+  };
+}
