@@ -13,12 +13,12 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-export function emitTable(experimentId: string, tableName: string): void {
+export async function emitTable(experimentId: string, tableName: string): Promise<void> {
   try {
     const experiment = experiments[experimentId];
     if (!experiment) throw new Error(`no experiment "${experimentId}"`);
     const settings = readSettings();
-    const tables = experimentTables(experiment, loadDataset(), settings);
+    const tables = await experimentTables(experiment, loadDataset(), settings);
     const table = tables[tableName];
     if (!table) throw new Error(`experiment ${experimentId} has no table "${tableName}"`);
     process.stdout.write(tableToIPC(table, "file"));

@@ -22,9 +22,10 @@ const USAGE = `usage: npm run experiment -- <experiment> [--table NAME] [--out F
   -h, --help      show this help
 
 Environment: TRAIN_LIMIT=N trains on the first N training images (a quick preview);
-MNIST_DIR=folder reads the four MNIST IDX files from another folder.`;
+MNIST_DIR=folder reads the four MNIST IDX files from another folder;
+KERNEL=name trains with another kernel (dense, sparse, wasm-f64, wasm-f32; default wasm-f32).`;
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -44,7 +45,7 @@ function main(argv: string[]): void {
   if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
 
   const settings = readSettings();
-  const tables = experimentTables(experiment, loadDataset(), settings);
+  const tables = await experimentTables(experiment, loadDataset(), settings);
   const table = tables[values.table];
   if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${values.table}"; it has ${Object.keys(tables).join(", ")}`);
   if (values.out) {
@@ -61,7 +62,7 @@ function main(argv: string[]): void {
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`error: ${describeError(error)}\n`);
   if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);

@@ -9,8 +9,8 @@ import {mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync} from "n
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {firstSamples} from "../lib/mnist.js";
+import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {createNetwork, type Init, type Network} from "../lib/network.js";
-import {evaluate, trainEpoch} from "../lib/training.js";
 import type {Dataset} from "./dataset.js";
 import {progressReporter} from "./progress.js";
 
@@ -21,6 +21,8 @@ export interface RunConfig {
   seed: number;
   /** Train on the first N training images only (TRAIN_LIMIT); undefined means all. */
   trainLimit?: number;
+  /** The kernel trained with (lib/kernels.ts); kernels round differently, so it is part of the key. */
+  kernel: KernelName;
 }
 
 export interface EpochMetrics {
@@ -76,13 +78,13 @@ export function engineVersion(): string {
 }
 
 export function runKey(config: RunConfig, datasetChecksum: string): string {
-  const {hidden, init, lr, seed, trainLimit = null} = config;
-  const identity = JSON.stringify({datasetChecksum, hidden, init, lr, seed, trainLimit, engine: engineVersion()});
+  const {hidden, init, lr, seed, trainLimit = null, kernel} = config;
+  const identity = JSON.stringify({datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, engine: engineVersion()});
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 
-export function describeRun({hidden, init, lr, seed, trainLimit}: RunConfig): string {
-  return `lr ${lr}, ${hidden} hidden, ${init}, seed ${seed}${trainLimit ? `, first ${trainLimit} images` : ""}`;
+export function describeRun({hidden, init, lr, seed, trainLimit, kernel}: RunConfig): string {
+  return `lr ${lr}, ${hidden} hidden, ${init}, seed ${seed}${trainLimit ? `, first ${trainLimit} images` : ""} (${kernel})`;
 }
 
 /**
@@ -90,23 +92,25 @@ export function describeRun({hidden, init, lr, seed, trainLimit}: RunConfig): st
  * from stored weights when it has fewer epochs (training is in file order, so resuming equals
  * training from scratch), or trained. A corrupt entry is reported and retrained.
  */
-export function getRun(dataset: Dataset, config: RunConfig, epochs: number, store = storeDir()): Run {
+export async function getRun(dataset: Dataset, config: RunConfig, epochs: number, store = storeDir()): Promise<Run> {
   const key = runKey(config, dataset.checksum);
   let run = readRun(store, key, dataset);
   if (run && run.epochs.length >= epochs) return run;
   run ??= freshRun(key, config, dataset);
   const train = firstSamples(dataset.train, config.trainLimit);
+  const trainer = await createTrainer(run.net, config.kernel);
   const report = progressReporter(describeRun(config));
   for (let epoch = run.epochs.length + 1; epoch <= epochs; epoch++) {
     const start = performance.now();
-    trainEpoch(run.net, train, config.lr, {
+    trainer.trainEpoch(train, config.lr, {
       onProgress: ({done, total}) => report({epoch, epochs, done, total})
     });
     const seconds = (performance.now() - start) / 1000;
-    const {predictions, score} = evaluate(run.net, dataset.test);
+    const {predictions, score} = trainer.evaluate(dataset.test);
     run.epochs.push({epoch, testScore: score, seconds, samplesPerSecond: train.count / seconds});
     run.testPredictions.push(predictions);
   }
+  run.net = trainer.network();
   writeRun(store, run, dataset.test.count);
   return run;
 }

@@ -12,11 +12,21 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
   return value;
 }
 
+import {DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
+
 export interface Settings {
   /** TRAIN_LIMIT=N: train on the first N training images only (tests, quick previews). */
   trainLimit?: number;
+  /** KERNEL=name: the kernel runs are trained with (default: the fastest, wasm-f32). */
+  kernel: KernelName;
+}
+
+function kernel(env: NodeJS.ProcessEnv): KernelName {
+  const name = env.KERNEL || DEFAULT_KERNEL;
+  if (!isKernelName(name)) throw new SettingsError(`KERNEL=${name}: unknown kernel; kernels: ${Object.keys(KERNELS).join(", ")}`);
+  return name;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  return {trainLimit: positiveInteger(env, "TRAIN_LIMIT")};
+  return {trainLimit: positiveInteger(env, "TRAIN_LIMIT"), kernel: kernel(env)};
 }

@@ -28,7 +28,8 @@ export function parseLabelledImages(
 
 /** The first `limit` samples of a set (all of it when limit is undefined or larger). */
 export function firstSamples(set: LabelledImages, limit?: number): LabelledImages {
-  const count = limit === undefined ? set.count : Math.min(limit, set.count);
+  if (limit === undefined || limit >= set.count) return set; // the same object: caches keyed on it keep working
+  const count = limit;
   return {
     count,
     size: set.size,

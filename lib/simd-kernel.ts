@@ -26,7 +26,8 @@ interface SparseImages {
 // ~150 nonzero ones would otherwise cost as much as a tenth of the training.
 const sparseCache = new WeakMap<Uint8Array, SparseImages>();
 
-function sparseImages(data: LabelledImages): SparseImages {
+/** The sparse form of a set's images, built on first use and kept while the set lives. */
+export function sparseImages(data: LabelledImages): SparseImages {
   let sparse = sparseCache.get(data.pixels);
   if (sparse) return sparse;
   let nonzero = 0;
@@ -106,15 +107,22 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   const who = view(at.who, outputs * Hp);
   const c = view(at.c, Hp);
   const R = view(at.R, Hp);
-  for (let j = 0; j < hidden; j++) {
-    let sum = 0;
-    for (let i = 0; i < inputs; i++) {
-      wT[i * Hp + j] = net.wih[j * inputs + i];
-      sum += net.wih[j * inputs + i];
-    }
-    R[j] = sum;
-  }
+  for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * Hp + j] = net.wih[j * inputs + i];
   for (let k = 0; k < outputs; k++) for (let j = 0; j < hidden; j++) who[k * Hp + j] = net.who[k * hidden + j];
+
+  /** Moves c into W' and recomputes R (in Float64), at the start and after each epoch, as sparse-kernel.ts. */
+  function fold(): void {
+    for (let j = 0; j < hidden; j++) {
+      let sum = 0;
+      for (let i = 0; i < inputs; i++) {
+        wT[i * Hp + j] += c[j];
+        sum += wT[i * Hp + j]; // the stored (possibly float32) value, as a fresh start would read it
+      }
+      R[j] = sum;
+      c[j] = 0;
+    }
+  }
+  fold();
   const bytes = new Uint8Array(wasm.memory.buffer);
 
   /** Copies each chunk of images into wasm memory in sparse form, then calls `each`. */
@@ -139,6 +147,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
       wasm.train(at.labels, n, lr);
       options.onProgress?.({done: start + n, total: data.count});
     });
+    fold();
   }
 
   function evaluate(data: LabelledImages): Evaluation {

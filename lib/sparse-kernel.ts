@@ -17,8 +17,25 @@ export function sparseTrainer(net: Network): Trainer {
   for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * hidden + j] = net.wih[j * inputs + i];
   const c = new Float64Array(hidden);
   const R = new Float64Array(hidden);
-  for (let i = 0; i < inputs; i++) for (let j = 0; j < hidden; j++) R[j] += wT[i * hidden + j];
   const who = net.who.slice();
+
+  /**
+   * Moves c into W' and recomputes R, after each epoch and at the start. The state between
+   * epochs is then wih itself, so a run resumed from stored weights continues exactly as
+   * one that never stopped.
+   */
+  function fold(): void {
+    for (let j = 0; j < hidden; j++) {
+      let sum = 0;
+      for (let i = 0; i < inputs; i++) {
+        wT[i * hidden + j] += c[j];
+        sum += wT[i * hidden + j]; // the stored (possibly float32) value, as a fresh start would read it
+      }
+      R[j] = sum;
+      c[j] = 0;
+    }
+  }
+  fold();
 
   const nz = new Int32Array(inputs); // indices of nonzero pixels of the current sample
   const s = new Float64Array(inputs); // their values s_i
@@ -88,6 +105,7 @@ export function sparseTrainer(net: Network): Trainer {
       }
       if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
     }
+    fold();
   }
 
   function evaluate(data: LabelledImages): Evaluation {

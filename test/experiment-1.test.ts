@@ -1,13 +1,17 @@
-import {describe, expect, it} from "vitest";
+import type {Table} from "apache-arrow";
+import {beforeAll, describe, expect, it} from "vitest";
 import {experiment1} from "../data-loaders/experiments/experiment-1.js";
 import {getRun} from "../data-loaders/run-store.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 describe("experiment 1 tables", () => {
   const dataset = smallDataset(500, 300);
-  const [{config, epochs}] = experiment1.runs({trainLimit: 500});
-  const run = getRun(dataset, config, epochs, tempDir());
-  const tables = experiment1.tables([run], dataset, {trainLimit: 500});
+  const settings = {trainLimit: 500, kernel: "wasm-f32"} as const;
+  const [{config, epochs}] = experiment1.runs(settings);
+  let tables: Record<string, Table>;
+  beforeAll(async () => {
+    tables = experiment1.tables([await getRun(dataset, config, epochs, tempDir())], dataset, settings);
+  });
   const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
 
   it("uses the reproduction's parameters: lr 0.3, 1 epoch, Normal init", () => {

@@ -10,7 +10,7 @@ export const MISCLASSIFIED_SAMPLE = 48;
 export const experiment1: Experiment = {
   id: "exp1",
   title: "Experiment 1: one run",
-  runs: ({trainLimit}) => [{config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit}, epochs: 1}],
+  runs: ({trainLimit, kernel}) => [{config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit, kernel}, epochs: 1}],
   tables([run], dataset, {trainLimit}) {
     const {test} = dataset;
     const predictions = run.testPredictions[0];
@@ -42,6 +42,7 @@ export const experiment1: Experiment = {
         datasetChecksum: [dataset.checksum],
         officialDataset: [dataset.official ? "yes" : "no"],
         engineVersion: [engineVersion().slice(0, 12)],
+        kernel: [run.config.kernel],
         runKey: [run.key]
       }),
       digits: tableFromArrays({

@@ -15,7 +15,8 @@ export interface Experiment {
   tables(runs: Run[], dataset: Dataset, settings: Settings): Record<string, Table>;
 }
 
-export function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Record<string, Table> {
-  const runs = experiment.runs(settings).map(({config, epochs}) => getRun(dataset, config, epochs));
+export async function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+  const runs: Run[] = [];
+  for (const {config, epochs} of experiment.runs(settings)) runs.push(await getRun(dataset, config, epochs));
   return experiment.tables(runs, dataset, settings);
 }

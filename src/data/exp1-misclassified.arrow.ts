@@ -1,3 +1,3 @@
 import {emitTable} from "../../data-loaders/emit-table.js";
 
-emitTable("exp1", "misclassified");
+await emitTable("exp1", "misclassified");

@@ -1,0 +1,79 @@
+import {describe, expect, it} from "vitest";
+import {firstSamples} from "../lib/mnist.js";
+import {createNetwork, type Network} from "../lib/network.js";
+import {sparseTrainer} from "../lib/sparse-kernel.js";
+import {simdTrainer} from "../lib/simd-kernel.js";
+import {denseTrainer, type Trainer} from "../lib/trainer.js";
+import {backQuery} from "../lib/network.js";
+import {real} from "./fixtures.js";
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+};
+
+// Tolerances. Float64 kernels only reorder sums (and the SIMD one computes exp itself, to
+// ~1 ulp), so after 1,000 SGD steps weights agree with the reference to ~1e-13; 1e-9 leaves
+// room. Float32 kernels round every weight to 24 bits (relative 6e-8) at every step; over
+// 1,000 steps the drift stays below 1e-4 absolute on weights of size ~0.1.
+const kernels: [string, (net: Network) => Trainer | Promise<Trainer>, number][] = [
+  ["sparse", sparseTrainer, 1e-9],
+  ["wasm-f64", (net) => simdTrainer(net, "f64"), 1e-9],
+  ["wasm-f32", (net) => simdTrainer(net, "f32"), 1e-4]
+];
+
+describe("fast kernels match the reference kernel", () => {
+  const dataset = real();
+  const train = firstSamples(dataset.train, 1000);
+  const test = firstSamples(dataset.test, 500);
+
+  for (const hidden of [100, 10]) {
+    const reference = denseTrainer(createNetwork({seed: 3, hidden}));
+    reference.trainEpoch(train, 0.3);
+    const expected = reference.network();
+    const expectedOutputs = reference.evaluate(test).outputs;
+
+    for (const [name, make, tolerance] of kernels) {
+      it(`${name}, ${hidden} hidden: weights after 1,000 samples within ${tolerance}, and query outputs`, async () => {
+        const trainer = await make(createNetwork({seed: 3, hidden}));
+        const before = trainer.network();
+        expect(maxDiff(before.wih, createNetwork({seed: 3, hidden}).wih)).toBeLessThan(tolerance / 10);
+        trainer.trainEpoch(train, 0.3);
+        const got = trainer.network();
+        expect(maxDiff(got.wih, expected.wih)).toBeLessThan(tolerance);
+        expect(maxDiff(got.who, expected.who)).toBeLessThan(tolerance);
+        expect(maxDiff(got.wih, before.wih)).toBeGreaterThan(1e-3); // it did train
+        const evaluation = trainer.evaluate(test);
+        expect(maxDiff(evaluation.outputs, expectedOutputs)).toBeLessThan(Math.max(tolerance, 1e-6)); // outputs are float32
+        for (const label of [0, 7]) expect(maxDiff(backQuery(got, label), backQuery(expected, label))).toBeLessThan(tolerance * 100);
+      });
+    }
+  }
+});
+
+describe("the default kernel in a worker thread", () => {
+  it("trains there exactly as on the main thread", async () => {
+    const {Worker} = await import("node:worker_threads");
+    const workerData = {kernel: "wasm-f32", samples: 2000, seed: 9};
+    const worker = new Worker(new URL("./kernel-worker.mjs", import.meta.url), {workerData});
+    const fromWorker = await new Promise<{wih: Float64Array; who: Float64Array}>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    await worker.terminate();
+    const trainer = await simdTrainer(createNetwork({seed: 9}), "f32");
+    trainer.trainEpoch(firstSamples(real().train, 2000), 0.3);
+    const here = trainer.network();
+    expect(new Uint8Array(fromWorker.wih.buffer)).toEqual(new Uint8Array(here.wih.buffer));
+    expect(new Uint8Array(fromWorker.who.buffer)).toEqual(new Uint8Array(here.who.buffer));
+  });
+});
+
+describe("the assembled kernel", () => {
+  it("lib/simd-kernel-wasm.ts is what `npm run assemble` makes of the current kernel text", async () => {
+    const {readFileSync} = await import("node:fs");
+    const {generatedModule, generatedPath} = await import("../data-loaders/assemble-kernels.js");
+    expect(readFileSync(generatedPath, "utf8")).toBe(await generatedModule());
+  });
+});
