@@ -3,8 +3,10 @@
 // scores the 10,000 test images; prints seconds per epoch (median of --runs), samples per
 // second, GFLOP/s, test score and speed relative to the dense reference measured in the same
 // run. --seeds N also trains seeds 1..N with each fast kernel to compare their scores
-// (Float32 against Float64). A benchmark, not a test: it asserts nothing about time.
-import {cpus} from "node:os";
+// (Float32 against Float64). --suite N times the training of the whole report for seeds
+// 1..N (data-loaders/suite.ts) on --workers threads (default: one per core).
+// A benchmark, not a test: it asserts nothing about time.
+import {availableParallelism, cpus} from "node:os";
 import {parseArgs} from "node:util";
 import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
 import type {LabelledImages} from "../lib/mnist.js";
@@ -12,8 +14,10 @@ import {createNetwork} from "../lib/network.js";
 import {sparseImages} from "../lib/simd-kernel.js";
 import {loadDataset} from "./dataset.js";
 import {describeError} from "./emit-table.js";
+import {suiteRuns, timeSuite} from "./suite.js";
 
-const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]`;
+const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
+       npm run bench -- --suite SEEDS [--workers N] [--kernel NAME]`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,10 +52,14 @@ async function main(): Promise<void> {
       kernels: {type: "string", default: Object.keys(KERNELS).join(",")},
       seeds: {type: "string", default: "0"},
       json: {type: "boolean", default: false},
+      suite: {type: "string"},
+      workers: {type: "string", default: String(availableParallelism())},
+      kernel: {type: "string", default: DEFAULT_KERNEL},
       help: {type: "boolean", short: "h"}
     }
   });
   if (values.help) return void console.log(USAGE);
+  if (values.suite !== undefined) return suite(values.suite, values.workers, values.kernel, values.json);
   const runs = Number(values.runs);
   const seeds = Number(values.seeds);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
@@ -134,6 +142,21 @@ async function main(): Promise<void> {
       console.log(`  ${kernel}: mean ${mean.toFixed(4)}, sd ${sd.toFixed(4)}, [${scores.join(", ")}]`);
     }
   }
+}
+
+async function suite(seedsText: string, workersText: string, kernel: string, json: boolean): Promise<void> {
+  const seeds = Number(seedsText);
+  const workers = Number(workersText);
+  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers ${workersText}: must be a positive integer`);
+  if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
+  const runs = suiteRuns(seeds, kernel);
+  const epochs = runs.reduce((sum, run) => sum + run.epochs, 0);
+  process.stderr.write(`suite: ${runs.length} runs, ${epochs} epochs (${seeds} seeds), ${kernel}, ${workers} workers\n`);
+  const seconds = await timeSuite(runs, workers, (line) => process.stderr.write(line + "\n"));
+  const result = {seeds, runs: runs.length, epochs, kernel, workers, seconds};
+  if (json) console.log(JSON.stringify(result, null, 2));
+  else console.log(`Whole-report training, ${seeds} seeds: ${runs.length} runs, ${epochs} epochs of 60,000 images (each scored on 10,000 test and 10,000 training images), ${kernel}, ${workers} workers: ${seconds.toFixed(1)} s`);
 }
 
 main().catch((error) => {

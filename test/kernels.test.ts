@@ -55,8 +55,8 @@ describe("fast kernels match the reference kernel", () => {
 describe("the default kernel in a worker thread", () => {
   it("trains there exactly as on the main thread", async () => {
     const {Worker} = await import("node:worker_threads");
-    const workerData = {kernel: "wasm-f32", samples: 2000, seed: 9};
-    const worker = new Worker(new URL("./kernel-worker.mjs", import.meta.url), {workerData});
+    const workerData = {entry: new URL("./kernel-worker.ts", import.meta.url).href, kernel: "wasm-f32", samples: 2000, seed: 9};
+    const worker = new Worker(new URL("../data-loaders/ts-worker.mjs", import.meta.url), {workerData});
     const fromWorker = await new Promise<{wih: Float64Array; who: Float64Array}>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
