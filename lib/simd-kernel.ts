@@ -4,6 +4,7 @@ import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
 import {SIMD_KERNEL_F32, SIMD_KERNEL_F64} from "./simd-kernel-wasm.js";
 import type {Precision} from "./simd-kernel-wat.js";
+import {fold, setSparseWeights} from "./sparse-kernel.js";
 import type {Trainer} from "./trainer.js";
 import {argmax, type Evaluation, type PassOptions} from "./training.js";
 
@@ -107,22 +108,9 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   const who = view(at.who, outputs * Hp);
   const c = view(at.c, Hp);
   const R = view(at.R, Hp);
-  for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * Hp + j] = net.wih[j * inputs + i];
+  const layout = {wT, c, R, inputs, hidden, stride: Hp};
+  setSparseWeights(layout, net.wih);
   for (let k = 0; k < outputs; k++) for (let j = 0; j < hidden; j++) who[k * Hp + j] = net.who[k * hidden + j];
-
-  /** Moves c into W' and recomputes R (in Float64), at the start and after each epoch, as sparse-kernel.ts. */
-  function fold(): void {
-    for (let j = 0; j < hidden; j++) {
-      let sum = 0;
-      for (let i = 0; i < inputs; i++) {
-        wT[i * Hp + j] += c[j];
-        sum += wT[i * Hp + j]; // the stored (possibly float32) value, as a fresh start would read it
-      }
-      R[j] = sum;
-      c[j] = 0;
-    }
-  }
-  fold();
   const bytes = new Uint8Array(wasm.memory.buffer);
 
   /** Copies each chunk of images into wasm memory in sparse form, then calls `each`. */
@@ -147,7 +135,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
       wasm.train(at.labels, n, lr);
       options.onProgress?.({done: start + n, total: data.count});
     });
-    fold();
+    fold(layout);
   }
 
   function evaluate(data: LabelledImages): Evaluation {

@@ -11,31 +11,48 @@ import {sigmoid, type Network} from "./network.js";
 import type {Trainer} from "./trainer.js";
 import {argmax, type Evaluation, type PassOptions} from "./training.js";
 
+/** W' (input-major, rows of `stride` numbers), c and R of a sparse kernel, in its precision. */
+export interface SparseLayout {
+  wT: Float64Array | Float32Array;
+  c: Float64Array | Float32Array;
+  R: Float64Array | Float32Array;
+  inputs: number;
+  hidden: number;
+  stride: number;
+}
+
+/** W' = wih (transposed), c = 0, R = row sums. */
+export function setSparseWeights(layout: SparseLayout, wih: Float64Array): void {
+  const {wT, inputs, hidden, stride} = layout;
+  for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * stride + j] = wih[j * inputs + i];
+  fold(layout);
+}
+
+/**
+ * Moves c into W' and recomputes R (summing in Float64), at the start and after each epoch.
+ * The state between epochs is then wih itself, so a run resumed from stored weights
+ * continues exactly as one that never stopped.
+ */
+export function fold({wT, c, R, inputs, hidden, stride}: SparseLayout): void {
+  for (let j = 0; j < hidden; j++) {
+    let sum = 0;
+    for (let i = 0; i < inputs; i++) {
+      wT[i * stride + j] += c[j];
+      sum += wT[i * stride + j]; // the stored (possibly float32) value, as a fresh start would read it
+    }
+    R[j] = sum;
+    c[j] = 0;
+  }
+}
+
 export function sparseTrainer(net: Network): Trainer {
   const {inputs, hidden, outputs} = net;
   const wT = new Float64Array(inputs * hidden); // W', input-major
-  for (let j = 0; j < hidden; j++) for (let i = 0; i < inputs; i++) wT[i * hidden + j] = net.wih[j * inputs + i];
   const c = new Float64Array(hidden);
   const R = new Float64Array(hidden);
   const who = net.who.slice();
-
-  /**
-   * Moves c into W' and recomputes R, after each epoch and at the start. The state between
-   * epochs is then wih itself, so a run resumed from stored weights continues exactly as
-   * one that never stopped.
-   */
-  function fold(): void {
-    for (let j = 0; j < hidden; j++) {
-      let sum = 0;
-      for (let i = 0; i < inputs; i++) {
-        wT[i * hidden + j] += c[j];
-        sum += wT[i * hidden + j]; // the stored (possibly float32) value, as a fresh start would read it
-      }
-      R[j] = sum;
-      c[j] = 0;
-    }
-  }
-  fold();
+  const layout = {wT, c, R, inputs, hidden, stride: hidden};
+  setSparseWeights(layout, net.wih);
 
   const nz = new Int32Array(inputs); // indices of nonzero pixels of the current sample
   const s = new Float64Array(inputs); // their values s_i
@@ -105,7 +122,7 @@ export function sparseTrainer(net: Network): Trainer {
       }
       if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
     }
-    fold();
+    fold(layout);
   }
 
   function evaluate(data: LabelledImages): Evaluation {
