@@ -5,7 +5,10 @@ export default {
   root: "src",
   output: process.env.SITE_OUTPUT ?? "dist",
   pages: [
-    {name: "Experiment 1: one run", path: "/experiment-1"}
+    {name: "Experiment 1: one run", path: "/experiment-1"},
+    {name: "Experiment 2: learning rate", path: "/experiment-2"},
+    {name: "Experiment 3: epochs", path: "/experiment-3"},
+    {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"}
   ],
   globalStylesheets: [],
   // An empty icon: no request for /favicon.ico.

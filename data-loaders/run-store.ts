@@ -12,7 +12,7 @@ import {firstSamples} from "../lib/mnist.js";
 import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {createNetwork, type Init, type Network} from "../lib/network.js";
 import type {Dataset} from "./dataset.js";
-import {progressReporter} from "./progress.js";
+import {progressReporter, type TrainingProgress} from "./progress.js";
 
 export interface RunConfig {
   hidden: number;
@@ -29,6 +29,8 @@ export interface EpochMetrics {
   epoch: number;
   /** Fraction of the test set answered correctly after this epoch. */
   testScore: number;
+  /** Fraction of the first 10,000 training images answered correctly (to see overfitting). */
+  trainAccuracy: number;
   /** Seconds spent training this epoch (scoring excluded). */
   seconds: number;
   samplesPerSecond: number;
@@ -47,7 +49,7 @@ export interface Run {
 }
 
 interface Entry {
-  format: 1;
+  format: 2;
   key: string;
   config: RunConfig;
   datasetChecksum: string;
@@ -56,6 +58,9 @@ interface Entry {
   epochs: EpochMetrics[];
   bin: {bytes: number; sha256: string};
 }
+
+/** Training accuracy is measured on this many images from the start of the training set. */
+export const TRAIN_SUBSET = 10000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -79,7 +84,8 @@ export function engineVersion(): string {
 
 export function runKey(config: RunConfig, datasetChecksum: string): string {
   const {hidden, init, lr, seed, trainLimit = null, kernel} = config;
-  const identity = JSON.stringify({datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, engine: engineVersion()});
+  // `format` names the entry layout: a store written by an older layout is simply not found.
+  const identity = JSON.stringify({format: 2, datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, engine: engineVersion()});
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 
@@ -92,14 +98,19 @@ export function describeRun({hidden, init, lr, seed, trainLimit, kernel}: RunCon
  * from stored weights when it has fewer epochs (training is in file order, so resuming equals
  * training from scratch), or trained. A corrupt entry is reported and retrained.
  */
-export async function getRun(dataset: Dataset, config: RunConfig, epochs: number, store = storeDir()): Promise<Run> {
+export async function getRun(
+  dataset: Dataset,
+  config: RunConfig,
+  epochs: number,
+  store = storeDir(),
+  report: (progress: TrainingProgress) => void = progressReporter(describeRun(config))
+): Promise<Run> {
   const key = runKey(config, dataset.checksum);
   let run = readRun(store, key, dataset);
   if (run && run.epochs.length >= epochs) return run;
   run ??= freshRun(key, config, dataset);
   const train = firstSamples(dataset.train, config.trainLimit);
   const trainer = await createTrainer(run.net, config.kernel);
-  const report = progressReporter(describeRun(config));
   for (let epoch = run.epochs.length + 1; epoch <= epochs; epoch++) {
     const start = performance.now();
     trainer.trainEpoch(train, config.lr, {
@@ -107,7 +118,8 @@ export async function getRun(dataset: Dataset, config: RunConfig, epochs: number
     });
     const seconds = (performance.now() - start) / 1000;
     const {predictions, score} = trainer.evaluate(dataset.test);
-    run.epochs.push({epoch, testScore: score, seconds, samplesPerSecond: train.count / seconds});
+    const trainAccuracy = trainer.evaluate(firstSamples(dataset.train, TRAIN_SUBSET)).score;
+    run.epochs.push({epoch, testScore: score, trainAccuracy, seconds, samplesPerSecond: train.count / seconds});
     run.testPredictions.push(predictions);
   }
   run.net = trainer.network();
@@ -133,7 +145,7 @@ function writeRun(store: string, run: Run, testSamples: number): void {
   weights.set(who, wih.length);
   run.testPredictions.forEach((p, i) => bin.set(p, weights.byteLength + i * testSamples));
   const entry: Entry = {
-    format: 1,
+    format: 2,
     key: run.key,
     config: run.config,
     datasetChecksum: run.datasetChecksum,
@@ -151,8 +163,13 @@ function writeRun(store: string, run: Run, testSamples: number): void {
   renameSync(base + ".json" + temp, base + ".json");
 }
 
+/** How many epochs the store holds for `config` (0 when none, or corrupt). */
+export function storedEpochs(dataset: Dataset, config: RunConfig, store = storeDir()): number {
+  return readRun(store, runKey(config, dataset.checksum), dataset, true)?.epochs.length ?? 0;
+}
+
 /** Reads an entry; undefined when there is none, or when it is corrupt (reported on stderr). */
-function readRun(store: string, key: string, dataset: Dataset): Run | undefined {
+function readRun(store: string, key: string, dataset: Dataset, quiet = false): Run | undefined {
   let text: string;
   try {
     text = readFileSync(join(store, key + ".json"), "utf8");
@@ -162,7 +179,7 @@ function readRun(store: string, key: string, dataset: Dataset): Run | undefined 
   try {
     const entry = JSON.parse(text) as Entry;
     const bin = new Uint8Array(readFileSync(join(store, key + ".bin")));
-    if (entry.key !== key || entry.format !== 1) throw new Error("entry does not match its key");
+    if (entry.key !== key || entry.format !== 2) throw new Error("entry does not match its key");
     if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
     const run = freshRun(key, entry.config, dataset);
     const {wih, who} = run.net;
@@ -175,7 +192,7 @@ function readRun(store: string, key: string, dataset: Dataset): Run | undefined 
     );
     return run;
   } catch (error) {
-    process.stderr.write(`run store: entry ${key} in ${store} is corrupt (${(error as Error).message}); retraining\n`);
+    if (!quiet) process.stderr.write(`run store: entry ${key} in ${store} is corrupt (${(error as Error).message}); retraining\n`);
     return undefined;
   }
 }

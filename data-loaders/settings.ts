@@ -12,6 +12,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
   return value;
 }
 
+import {availableParallelism} from "node:os";
 import {DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
 
 export interface Settings {
@@ -19,6 +20,10 @@ export interface Settings {
   trainLimit?: number;
   /** KERNEL=name: the kernel runs are trained with (default: the fastest, wasm-f32). */
   kernel: KernelName;
+  /** SEEDS=N: seeds 1..N for the experiments that measure spread (default 5). */
+  seeds: number;
+  /** WORKERS=N: worker threads that train missing runs (default: one per core). */
+  workers: number;
 }
 
 function kernel(env: NodeJS.ProcessEnv): KernelName {
@@ -28,5 +33,10 @@ function kernel(env: NodeJS.ProcessEnv): KernelName {
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  return {trainLimit: positiveInteger(env, "TRAIN_LIMIT"), kernel: kernel(env)};
+  return {
+    trainLimit: positiveInteger(env, "TRAIN_LIMIT"),
+    kernel: kernel(env),
+    seeds: positiveInteger(env, "SEEDS") ?? 5,
+    workers: positiveInteger(env, "WORKERS") ?? availableParallelism()
+  };
 }

@@ -39,7 +39,7 @@ describe("loaders report bad input and write nothing", () => {
 });
 
 describe("npm run build", () => {
-  const pages = ["index.html", "experiment-1.html"];
+  const pages = ["index.html", "experiment-1.html", "experiment-2.html", "experiment-3.html", "experiment-4.html"];
 
   it("fails on a broken dataset and leaves no result file", () => {
     const out = tempDir();
@@ -52,9 +52,10 @@ describe("npm run build", () => {
 
   it("with TRAIN_LIMIT=2000 builds every page free of rendered errors", () => {
     const out = tempDir();
-    const {status, stderr} = run("npm", ["run", "build"], {TRAIN_LIMIT: "2000", SITE_OUTPUT: out, RUN_STORE: tempDir()});
+    const {status, stderr} = run("npm", ["run", "build"], {TRAIN_LIMIT: "2000", SEEDS: "2", SITE_OUTPUT: out, RUN_STORE: tempDir()});
     expect(status, stderr).toBe(0);
     expect(stderr).toContain("first 2000 images");
+    expect(stderr).toMatch(/build: 30 distinct runs; trained 30 \(264 epochs\)/); // 2 seeds x 15 runs, 2 x 132 epochs
     for (const page of pages) {
       const html = readFileSync(join(out, page), "utf8");
       expect(html).not.toContain("observablehq--error");

@@ -6,7 +6,7 @@ import {smallDataset, tempDir} from "./fixtures.js";
 
 describe("experiment 1 tables", () => {
   const dataset = smallDataset(500, 300);
-  const settings = {trainLimit: 500, kernel: "wasm-f32"} as const;
+  const settings = {trainLimit: 500, kernel: "wasm-f32", seeds: 1, workers: 1} as const;
   const [{config, epochs}] = experiment1.runs(settings);
   let tables: Record<string, Table>;
   beforeAll(async () => {

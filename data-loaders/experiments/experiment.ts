@@ -2,6 +2,7 @@
 // src/data/ and the command line both go through `experimentTables`.
 import type {Table} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
+import {ensureRuns} from "../run-pool.js";
 import {getRun, type Run, type RunConfig} from "../run-store.js";
 import type {Settings} from "../settings.js";
 
@@ -16,7 +17,9 @@ export interface Experiment {
 }
 
 export async function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+  const requests = experiment.runs(settings);
+  await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
   const runs: Run[] = [];
-  for (const {config, epochs} of experiment.runs(settings)) runs.push(await getRun(dataset, config, epochs));
+  for (const {config, epochs} of requests) runs.push(await getRun(dataset, config, epochs));
   return experiment.tables(runs, dataset, settings);
 }

@@ -1,7 +1,11 @@
 import type {Experiment} from "./experiment.js";
 import {experiment1} from "./experiment-1.js";
+import {experiment2, experiment3, experiment4} from "./sweeps.js";
 
 /** Every experiment, by id, in report order. */
 export const experiments: Record<string, Experiment> = {
-  [experiment1.id]: experiment1
+  [experiment1.id]: experiment1,
+  [experiment2.id]: experiment2,
+  [experiment3.id]: experiment3,
+  [experiment4.id]: experiment4
 };

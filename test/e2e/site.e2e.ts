@@ -27,8 +27,30 @@ afterAll(async () => {
 });
 
 describe("built site", () => {
-  it("has the index and Experiment 1 pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1"]));
+  it("has the index and the experiment pages", () => {
+    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1", "experiment-2", "experiment-3", "experiment-4"]));
+  });
+
+  it("experiment-4: the play button animates the score-vs-lr chart through the epochs", async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    await page.goto(`${server.url}/experiment-4`, {waitUntil: "networkidle"});
+    const title = () => page.locator("svg.line-chart .chart-title", {hasText: "after epoch"}).textContent();
+    expect(await title()).toContain("after epoch 1");
+    const path = () => page.locator("svg.line-chart", {has: page.locator(".chart-title", {hasText: "after epoch"})}).locator("path.line").getAttribute("d");
+    const before = await path();
+    await page.locator("form.player button").click();
+    await page.waitForFunction(() => Number(document.querySelector("form.player output")?.textContent) >= 3, null, {timeout: 10_000});
+    expect(await title()).not.toContain("after epoch 1");
+    expect(await path()).not.toBe(before);
+    await page.locator("form.player button").click(); // pause
+    await page.locator("form.player input").fill("15");
+    await page.waitForFunction(() => document.querySelector("form.player output")?.textContent === "15");
+    expect(await title()).toContain("after epoch 15");
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   for (const name of pages) {
@@ -70,6 +92,8 @@ describe("built site", () => {
         expect(charts.svgs.length).toBeGreaterThanOrEqual(2); // accuracy bars, confusion matrix
         expect(charts.canvases.length).toBeGreaterThan(10); // misclassified digits
       }
+      const expectedCharts: Record<string, number> = {"experiment-2": 1, "experiment-3": 1, "experiment-4": 3};
+      if (name in expectedCharts) expect(charts.svgs.length).toBe(expectedCharts[name]);
       await page.screenshot({path: join(shots, `${name}.png`), fullPage: true});
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);

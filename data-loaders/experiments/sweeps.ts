@@ -1,0 +1,73 @@
+// Experiments 2, 3 and 4: the reproduction's sweeps, each configuration trained with seeds
+// 1..SEEDS. Tables hold one row per (configuration, seed, epoch); pages summarise them.
+import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import type {RunConfig} from "../run-store.js";
+import type {Settings} from "../settings.js";
+import type {Experiment} from "./experiment.js";
+import {REPRODUCTION_EPOCHS, REPRODUCTION_LR} from "./reproduction.js";
+
+export const LEARNING_RATES = [0.01, 0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.3, 0.5, 0.7, 1];
+export const EPOCHS_LR = 0.1;
+export const EPOCHS = 20;
+export const GRID_RATES = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
+export const GRID_EPOCHS = 15;
+
+const seeds = ({seeds}: Settings) => Array.from({length: seeds}, (_, i) => i + 1);
+const config = (lr: number, seed: number, {trainLimit, kernel}: Settings): RunConfig => ({hidden: 100, init: "Normal", lr, seed, trainLimit, kernel});
+
+/** One row per (run, epoch up to `epochs`). */
+function epochRows(runs: {config: RunConfig; epochs: {epoch: number; testScore: number; trainAccuracy: number; seconds: number}[]}[], epochs: number): Table {
+  const rows = runs.flatMap((run) => run.epochs.slice(0, epochs).map((e) => ({lr: run.config.lr, seed: run.config.seed, ...e})));
+  return tableFromArrays({
+    lr: Float64Array.from(rows, (r) => r.lr),
+    seed: Int32Array.from(rows, (r) => r.seed),
+    epoch: Int32Array.from(rows, (r) => r.epoch),
+    testScore: Float64Array.from(rows, (r) => r.testScore),
+    trainAccuracy: Float64Array.from(rows, (r) => r.trainAccuracy),
+    seconds: Float64Array.from(rows, (r) => r.seconds)
+  });
+}
+
+function settingsTable(settings: Settings, trainSamples: number): Table {
+  return new Table({
+    seeds: vectorFromArray([settings.seeds], new Int32()),
+    trainSamples: vectorFromArray([trainSamples], new Int32()),
+    trainLimit: vectorFromArray([settings.trainLimit ?? 0], new Int32()),
+    kernel: vectorFromArray([settings.kernel], new Utf8())
+  });
+}
+
+const reference = (rows: {x: number; score: number}[]) =>
+  new Table({x: vectorFromArray(rows.map((r) => r.x), new Float64()), score: vectorFromArray(rows.map((r) => r.score), new Float64())});
+
+export const experiment2: Experiment = {
+  id: "exp2",
+  title: "Experiment 2: learning rate",
+  runs: (settings) => LEARNING_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: 1}))),
+  tables: (runs, _dataset, settings) => ({
+    scores: epochRows(runs, 1),
+    reproduction: reference(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
+    settings: settingsTable(settings, runs[0].trainSamples)
+  })
+};
+
+export const experiment3: Experiment = {
+  id: "exp3",
+  title: "Experiment 3: epochs",
+  runs: (settings) => seeds(settings).map((seed) => ({config: config(EPOCHS_LR, seed, settings), epochs: EPOCHS})),
+  tables: (runs, _dataset, settings) => ({
+    scores: epochRows(runs, EPOCHS),
+    reproduction: reference(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
+    settings: settingsTable(settings, runs[0].trainSamples)
+  })
+};
+
+export const experiment4: Experiment = {
+  id: "exp4",
+  title: "Experiment 4: learning rate x epochs",
+  runs: (settings) => GRID_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: GRID_EPOCHS}))),
+  tables: (runs, _dataset, settings) => ({
+    scores: epochRows(runs, GRID_EPOCHS),
+    settings: settingsTable(settings, runs[0].trainSamples)
+  })
+};

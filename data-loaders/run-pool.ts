@@ -1,0 +1,115 @@
+// Trains the runs missing from the store on a pool of worker threads (WORKERS, default one
+// per core), with one progress line for the whole build on stderr.
+import {Worker} from "node:worker_threads";
+import type {Dataset} from "./dataset.js";
+import type {TrainingProgress} from "./progress.js";
+import {describeRun, runKey, storedEpochs, storeDir, type RunConfig} from "./run-store.js";
+import type {RunJob} from "./run-worker.js";
+
+export interface RunRequest {
+  config: RunConfig;
+  epochs: number;
+}
+
+export interface PoolReport {
+  /** Distinct runs asked for (runs shared by experiments count once). */
+  distinct: number;
+  /** Runs trained or extended now. */
+  trained: number;
+  /** Epochs trained now. */
+  epochs: number;
+  seconds: number;
+}
+
+/** One request per run, each asking for the most epochs any experiment wants. */
+export function distinctRuns(requests: RunRequest[], datasetChecksum: string): RunRequest[] {
+  const byKey = new Map<string, RunRequest>();
+  for (const request of requests) {
+    const key = runKey(request.config, datasetChecksum);
+    const known = byKey.get(key);
+    if (!known || known.epochs < request.epochs) byKey.set(key, request);
+  }
+  return [...byKey.values()];
+}
+
+export async function ensureRuns(
+  dataset: Dataset,
+  requests: RunRequest[],
+  workers: number,
+  store = storeDir(),
+  log = (line: string) => process.stderr.write(line + "\n")
+): Promise<PoolReport> {
+  const start = performance.now();
+  const runs = distinctRuns(requests, dataset.checksum);
+  const jobs = runs
+    .map((run) => ({...run, have: storedEpochs(dataset, run.config, store)}))
+    .filter((run) => run.have < run.epochs)
+    .sort((a, b) => b.epochs - b.have - (a.epochs - a.have)); // longest first: workers finish together
+  const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
+  const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
+  if (jobs.length === 0) return report;
+
+  const size = Math.min(workers, jobs.length);
+  log(`runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`);
+  const queue = [...jobs];
+  let doneRuns = 0;
+  let doneEpochs = 0; // whole epochs finished
+  const current = new Map<number, {job: (typeof jobs)[number]; progress?: TrainingProgress}>();
+  let lastLog = 0;
+  const show = () => {
+    const now = performance.now();
+    if (now - lastLog < 3000) return;
+    lastLog = now;
+    const elapsed = (now - start) / 1000;
+    let partial = 0;
+    for (const {progress} of current.values()) if (progress) partial += progress.done / progress.total;
+    const fraction = (doneEpochs + partial) / totalEpochs;
+    const left = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : NaN;
+    const lines = [...current.entries()].map(([w, {job, progress}]) =>
+      `worker ${w + 1}: ${describeRun(job.config)}` +
+      (progress ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%` : "")
+    );
+    log(`runs: ${doneRuns}/${jobs.length} trained, ${Math.round(fraction * 100)}% of ${totalEpochs} epochs, ` +
+      `${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`);
+  };
+
+  await Promise.all(
+    Array.from({length: size}, async (_, w) => {
+      const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+        workerData: {entry: new URL("./run-worker.ts", import.meta.url).href}
+      });
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          current.set(w, {job});
+          const message: RunJob = {config: job.config, epochs: job.epochs, store};
+          worker.postMessage(message);
+          await new Promise<void>((resolve, reject) => {
+            const onMessage = (m: {type: string; progress?: TrainingProgress; message?: string}) => {
+              if (m.type === "progress") {
+                const before = current.get(w)?.progress;
+                if (before && m.progress!.epoch > before.epoch) doneEpochs += m.progress!.epoch - before.epoch;
+                current.set(w, {job: job!, progress: m.progress});
+                return show();
+              }
+              worker.off("message", onMessage);
+              worker.off("error", reject);
+              if (m.type === "done") resolve();
+              else reject(new Error(`training ${describeRun(job!.config)} failed: ${m.message}`));
+            };
+            worker.on("message", onMessage);
+            worker.once("error", reject);
+          });
+          doneEpochs += 1; // the last epoch of this run
+          doneRuns++;
+          current.delete(w);
+          show();
+        }
+      } finally {
+        await worker.terminate();
+      }
+    })
+  );
+  report.seconds = (performance.now() - start) / 1000;
+  log(`runs: trained ${jobs.length} runs (${totalEpochs} epochs) in ${report.seconds.toFixed(1)} s`);
+  return report;
+}

@@ -1,0 +1,22 @@
+// A worker thread of the run pool (run-pool.ts): trains the runs it is sent into the store,
+// posting progress as it goes.
+import {parentPort} from "node:worker_threads";
+import {loadDataset} from "./dataset.js";
+import {getRun, type RunConfig} from "./run-store.js";
+
+export interface RunJob {
+  config: RunConfig;
+  epochs: number;
+  store: string;
+}
+
+const dataset = loadDataset();
+parentPort!.on("message", async (job: RunJob | null) => {
+  if (job === null) return void parentPort!.close();
+  try {
+    await getRun(dataset, job.config, job.epochs, job.store, (progress) => parentPort!.postMessage({type: "progress", progress}));
+    parentPort!.postMessage({type: "done"});
+  } catch (error) {
+    parentPort!.postMessage({type: "failed", message: (error as Error).message});
+  }
+});

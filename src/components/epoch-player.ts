@@ -1,0 +1,51 @@
+export interface PlayerOptions {
+  min: number;
+  max: number;
+  value?: number;
+  label?: string;
+  /** Milliseconds per step while playing. */
+  interval?: number;
+}
+
+/**
+ * A range slider with a play button that steps through the values. The element has a
+ * `value` and fires "input" events, so a page can use it with Framework's view().
+ */
+export function player({min, max, value = min, label = "Value", interval = 700}: PlayerOptions): HTMLFormElement & {value: number} {
+  const form = document.createElement("form") as HTMLFormElement & {value: number};
+  form.className = "player";
+  form.style.cssText = "display: flex; gap: 0.75rem; align-items: center; font: 13px sans-serif;";
+  form.innerHTML = `<button type="button" name="play" style="min-width: 4.5em;">▶ Play</button>
+    <label style="display: flex; gap: 0.5rem; align-items: center;">${label}
+    <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: 240px;"></label>
+    <output name="out">${value}</output>`;
+  const range = form.querySelector("input")!;
+  const button = form.querySelector("button")!;
+  const output = form.querySelector("output")!;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const set = (v: number) => {
+    form.value = v;
+    range.value = String(v);
+    output.textContent = String(v);
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const stop = () => {
+    clearInterval(timer);
+    timer = undefined;
+    button.textContent = "▶ Play";
+  };
+  range.addEventListener("input", (event) => {
+    event.stopPropagation();
+    stop();
+    set(range.valueAsNumber);
+  });
+  button.addEventListener("click", () => {
+    if (timer) return stop();
+    button.textContent = "❚❚ Pause";
+    if (form.value >= max) set(min);
+    timer = setInterval(() => (form.value >= max ? stop() : set(form.value + 1)), interval);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.value = value;
+  return form;
+}

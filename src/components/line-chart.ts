@@ -1,0 +1,140 @@
+import * as d3 from "d3";
+
+export interface LineChartOptions<T, D = unknown, R = unknown> {
+  x: (row: T) => number;
+  y: (row: T) => number;
+  /** Series a row belongs to: one line (and band) per series, with a legend. */
+  series?: (row: T) => string;
+  /** A band around each line, e.g. the min-max or a 95% interval over seeds. */
+  band?: {low: (row: T) => number; high: (row: T) => number; label: string};
+  /** Faint individual points (e.g. each seed's score). */
+  dots?: {rows: Iterable<D>; x: (row: D) => number; y: (row: D) => number; series?: (row: D) => string; label: string};
+  /** Another curve drawn dashed for comparison (e.g. the reproduction's single seed). */
+  reference?: {rows: Iterable<R>; x: (row: R) => number; y: (row: R) => number; label: string};
+  /** Rows marked with a ring and labelled (e.g. the best mean). */
+  highlight?: (row: T) => boolean;
+  highlightLabel?: (row: T) => string;
+  xType?: "linear" | "log";
+  xTicks?: number[];
+  width?: number;
+  height?: number;
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  yDomain?: [number, number];
+  format?: (value: number) => string;
+  tooltip?: (row: T) => string;
+  colors?: readonly string[];
+}
+
+/**
+ * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
+ * points; a legend names everything drawn. Returns an SVG element.
+ */
+export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, options: LineChartOptions<T, D, R>): SVGSVGElement {
+  const data = Array.from(rows);
+  const {x, y, series = () => "", band, dots, reference, highlight, xType = "linear", width = 640, height = 360} = options;
+  const {title, xLabel, yLabel, format = d3.format(".4f"), colors = d3.schemeTableau10} = options;
+  const dotRows = dots ? Array.from(dots.rows) : [];
+  const referenceRows = reference ? Array.from(reference.rows) : [];
+  const tooltip = options.tooltip ?? ((row: T) => `${series(row) ? series(row) + ", " : ""}${xLabel ?? "x"} ${x(row)}: ${format(y(row))}`);
+  const names = Array.from(new Set(data.map(series)));
+  const color = d3.scaleOrdinal<string, string>().domain(names).range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
+
+  const legend: {label: string; swatch: (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void}[] = [];
+  for (const name of names.filter((n) => n)) legend.push({label: name, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", color(name)).attr("stroke-width", 2)});
+  if (band) legend.push({label: band.label, swatch: (g) => g.append("rect").attr("y", -5).attr("width", 16).attr("height", 10).attr("fill", color(names[0])).attr("opacity", 0.2)});
+  if (dots) legend.push({label: dots.label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", color(names[0])).attr("opacity", 0.35)});
+  if (reference) legend.push({label: reference.label, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")});
+  if (highlight) legend.push({label: "best", swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)});
+
+  // Legend items flow left to right, each as wide as its label, wrapping at the chart's width.
+  const legendLeft = 58;
+  const positions: [number, number][] = [];
+  let cursor = 0;
+  let line = 0;
+  for (const item of legend) {
+    const itemWidth = 34 + 6.6 * item.label.length;
+    if (cursor > 0 && legendLeft + cursor + itemWidth > width) [cursor, line] = [0, line + 1];
+    positions.push([cursor, line]);
+    cursor += itemWidth;
+  }
+  const legendRows = legend.length ? line + 1 : 0;
+  const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
+  const allX = [...data.map(x), ...(dots ? dotRows.map(dots.x) : []), ...(reference ? referenceRows.map(reference.x) : [])];
+  const allY = [
+    ...data.map(y),
+    ...(band ? data.flatMap((r) => [band.low(r), band.high(r)]) : []),
+    ...(dots ? dotRows.map(dots.y) : []),
+    ...(reference ? referenceRows.map(reference.y) : [])
+  ];
+  const [x0, x1] = d3.extent(allX) as [number, number];
+  const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear()).domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1]).range([margin.left, width - margin.right]);
+  const yScale = d3.scaleLinear().domain(options.yDomain ?? (d3.extent(allY) as [number, number])).nice().range([height - margin.bottom, margin.top]);
+
+  const svg = d3.create("svg")
+    .attr("class", "chart line-chart")
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", [0, 0, width, height])
+    .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif; overflow: visible;");
+  if (title) svg.append("text").attr("class", "chart-title").attr("x", margin.left).attr("y", 18)
+    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", 14).text(title);
+  legend.forEach((item, i) => {
+    const [dx, row] = positions[i];
+    const g = svg.append("g").attr("class", "legend-item")
+      .attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
+    item.swatch(g);
+    g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
+  });
+
+  const xAxis = d3.axisBottom(xScale).tickSizeOuter(0);
+  if (options.xTicks) xAxis.tickValues(options.xTicks).tickFormat((d) => String(d));
+  else if (xType === "log") xAxis.ticks(6, "~g");
+  svg.append("g").attr("class", "x-axis").attr("transform", `translate(0,${height - margin.bottom})`).call(xAxis)
+    .call((g) => g.append("text").attr("x", (margin.left + width - margin.right) / 2).attr("y", 36)
+      .attr("fill", "currentColor").attr("text-anchor", "middle").text(xLabel ?? ""));
+  svg.append("g").attr("class", "y-axis").attr("transform", `translate(${margin.left},0)`)
+    .call(d3.axisLeft(yScale).ticks(height / 45))
+    .call((g) => g.selectAll(".tick line").clone().attr("x2", width - margin.left - margin.right).attr("stroke-opacity", 0.1))
+    .call((g) => g.append("text").attr("transform", "rotate(-90)").attr("x", -(margin.top + height - margin.bottom) / 2)
+      .attr("y", -46).attr("fill", "currentColor").attr("text-anchor", "middle").text(yLabel ?? ""));
+
+  const marks = svg.append("g").attr("class", "marks");
+  for (const name of names) {
+    const line = data.filter((row) => series(row) === name).sort((a, b) => x(a) - x(b));
+    if (band) {
+      marks.append("path").attr("class", "band").attr("fill", color(name)).attr("opacity", 0.18)
+        .attr("d", d3.area<T>().x((r) => xScale(x(r))).y0((r) => yScale(band.low(r))).y1((r) => yScale(band.high(r)))(line));
+    }
+    marks.append("path").attr("class", "line").attr("fill", "none").attr("stroke", color(name)).attr("stroke-width", 2)
+      .attr("d", d3.line<T>().x((r) => xScale(x(r))).y((r) => yScale(y(r)))(line));
+  }
+  if (dots) {
+    marks.append("g").attr("class", "dots").selectAll("circle").data(dotRows).join("circle")
+      .attr("cx", (d) => xScale(dots.x(d))).attr("cy", (d) => yScale(dots.y(d))).attr("r", 2.5)
+      .attr("fill", (d) => color(dots.series?.(d) ?? names[0])).attr("opacity", 0.35);
+  }
+  if (reference) {
+    const sorted = [...referenceRows].sort((a, b) => reference.x(a) - reference.x(b));
+    marks.append("path").attr("class", "reference").attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")
+      .attr("d", d3.line<R>().x((r) => xScale(reference.x(r))).y((r) => yScale(reference.y(r)))(sorted));
+    marks.append("g").selectAll("rect").data(sorted).join("rect")
+      .attr("x", (r) => xScale(reference.x(r)) - 3).attr("y", (r) => yScale(reference.y(r)) - 3).attr("width", 6).attr("height", 6)
+      .attr("fill", "var(--theme-background, white)").attr("stroke", "currentColor")
+      .append("title").text((r) => `${reference.label}: ${xLabel ?? "x"} ${reference.x(r)}, ${format(reference.y(r))}`);
+  }
+  // Points on each line, with tooltips (hover shows exact values and spread).
+  marks.append("g").attr("class", "points").selectAll("circle").data(data).join("circle")
+    .attr("cx", (r) => xScale(x(r))).attr("cy", (r) => yScale(y(r))).attr("r", 3.5).attr("fill", (r) => color(series(r)))
+    .append("title").text(tooltip);
+  if (highlight) {
+    const best = data.filter(highlight);
+    const g = marks.append("g").attr("class", "highlight").selectAll("g").data(best).join("g")
+      .attr("transform", (r) => `translate(${xScale(x(r))},${yScale(y(r))})`);
+    g.append("circle").attr("r", 8).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2);
+    g.append("text").attr("y", -13).attr("text-anchor", "middle").attr("fill", "currentColor").attr("font-weight", "bold")
+      .text((r) => options.highlightLabel?.(r) ?? format(y(r)));
+  }
+  return svg.node()!;
+}
