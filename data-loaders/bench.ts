@@ -4,9 +4,11 @@
 // second, GFLOP/s, test score and speed relative to the dense reference measured in the same
 // run. --seeds N also trains seeds 1..N with each fast kernel to compare their scores
 // (Float32 against Float64). --suite N times the training of the whole report for seeds
-// 1..N (data-loaders/suite.ts) on --workers threads (default: one per core).
+// 1..N: every run the experiments need, trained by the build's run pool into an empty store.
 // A benchmark, not a test: it asserts nothing about time.
-import {availableParallelism, cpus} from "node:os";
+import {mkdtempSync, rmSync} from "node:fs";
+import {availableParallelism, cpus, tmpdir} from "node:os";
+import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
 import type {LabelledImages} from "../lib/mnist.js";
@@ -14,7 +16,9 @@ import {createNetwork} from "../lib/network.js";
 import {sparseImages} from "../lib/simd-kernel.js";
 import {loadDataset} from "./dataset.js";
 import {describeError} from "./emit-table.js";
-import {suiteRuns, timeSuite} from "./suite.js";
+import {experiments} from "./experiments/index.js";
+import {ensureRuns} from "./run-pool.js";
+import {readSettings} from "./settings.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME]`;
@@ -150,13 +154,17 @@ async function suite(seedsText: string, workersText: string, kernel: string, jso
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers ${workersText}: must be a positive integer`);
   if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
-  const runs = suiteRuns(seeds, kernel);
-  const epochs = runs.reduce((sum, run) => sum + run.epochs, 0);
-  process.stderr.write(`suite: ${runs.length} runs, ${epochs} epochs (${seeds} seeds), ${kernel}, ${workers} workers\n`);
-  const seconds = await timeSuite(runs, workers, (line) => process.stderr.write(line + "\n"));
-  const result = {seeds, runs: runs.length, epochs, kernel, workers, seconds};
-  if (json) console.log(JSON.stringify(result, null, 2));
-  else console.log(`Whole-report training, ${seeds} seeds: ${runs.length} runs, ${epochs} epochs of 60,000 images (each scored on 10,000 test and 10,000 training images), ${kernel}, ${workers} workers: ${seconds.toFixed(1)} s`);
+  const settings = {...readSettings(), seeds, workers, kernel};
+  const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
+  const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
+  try {
+    const report = await ensureRuns(loadDataset(), requests, workers, store);
+    const result = {seeds, kernel, workers, runs: report.distinct, epochs: report.epochs, seconds: report.seconds};
+    if (json) console.log(JSON.stringify(result, null, 2));
+    else console.log(`Whole-report training, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`);
+  } finally {
+    rmSync(store, {recursive: true, force: true});
+  }
 }
 
 main().catch((error) => {
