@@ -1,15 +1,11 @@
 import * as d3 from "d3";
+import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
 
-export interface BarChartOptions<T> {
+export interface BarChartOptions<T> extends FrameOptions {
   /** Category of a bar (shown on the x axis). */
   x: (row: T) => string | number;
   /** Length of a bar. */
   y: (row: T) => number;
-  width?: number;
-  height?: number;
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
   /** y scale domain; defaults to [0, max]. */
   yDomain?: [number, number];
   /** Format of the value printed on each bar and in its tooltip. */
@@ -33,24 +29,9 @@ export function barChart<T>(rows: Iterable<T>, options: BarChartOptions<T>): SVG
     .nice()
     .range([height - margin.bottom, margin.top]);
 
-  const svg = d3.create("svg")
-    .attr("class", "chart bar-chart")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", [0, 0, width, height])
-    .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif;");
-  if (title) svg.append("text").attr("class", "chart-title").attr("x", margin.left).attr("y", 18)
-    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", 14).text(title);
-
-  svg.append("g").attr("class", "x-axis").attr("transform", `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(xScale).tickSizeOuter(0))
-    .call((g) => g.append("text").attr("x", (margin.left + width - margin.right) / 2).attr("y", 36)
-      .attr("fill", "currentColor").attr("text-anchor", "middle").text(xLabel ?? ""));
-  svg.append("g").attr("class", "y-axis").attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(yScale).ticks(height / 40))
-    .call((g) => g.selectAll(".tick line").clone().attr("x2", width - margin.left - margin.right).attr("stroke-opacity", 0.1))
-    .call((g) => g.append("text").attr("transform", "rotate(-90)").attr("x", -(margin.top + height - margin.bottom) / 2)
-      .attr("y", -44).attr("fill", "currentColor").attr("text-anchor", "middle").text(yLabel ?? ""));
+  const svg = chartSvg("bar-chart", width, height, title, margin.left);
+  xAxis(svg, d3.axisBottom(xScale).tickSizeOuter(0), {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
+  yAxis(svg, d3.axisLeft(yScale).ticks(height / 40), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
 
   const bars = svg.append("g").attr("class", "marks").selectAll("g").data(data).join("g");
   const base = yScale(Math.max(yScale.domain()[0], 0));

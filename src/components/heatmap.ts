@@ -1,16 +1,13 @@
 import * as d3 from "d3";
+import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
 
-export interface HeatmapOptions<T> {
+export interface HeatmapOptions<T> extends FrameOptions {
   /** Column of a cell. */
   x: (row: T) => string | number;
   /** Row of a cell. */
   y: (row: T) => string | number;
   /** Value coloured in a cell. */
   fill: (row: T) => number;
-  width?: number;
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
   /** "sqrt" or "log" spread small values apart when a few cells dominate (a confusion matrix's diagonal). */
   scale?: "linear" | "sqrt" | "log";
   /** A d3 colour interpolator; defaults to d3.interpolateBlues. */
@@ -45,14 +42,7 @@ export function heatmap<T>(rows: Iterable<T>, options: HeatmapOptions<T>): SVGSV
     : scale === "sqrt" ? d3.scaleSequentialSqrt(interpolate).domain([low, high])
     : d3.scaleSequential(interpolate).domain([low, high])).clamp(true);
 
-  const svg = d3.create("svg")
-    .attr("class", "chart heatmap")
-    .attr("width", Math.max(width, margin.left + innerWidth + margin.right))
-    .attr("height", height)
-    .attr("viewBox", [0, 0, Math.max(width, margin.left + innerWidth + margin.right), height])
-    .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif;");
-  if (title) svg.append("text").attr("class", "chart-title").attr("x", margin.left).attr("y", 18)
-    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", 14).text(title);
+  const svg = chartSvg("heatmap", Math.max(width, margin.left + innerWidth + margin.right), height, title, margin.left);
 
   const cells = svg.append("g").attr("class", "marks").selectAll("g").data(data).join("g")
     .attr("transform", (row) => `translate(${xScale(String(x(row)))},${yScale(String(y(row)))})`);
@@ -69,14 +59,8 @@ export function heatmap<T>(rows: Iterable<T>, options: HeatmapOptions<T>): SVGSV
   }
 
   const bottom = margin.top + size * ys.length;
-  svg.append("g").attr("class", "x-axis").attr("transform", `translate(0,${bottom})`)
-    .call(d3.axisBottom(xScale).tickSizeOuter(0))
-    .call((g) => g.append("text").attr("x", margin.left + innerWidth / 2).attr("y", 32)
-      .attr("fill", "currentColor").attr("text-anchor", "middle").text(xLabel ?? ""));
-  svg.append("g").attr("class", "y-axis").attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(yScale).tickSizeOuter(0))
-    .call((g) => g.append("text").attr("transform", "rotate(-90)").attr("x", -(margin.top + bottom) / 2)
-      .attr("y", -36).attr("fill", "currentColor").attr("text-anchor", "middle").text(yLabel ?? ""));
+  xAxis(svg, d3.axisBottom(xScale).tickSizeOuter(0), {y: bottom, left: margin.left, right: margin.left + innerWidth, label: xLabel});
+  yAxis(svg, d3.axisLeft(yScale).tickSizeOuter(0), {x: margin.left, top: margin.top, bottom, label: yLabel});
 
   // Colour legend: a gradient bar with ticks on the scale actually used.
   const legendWidth = Math.min(240, innerWidth);

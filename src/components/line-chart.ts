@@ -1,6 +1,7 @@
 import * as d3 from "d3";
+import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
 
-export interface LineChartOptions<T, D = unknown, R = unknown> {
+export interface LineChartOptions<T, D = unknown, R = unknown> extends FrameOptions {
   x: (row: T) => number;
   y: (row: T) => number;
   /** Series a row belongs to: one line (and band) per series, with a legend. */
@@ -16,11 +17,6 @@ export interface LineChartOptions<T, D = unknown, R = unknown> {
   highlightLabel?: (row: T) => string;
   xType?: "linear" | "log";
   xTicks?: number[];
-  width?: number;
-  height?: number;
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
   yDomain?: [number, number];
   format?: (value: number) => string;
   tooltip?: (row: T) => string;
@@ -72,14 +68,7 @@ export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, option
   const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear()).domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1]).range([margin.left, width - margin.right]);
   const yScale = d3.scaleLinear().domain(options.yDomain ?? (d3.extent(allY) as [number, number])).nice().range([height - margin.bottom, margin.top]);
 
-  const svg = d3.create("svg")
-    .attr("class", "chart line-chart")
-    .attr("width", width)
-    .attr("height", height)
-    .attr("viewBox", [0, 0, width, height])
-    .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif; overflow: visible;");
-  if (title) svg.append("text").attr("class", "chart-title").attr("x", margin.left).attr("y", 18)
-    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", 14).text(title);
+  const svg = chartSvg("line-chart", width, height, title, margin.left);
   legend.forEach((item, i) => {
     const [dx, row] = positions[i];
     const g = svg.append("g").attr("class", "legend-item")
@@ -88,17 +77,11 @@ export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, option
     g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
   });
 
-  const xAxis = d3.axisBottom(xScale).tickSizeOuter(0);
-  if (options.xTicks) xAxis.tickValues(options.xTicks).tickFormat((d) => String(d));
-  else if (xType === "log") xAxis.ticks(6, "~g");
-  svg.append("g").attr("class", "x-axis").attr("transform", `translate(0,${height - margin.bottom})`).call(xAxis)
-    .call((g) => g.append("text").attr("x", (margin.left + width - margin.right) / 2).attr("y", 36)
-      .attr("fill", "currentColor").attr("text-anchor", "middle").text(xLabel ?? ""));
-  svg.append("g").attr("class", "y-axis").attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(yScale).ticks(height / 45))
-    .call((g) => g.selectAll(".tick line").clone().attr("x2", width - margin.left - margin.right).attr("stroke-opacity", 0.1))
-    .call((g) => g.append("text").attr("transform", "rotate(-90)").attr("x", -(margin.top + height - margin.bottom) / 2)
-      .attr("y", -46).attr("fill", "currentColor").attr("text-anchor", "middle").text(yLabel ?? ""));
+  const xAxisGenerator = d3.axisBottom(xScale).tickSizeOuter(0);
+  if (options.xTicks) xAxisGenerator.tickValues(options.xTicks).tickFormat((d) => String(d));
+  else if (xType === "log") xAxisGenerator.ticks(6, "~g");
+  xAxis(svg, xAxisGenerator, {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
+  yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
 
   const marks = svg.append("g").attr("class", "marks");
   for (const name of names) {
