@@ -14,6 +14,15 @@ describe("experiment 1 tables", () => {
   });
   const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
 
+  it("reports epoch 1 of its run even when another experiment trained that run further", async () => {
+    const store = tempDir();
+    const longer = await getRun(dataset, config, 3, store);
+    const summary = experiment1.tables([longer], dataset, settings).summary.get(0)!.toJSON();
+    expect(summary.epochs).toBe(1);
+    expect(summary.score).toBe(longer.epochs[0].testScore);
+    expect(longer.epochs[2].testScore).not.toBe(longer.epochs[0].testScore);
+  });
+
   it("uses the reproduction's parameters: lr 0.3, 1 epoch, Normal init", () => {
     expect([config.lr, epochs, config.init, config.hidden]).toEqual([0.3, 1, "Normal", 100]);
   });
