@@ -14,10 +14,11 @@ class UsageError extends Error {
   name = "UsageError";
 }
 
-const USAGE = `usage: npm run experiment -- <experiment> [--table NAME] [--out FILE]
+const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
   <experiment>    ${Object.values(experiments).map((e, i) => `${i + 1} (${e.id}: ${e.title})`).join(", ")}
-  --table NAME    the result table to write with --out (default: summary)
+  --seeds N       train seeds 1..N where the experiment uses several (default: SEEDS, or 5)
+  --table NAME    the result table to print or write (default: summary, or scores)
   --out FILE      write that table to FILE as Arrow IPC instead of printing the summary
   -h, --help      show this help
 
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {table: {type: "string", default: "summary"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
+      options: {seeds: {type: "string"}, table: {type: "string"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -44,20 +45,25 @@ async function main(argv: string[]): Promise<void> {
   const experiment = experiments[name] ?? (/^\d+$/.test(name) ? list[Number(name) - 1] : undefined);
   if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
 
-  const settings = readSettings();
+  if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);
+  const settings = readSettings(values.seeds ? {...process.env, SEEDS: values.seeds} : process.env);
   const tables = await experimentTables(experiment, loadDataset(), settings);
-  const table = tables[values.table];
-  if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${values.table}"; it has ${Object.keys(tables).join(", ")}`);
+  const tableName = values.table ?? ("summary" in tables ? "summary" : Object.keys(tables)[0]);
+  const table = tables[tableName];
+  if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${Object.keys(tables).join(", ")}`);
   if (values.out) {
     // Write beside the target, then rename: no half-written file if this is interrupted.
     const temp = `${values.out}.tmp-${process.pid}`;
     writeFileSync(temp, tableToIPC(table, "file"));
     renameSync(temp, values.out);
-    process.stderr.write(`${experiment.title}: wrote table "${values.table}" (${table.numRows} rows) to ${values.out}\n`);
+    process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
-    process.stdout.write(`${experiment.title}\n`);
-    for (const row of table.toArray()) process.stdout.write(JSON.stringify(row.toJSON(), null, 2) + "\n");
-    process.stdout.write(`tables: ${Object.keys(tables).join(", ")} (write one with --table NAME --out FILE)\n`);
+    const rows = table.toArray().map((row) => row.toJSON());
+    process.stdout.write(`${experiment.title}: table "${tableName}", ${rows.length} rows\n`);
+    if (rows.length === 1) process.stdout.write(JSON.stringify(rows[0], null, 2) + "\n");
+    else console.table(rows.slice(0, 40));
+    if (rows.length > 40) process.stdout.write(`... ${rows.length - 40} more rows (write them all with --out FILE)\n`);
+    process.stdout.write(`tables: ${Object.keys(tables).join(", ")} (choose with --table NAME)\n`);
   }
 }
 

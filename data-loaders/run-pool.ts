@@ -1,5 +1,7 @@
 // Trains the runs missing from the store on a pool of worker threads (WORKERS, default one
 // per core), with one progress line for the whole build on stderr.
+import {readdirSync, rmSync} from "node:fs";
+import {join} from "node:path";
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
 import type {TrainingProgress} from "./progress.js";
@@ -32,20 +34,52 @@ export function distinctRuns(requests: RunRequest[], datasetChecksum: string): R
   return [...byKey.values()];
 }
 
+/** Whether process `pid` is alive (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Deletes temporary files left in the store by writers that were killed mid-write. */
+export function removeAbandonedTemporaries(store: string): number {
+  let removed = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(store);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const match = /\.tmp-(\d+)-[a-z0-9]+$/.exec(name);
+    if (match && !alive(Number(match[1]))) {
+      rmSync(join(store, name), {force: true});
+      removed++;
+    }
+  }
+  return removed;
+}
+
 export async function ensureRuns(
   dataset: Dataset,
   requests: RunRequest[],
   workers: number,
   store = storeDir(),
-  log = (line: string) => process.stderr.write(line + "\n")
+  log: (line: string) => void = (line) => void process.stderr.write(line + "\n")
 ): Promise<PoolReport> {
   const start = performance.now();
+  const abandoned = removeAbandonedTemporaries(store);
+  if (abandoned) log(`runs: removed ${abandoned} temporary files of an interrupted build from ${store}`);
   const runs = distinctRuns(requests, dataset.checksum);
   const jobs = runs
     .map((run) => ({...run, have: storedEpochs(dataset, run.config, store)}))
     .filter((run) => run.have < run.epochs)
     .sort((a, b) => b.epochs - b.have - (a.epochs - a.have)); // longest first: workers finish together
   const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
+  const samplesPerEpoch = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
   const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
   if (jobs.length === 0) return report;
 
@@ -64,13 +98,14 @@ export async function ensureRuns(
     let partial = 0;
     for (const {progress} of current.values()) if (progress) partial += progress.done / progress.total;
     const fraction = (doneEpochs + partial) / totalEpochs;
+    const samplesPerSecond = ((doneEpochs + partial) * samplesPerEpoch) / elapsed;
     const left = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : NaN;
     const lines = [...current.entries()].map(([w, {job, progress}]) =>
       `worker ${w + 1}: ${describeRun(job.config)}` +
       (progress ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%` : "")
     );
     log(`runs: ${doneRuns}/${jobs.length} trained, ${Math.round(fraction * 100)}% of ${totalEpochs} epochs, ` +
-      `${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`);
+      `${Math.round(samplesPerSecond).toLocaleString("en")} samples/s, ${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`);
   };
 
   await Promise.all(

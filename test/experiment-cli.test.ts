@@ -22,13 +22,22 @@ describe("npm run experiment", () => {
   });
 
   it("rejects bad arguments with a usage message and a non-zero exit", () => {
-    for (const args of [[], ["9"], ["1", "--bogus"], ["1", "2"], ["1", "--table", "nope"]]) {
+    for (const args of [[], ["9"], ["1", "--bogus"], ["1", "2"], ["1", "--table", "nope"], ["2", "--seeds", "0"]]) {
       const result = cli(args, {TRAIN_LIMIT: "50"});
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^error: /m);
       expect(result.stderr).toContain("usage: npm run experiment");
     }
   });
+
+  it("--seeds sets how many seeds a sweep trains", () => {
+    const out = join(tempDir(), "lr.arrow");
+    const result = cli(["2", "--seeds", "2", "--out", out], {TRAIN_LIMIT: "200"});
+    expect(result.status, result.stderr).toBe(0);
+    const rows = tableFromIPC(readFileSync(out)).toArray();
+    expect(rows).toHaveLength(12 * 2); // 12 learning rates x 2 seeds, one epoch
+    expect(new Set(rows.map((row) => row.seed))).toEqual(new Set([1, 2]));
+  }, 120_000);
 
   it("leaves no output file when it fails", () => {
     const out = join(tempDir(), "x.arrow");
