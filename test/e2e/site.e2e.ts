@@ -49,6 +49,11 @@ describe("built site", () => {
     await page.locator("form.player input").fill("15");
     await page.waitForFunction(() => document.querySelector("form.player output")?.textContent === "15");
     expect(await title()).toContain("after epoch 15");
+    // Hovering a point shows its exact mean with the spread over seeds.
+    const tip = await page.locator("svg.line-chart .points circle title").first().textContent();
+    expect(tip).toMatch(/lr [\d.]+, epoch \d+: 0\.\d{4} ± 0\.\d{4} \(95% CI, \d+ seeds; range/);
+    const cell = await page.locator("svg.heatmap .marks rect title").first().textContent();
+    expect(cell).toMatch(/95% CI/);
     expect(problems).toEqual([]);
     await page.close();
   });
