@@ -8,7 +8,8 @@ export default {
     {name: "Experiment 1: one run", path: "/experiment-1"},
     {name: "Experiment 2: learning rate", path: "/experiment-2"},
     {name: "Experiment 3: epochs", path: "/experiment-3"},
-    {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"}
+    {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"},
+    {name: "Experiment 6: hidden nodes", path: "/experiment-6"}
   ],
   globalStylesheets: [],
   // An empty icon: no request for /favicon.ico.

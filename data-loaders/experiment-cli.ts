@@ -16,7 +16,7 @@ class UsageError extends Error {
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
-  <experiment>    ${Object.values(experiments).map((e, i) => `${i + 1} (${e.id}: ${e.title})`).join(", ")}
+  <experiment>    ${Object.values(experiments).map((e) => `${e.id.replace("exp", "")} (${e.title})`).join(", ")}
   --seeds N       train seeds 1..N where the experiment uses several (default: SEEDS, or 5)
   --table NAME    the result table to print or write (default: summary, or scores)
   --out FILE      write that table to FILE as Arrow IPC instead of printing the summary
@@ -40,9 +40,8 @@ async function main(argv: string[]): Promise<void> {
   const {values, positionals} = parsed;
   if (values.help) return void process.stdout.write(USAGE + "\n");
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given");
-  const list = Object.values(experiments);
   const [name] = positionals;
-  const experiment = experiments[name] ?? (/^\d+$/.test(name) ? list[Number(name) - 1] : undefined);
+  const experiment = experiments[name] ?? experiments[`exp${name}`];
   if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
 
   if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);

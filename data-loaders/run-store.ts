@@ -111,6 +111,7 @@ export async function getRun(
   run ??= freshRun(key, config, dataset);
   const train = firstSamples(dataset.train, config.trainLimit);
   const trainer = await createTrainer(run.net, config.kernel);
+  trainer.prepare?.(train); // not part of an epoch's time
   for (let epoch = run.epochs.length + 1; epoch <= epochs; epoch++) {
     const start = performance.now();
     trainer.trainEpoch(train, config.lr, {

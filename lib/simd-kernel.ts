@@ -161,5 +161,5 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
     return {inputs, hidden, outputs, wih, who: whoOut};
   }
 
-  return {kernel: `wasm-${precision}`, trainEpoch, evaluate, network};
+  return {kernel: `wasm-${precision}`, prepare: (data) => void sparseImages(data), trainEpoch, evaluate, network};
 }

@@ -7,6 +7,8 @@ import {evaluate, trainEpoch, type Evaluation, type PassOptions} from "./trainin
 
 export interface Trainer {
   readonly kernel: string;
+  /** Optional one-time work on a data set (e.g. re-encoding it), done before timing starts. */
+  prepare?(data: LabelledImages): void;
   /** One epoch of per-sample SGD over `data`, in order. */
   trainEpoch(data: LabelledImages, lr: number, options?: PassOptions): void;
   /** Queries every sample and scores the answers. */

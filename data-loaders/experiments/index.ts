@@ -1,5 +1,6 @@
 import type {Experiment} from "./experiment.js";
 import {experiment1} from "./experiment-1.js";
+import {experiment6} from "./hidden-nodes.js";
 import {experiment2, experiment3, experiment4} from "./sweeps.js";
 
 /** Every experiment, by id, in report order. */
@@ -7,5 +8,6 @@ export const experiments: Record<string, Experiment> = {
   [experiment1.id]: experiment1,
   [experiment2.id]: experiment2,
   [experiment3.id]: experiment3,
-  [experiment4.id]: experiment4
+  [experiment4.id]: experiment4,
+  [experiment6.id]: experiment6
 };

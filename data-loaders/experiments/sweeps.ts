@@ -28,7 +28,7 @@ function epochRows(runs: {config: RunConfig; epochs: {epoch: number; testScore: 
   });
 }
 
-function settingsTable(settings: Settings, trainSamples: number): Table {
+export function settingsTable(settings: Settings, trainSamples: number): Table {
   return new Table({
     seeds: vectorFromArray([settings.seeds], new Int32()),
     trainSamples: vectorFromArray([trainSamples], new Int32()),

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe("built site", () => {
   it("has the index and the experiment pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1", "experiment-2", "experiment-3", "experiment-4"]));
+    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1", "experiment-2", "experiment-3", "experiment-4", "experiment-6"]));
   });
 
   it("experiment-4: the play button animates the score-vs-lr chart through the epochs", async () => {
@@ -97,7 +97,7 @@ describe("built site", () => {
         expect(charts.svgs.length).toBeGreaterThanOrEqual(2); // accuracy bars, confusion matrix
         expect(charts.canvases.length).toBeGreaterThan(10); // misclassified digits
       }
-      const expectedCharts: Record<string, number> = {"experiment-2": 1, "experiment-3": 1, "experiment-4": 3};
+      const expectedCharts: Record<string, number> = {"experiment-2": 1, "experiment-3": 1, "experiment-4": 3, "experiment-6": 2};
       if (name in expectedCharts) expect(charts.svgs.length).toBe(expectedCharts[name]);
       await page.screenshot({path: join(shots, `${name}.png`), fullPage: true});
       expect(problems).toEqual([]);

@@ -1,0 +1,111 @@
+// Each chart component, rendered in Chromium from a small table: its marks, axes, title,
+// labels and legend exist. The components are bundled with esbuild as a page would load them.
+import {resolve} from "node:path";
+import {build} from "esbuild";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {launch} from "./browser.js";
+
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+beforeAll(async () => {
+  const bundle = await build({
+    stdin: {
+      contents: ["bar-chart", "heatmap", "line-chart", "confusion-matrix", "digit-grid", "epoch-player"]
+        .map((name, i) => `import * as m${i} from "./src/components/${name}.ts"; Object.assign(globalThis, m${i});`).join("\n"),
+      resolveDir: resolve("."),
+      loader: "ts"
+    },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false
+  });
+  browser = await launch();
+  page = await browser.newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.setContent("<main></main>");
+  await page.addScriptTag({content: bundle.outputFiles[0].text});
+});
+afterAll(async () => {
+  expect(errors).toEqual([]);
+  await browser?.close();
+});
+
+/** Renders `code` (an expression using the components) into the page and describes the result. */
+const render = (code: string) =>
+  page.evaluate((source) => {
+    const main = document.querySelector("main")!;
+    main.replaceChildren(new Function(`return ${source}`)());
+    const text = (selector: string) => Array.from(main.querySelectorAll(selector), (e) => e.textContent ?? "");
+    return {
+      marks: main.querySelectorAll(".marks > *").length,
+      ticks: main.querySelectorAll(".x-axis .tick, .y-axis .tick").length,
+      title: text(".chart-title")[0] ?? "",
+      axisLabels: text(".x-axis > text, .y-axis > text"),
+      legend: text(".legend-item > text, .legend > text"),
+      tooltips: text("title"),
+      canvases: main.querySelectorAll("canvas").length,
+      captions: text("figcaption")
+    };
+  }, code);
+
+describe("chart components", () => {
+  it("barChart: a bar per row with title, labelled axes and tooltips", async () => {
+    const got = await render(`barChart([{d: 0, v: 0.9}, {d: 1, v: 0.95}, {d: 2, v: 0.8}], {x: (r) => r.d, y: (r) => r.v, title: "T", xLabel: "Digit", yLabel: "Accuracy"})`);
+    expect(got.marks).toBe(3);
+    expect(got.ticks).toBeGreaterThan(3);
+    expect(got).toMatchObject({title: "T", axisLabels: ["Digit", "Accuracy"]});
+    expect(got.tooltips).toEqual(["0: 0.900", "1: 0.950", "2: 0.800"]);
+  });
+
+  it("lineChart: lines, band, dots, reference and best point, with a legend", async () => {
+    const got = await render(`lineChart([{x: 1, m: 0.9, lo: 0.88, hi: 0.92}, {x: 2, m: 0.95, lo: 0.94, hi: 0.96}, {x: 3, m: 0.93, lo: 0.9, hi: 0.95}], {
+      x: (r) => r.x, y: (r) => r.m, band: {low: (r) => r.lo, high: (r) => r.hi, label: "interval"},
+      dots: {rows: [{x: 1, y: 0.89}, {x: 2, y: 0.96}], x: (r) => r.x, y: (r) => r.y, label: "seeds"},
+      reference: {rows: [{x: 1, y: 0.91}], x: (r) => r.x, y: (r) => r.y, label: "book"},
+      highlight: (r) => r.x === 2, title: "Score", xLabel: "Epoch", yLabel: "Score", xType: "log"})`);
+    expect(got.marks).toBeGreaterThanOrEqual(5); // band, line, dots, reference, points, highlight
+    expect(got).toMatchObject({title: "Score", axisLabels: ["Epoch", "Score"], legend: ["interval", "seeds", "book", "best"]});
+    expect(got.tooltips.filter((t) => t.startsWith("Epoch"))).toEqual(["Epoch 1: 0.9000", "Epoch 2: 0.9500", "Epoch 3: 0.9300"]);
+  });
+
+  it("heatmap: a cell per row, values, outlined cells and a colour legend", async () => {
+    const got = await render(`heatmap([{a: 1, b: "x", v: 3}, {a: 2, b: "x", v: 5}, {a: 1, b: "y", v: 7}, {a: 2, b: "y", v: 9}], {
+      x: (r) => r.a, y: (r) => r.b, fill: (r) => r.v, text: true, legend: "value", title: "H", xLabel: "A", yLabel: "B", highlight: (r) => r.v === 9})`);
+    expect(got.marks).toBe(4);
+    expect(got).toMatchObject({title: "H", axisLabels: ["A", "B"], legend: ["value"]});
+    expect(await page.locator("main rect[stroke='currentColor']").count()).toBe(1);
+    expect(await page.locator("main .legend .tick").count()).toBeGreaterThan(1);
+  });
+
+  it("confusionMatrix: 100 cells for digits, labelled axes, the diagonal outlined", async () => {
+    const got = await render(`confusionMatrix(Array.from({length: 100}, (_, i) => ({a: Math.floor(i / 10), p: i % 10, n: i % 11 === 0 ? 900 : i % 7})), {
+      actual: (r) => r.a, predicted: (r) => r.p, count: (r) => r.n})`);
+    expect(got.marks).toBe(100);
+    expect(got.axisLabels).toEqual(["Predicted digit", "True digit"]);
+    expect(await page.locator("main rect[stroke='currentColor']").count()).toBe(10);
+  });
+
+  it("digitGrid: a canvas with ink and a caption per image", async () => {
+    const got = await render(`digitGrid([{p: new Uint8Array(784).fill(255), c: "a"}, {p: new Uint8Array(784), c: "b"}], {pixels: (r) => r.p, caption: (r) => r.c})`);
+    expect(got.canvases).toBe(2);
+    expect(got.captions).toEqual(["a", "b"]);
+    const ink = await page.evaluate(() => Array.from(document.querySelectorAll("canvas"), (c) => c.getContext("2d")!.getImageData(14, 14, 1, 1).data[0]));
+    expect(ink).toEqual([0, 255]); // full ink is black, no ink is white
+  });
+
+  it("player: the slider sets the value and play steps it", async () => {
+    await render(`player({min: 1, max: 3, label: "Epoch", interval: 50})`);
+    const values = await page.evaluate(async () => {
+      const form = document.querySelector("form") as HTMLFormElement & {value: number};
+      const seen: number[] = [];
+      form.addEventListener("input", () => seen.push(form.value));
+      form.querySelector("button")!.click();
+      await new Promise((r) => setTimeout(r, 300));
+      return seen;
+    });
+    expect(values).toEqual([2, 3]);
+  });
+});
