@@ -88,6 +88,9 @@ export async function ensureRuns(
   const queue = [...jobs];
   let doneRuns = 0;
   let doneEpochs = 0; // whole epochs finished
+  // Time left weighs each epoch by its hidden nodes: a 500-node epoch costs five 100-node ones.
+  const totalWork = jobs.reduce((sum, job) => sum + (job.epochs - job.have) * job.config.hidden, 0);
+  let doneWork = 0;
   const current = new Map<number, {job: (typeof jobs)[number]; progress?: TrainingProgress}>();
   let lastLog = 0;
   const show = () => {
@@ -96,15 +99,20 @@ export async function ensureRuns(
     lastLog = now;
     const elapsed = (now - start) / 1000;
     let partial = 0;
-    for (const {progress} of current.values()) if (progress) partial += progress.done / progress.total;
-    const fraction = (doneEpochs + partial) / totalEpochs;
+    let partialWork = 0;
+    for (const {job, progress} of current.values()) {
+      if (!progress) continue;
+      partial += progress.done / progress.total;
+      partialWork += (job.config.hidden * progress.done) / progress.total;
+    }
+    const fraction = (doneWork + partialWork) / totalWork;
     const samplesPerSecond = ((doneEpochs + partial) * samplesPerEpoch) / elapsed;
     const left = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : NaN;
     const lines = [...current.entries()].map(([w, {job, progress}]) =>
       `worker ${w + 1}: ${describeRun(job.config)}` +
       (progress ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%` : "")
     );
-    log(`runs: ${doneRuns}/${jobs.length} trained, ${Math.round(fraction * 100)}% of ${totalEpochs} epochs, ` +
+    log(`runs: ${doneRuns}/${jobs.length} trained, ${doneEpochs}/${totalEpochs} epochs (${Math.round(fraction * 100)}% of the work), ` +
       `${Math.round(samplesPerSecond).toLocaleString("en")} samples/s, ${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`);
   };
 
@@ -122,7 +130,10 @@ export async function ensureRuns(
             const onMessage = (m: {type: string; progress?: TrainingProgress; message?: string}) => {
               if (m.type === "progress") {
                 const before = current.get(w)?.progress;
-                if (before && m.progress!.epoch > before.epoch) doneEpochs += m.progress!.epoch - before.epoch;
+                if (before && m.progress!.epoch > before.epoch) {
+                  doneEpochs += m.progress!.epoch - before.epoch;
+                  doneWork += (m.progress!.epoch - before.epoch) * job!.config.hidden;
+                }
                 current.set(w, {job: job!, progress: m.progress});
                 return show();
               }
@@ -135,6 +146,7 @@ export async function ensureRuns(
             worker.once("error", reject);
           });
           doneEpochs += 1; // the last epoch of this run
+          doneWork += job.config.hidden;
           doneRuns++;
           current.delete(w);
           show();

@@ -21,8 +21,10 @@ export function chartSvg(kind: string, width: number, height: number, title: str
     .attr("height", height)
     .attr("viewBox", [0, 0, width, height])
     .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif; overflow: visible;");
+  // Titles shrink (to 10 px at least) rather than run off a narrow chart: ~0.6 em per character.
+  const size = title ? Math.max(10, Math.min(14, (width - left) / (0.6 * title.length))) : 14;
   if (title) svg.append("text").attr("class", "chart-title").attr("x", left).attr("y", 18)
-    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", 14).text(title);
+    .attr("fill", "currentColor").attr("font-weight", "bold").attr("font-size", size).text(title);
   return svg;
 }
 

@@ -14,10 +14,10 @@ export interface PlayerOptions {
 export function player({min, max, value = min, label = "Value", interval = 700}: PlayerOptions): HTMLFormElement & {value: number} {
   const form = document.createElement("form") as HTMLFormElement & {value: number};
   form.className = "player";
-  form.style.cssText = "display: flex; gap: 0.75rem; align-items: center; font: 13px sans-serif;";
+  form.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif; max-width: 100%;";
   form.innerHTML = `<button type="button" name="play" style="min-width: 4.5em;">▶ Play</button>
     <label style="display: flex; gap: 0.5rem; align-items: center;">${label}
-    <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: 240px;"></label>
+    <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: min(240px, 45vw);"></label>
     <output name="out">${value}</output>`;
   const range = form.querySelector("input")!;
   const button = form.querySelector("button")!;

@@ -30,7 +30,7 @@ export function heatmap<T>(rows: Iterable<T>, options: HeatmapOptions<T>): SVGSV
   const tooltip = options.tooltip ?? ((row: T) => `${yLabel ?? "y"} ${y(row)}, ${xLabel ?? "x"} ${x(row)}: ${format(fill(row))}`);
   const xs = Array.from(new Set(data.map((row) => String(x(row)))));
   const ys = Array.from(new Set(data.map((row) => String(y(row)))));
-  const margin = {top: title ? 36 : 12, right: 12, bottom: 92, left: 56};
+  const margin = {top: title ? 36 : 12, right: 12, bottom: 96, left: 56};
   const size = Math.max(8, Math.min(48, (width - margin.left - margin.right) / xs.length));
   const innerWidth = size * xs.length;
   const height = margin.top + size * ys.length + margin.bottom;
@@ -68,11 +68,11 @@ export function heatmap<T>(rows: Iterable<T>, options: HeatmapOptions<T>): SVGSV
   const id = `heatmap-gradient-${Math.random().toString(36).slice(2)}`;
   const gradient = svg.append("defs").append("linearGradient").attr("id", id);
   d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append("stop").attr("offset", t).attr("stop-color", interpolate(t)));
-  const legendGroup = svg.append("g").attr("class", "legend").attr("transform", `translate(${margin.left},${bottom + 48})`);
+  const legendGroup = svg.append("g").attr("class", "legend").attr("transform", `translate(${margin.left},${bottom + 60})`);
   legendGroup.append("rect").attr("width", legendWidth).attr("height", 10).attr("fill", `url(#${id})`);
   legendGroup.append("g").attr("transform", "translate(0,10)")
     .call(d3.axisBottom(legendScale).ticks(4, scale === "log" ? "~s" : undefined).tickSize(4))
     .call((g) => g.select(".domain").remove());
-  legendGroup.append("text").attr("x", legendWidth + 8).attr("y", 9).attr("fill", "currentColor").text(legend ?? "");
+  legendGroup.append("text").attr("y", -4).attr("fill", "currentColor").text(legend ?? ""); // above the bar: fits narrow charts
   return svg.node()!;
 }

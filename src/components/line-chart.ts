@@ -80,6 +80,7 @@ export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, option
   const xAxisGenerator = d3.axisBottom(xScale).tickSizeOuter(0);
   if (options.xTicks) xAxisGenerator.tickValues(options.xTicks).tickFormat((d) => String(d));
   else if (xType === "log") xAxisGenerator.ticks(6, "~g");
+  else xAxisGenerator.ticks(Math.max(2, Math.floor(width / 70))); // no crowding on narrow screens
   xAxis(svg, xAxisGenerator, {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
   yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
 

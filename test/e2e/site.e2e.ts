@@ -107,6 +107,39 @@ describe("built site", () => {
   }
 });
 
+describe("narrow screens, dark mode and search", () => {
+  for (const name of pages) {
+    it(`${name}: fits a phone-width window (390 px) in dark mode, charts still drawn`, async () => {
+      const page = await browser.newPage({viewport: {width: 390, height: 844}, colorScheme: "dark"});
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(error.message));
+      await page.goto(`${server.url}/${name === "index" ? "" : name}`, {waitUntil: "networkidle"});
+      await page.waitForTimeout(300);
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        charts: Array.from(document.querySelectorAll("#observablehq-main svg.chart"), (svg) => svg.getBoundingClientRect().right),
+        background: getComputedStyle(document.body).backgroundColor
+      }));
+      expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+      for (const right of layout.charts) expect(right).toBeLessThanOrEqual(390);
+      expect(layout.background).not.toBe("rgb(255, 255, 255)"); // the dark theme is applied
+      await page.screenshot({path: join(shots, `${name}-phone-dark.png`), fullPage: true});
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("the site's search finds experiments by name", async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.goto(`${server.url}/`, {waitUntil: "networkidle"});
+    await page.locator("#observablehq-search input").fill("hidden nodes");
+    await page.waitForSelector("#observablehq-search-results a");
+    const links = await page.locator("#observablehq-search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links.some((href) => href?.includes("experiment-6"))).toBe(true);
+    await page.close();
+  });
+});
+
 describe("built results", () => {
   it("Experiment 1 on the full training set scores between 0.93 and 0.96", async () => {
     const {tableFromIPC} = await import("apache-arrow");
