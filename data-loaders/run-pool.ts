@@ -5,13 +5,10 @@ import {join} from "node:path";
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
 import type {TrainingProgress} from "./progress.js";
-import {describeRun, runKey, storedEpochs, storeDir, type RunConfig} from "./run-store.js";
+import {describeRun, runKey, storedState, storeDir, type RunRequest} from "./run-store.js";
 import type {RunJob} from "./run-worker.js";
 
-export interface RunRequest {
-  config: RunConfig;
-  epochs: number;
-}
+export type {RunRequest};
 
 export interface PoolReport {
   /** Distinct runs asked for (runs shared by experiments count once). */
@@ -23,13 +20,14 @@ export interface PoolReport {
   seconds: number;
 }
 
-/** One request per run, each asking for the most epochs any experiment wants. */
+/** One request per run, each asking for the most epochs and every snapshot any experiment wants. */
 export function distinctRuns(requests: RunRequest[], datasetChecksum: string): RunRequest[] {
   const byKey = new Map<string, RunRequest>();
   for (const request of requests) {
     const key = runKey(request.config, datasetChecksum);
     const known = byKey.get(key);
-    if (!known || known.epochs < request.epochs) byKey.set(key, request);
+    const snapshots = [...new Set([...(known?.snapshots ?? []), ...(request.snapshots ?? [])])].sort((a, b) => a - b);
+    byKey.set(key, {config: request.config, epochs: Math.max(known?.epochs ?? 0, request.epochs), ...(snapshots.length ? {snapshots} : {})});
   }
   return [...byKey.values()];
 }
@@ -75,7 +73,10 @@ export async function ensureRuns(
   if (abandoned) log(`runs: removed ${abandoned} temporary files of an interrupted build from ${store}`);
   const runs = distinctRuns(requests, dataset.checksum);
   const jobs = runs
-    .map((run) => ({...run, have: storedEpochs(dataset, run.config, store)}))
+    .map((run) => {
+      const {toTrain} = storedState(dataset, run, store);
+      return {...run, have: run.epochs - toTrain};
+    })
     .filter((run) => run.have < run.epochs)
     .sort((a, b) => b.epochs - b.have - (a.epochs - a.have)); // longest first: workers finish together
   const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
@@ -124,7 +125,7 @@ export async function ensureRuns(
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
           current.set(w, {job});
-          const message: RunJob = {config: job.config, epochs: job.epochs, store};
+          const message: RunJob = {request: {config: job.config, epochs: job.epochs, snapshots: job.snapshots}, store};
           worker.postMessage(message);
           await new Promise<void>((resolve, reject) => {
             const onMessage = (m: {type: string; progress?: TrainingProgress; message?: string}) => {

@@ -2,11 +2,10 @@
 // posting progress as it goes.
 import {parentPort} from "node:worker_threads";
 import {loadDataset} from "./dataset.js";
-import {getRun, type RunConfig} from "./run-store.js";
+import {getRun, type RunRequest} from "./run-store.js";
 
 export interface RunJob {
-  config: RunConfig;
-  epochs: number;
+  request: RunRequest;
   store: string;
 }
 
@@ -14,7 +13,7 @@ const dataset = loadDataset();
 parentPort!.on("message", async (job: RunJob | null) => {
   if (job === null) return void parentPort!.close();
   try {
-    await getRun(dataset, job.config, job.epochs, job.store, (progress) => parentPort!.postMessage({type: "progress", progress}));
+    await getRun(dataset, job.request, job.store, (progress) => parentPort!.postMessage({type: "progress", progress}));
     parentPort!.postMessage({type: "done"});
   } catch (error) {
     parentPort!.postMessage({type: "failed", message: (error as Error).message});

@@ -10,13 +10,13 @@ describe("experiment 1 tables", () => {
   const [{config, epochs}] = experiment1.runs(settings);
   let tables: Record<string, Table>;
   beforeAll(async () => {
-    tables = experiment1.tables([await getRun(dataset, config, epochs, tempDir())], dataset, settings);
+    tables = experiment1.tables([await getRun(dataset, {config, epochs}, tempDir())], dataset, settings);
   });
   const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
 
   it("reports epoch 1 of its run even when another experiment trained that run further", async () => {
     const store = tempDir();
-    const longer = await getRun(dataset, config, 3, store);
+    const longer = await getRun(dataset, {config, epochs: 3}, store);
     const summary = experiment1.tables([longer], dataset, settings).summary.get(0)!.toJSON();
     expect(summary.epochs).toBe(1);
     expect(summary.score).toBe(longer.epochs[0].testScore);

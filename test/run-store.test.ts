@@ -1,7 +1,7 @@
 import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {getRun, runKey, type RunConfig} from "../data-loaders/run-store.js";
+import {backQueries, engineFiles, getRun, runKey, weightsAt, type RunConfig} from "../data-loaders/run-store.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 const config: RunConfig = {hidden: 20, init: "Normal", lr: 0.3, seed: 1, kernel: "wasm-f32"};
@@ -12,9 +12,9 @@ describe("run store", () => {
 
   it("stores a run and reads it back without training", async () => {
     const store = tempDir();
-    const first = await getRun(dataset, config, 1, store);
+    const first = await getRun(dataset, {config, epochs: 1}, store);
     const stamp = statSync(join(store, first.key + ".json")).mtimeMs;
-    const second = await getRun(dataset, config, 1, store);
+    const second = await getRun(dataset, {config, epochs: 1}, store);
     expect(statSync(join(store, first.key + ".json")).mtimeMs).toBe(stamp);
     expect(bytes(second.net.wih)).toEqual(bytes(first.net.wih));
     expect(bytes(second.net.who)).toEqual(bytes(first.net.who));
@@ -26,9 +26,9 @@ describe("run store", () => {
     it(`resuming a stored run equals training it from scratch, byte for byte (${kernel})`, async () => {
       const resumedStore = tempDir();
       const kernelConfig = {...config, kernel};
-      await getRun(dataset, kernelConfig, 1, resumedStore);
-      const resumed = await getRun(dataset, kernelConfig, 3, resumedStore);
-      const scratch = await getRun(dataset, kernelConfig, 3, tempDir());
+      await getRun(dataset, {config: kernelConfig, epochs: 1}, resumedStore);
+      const resumed = await getRun(dataset, {config: kernelConfig, epochs: 3}, resumedStore);
+      const scratch = await getRun(dataset, {config: kernelConfig, epochs: 3}, tempDir());
       expect(resumed.epochs).toHaveLength(3);
       expect(bytes(resumed.net.wih)).toEqual(bytes(scratch.net.wih));
       expect(bytes(resumed.net.who)).toEqual(bytes(scratch.net.who));
@@ -39,15 +39,15 @@ describe("run store", () => {
 
   it("a corrupt entry is reported and retrained", async () => {
     const store = tempDir();
-    const good = await getRun(dataset, config, 1, store);
+    const good = await getRun(dataset, {config, epochs: 1}, store);
     const bin = join(store, good.key + ".bin");
     const damaged = readFileSync(bin);
     damaged[100] ^= 0xff;
     writeFileSync(bin, damaged);
-    const retrained = await getRun(dataset, config, 1, store);
+    const retrained = await getRun(dataset, {config, epochs: 1}, store);
     expect(bytes(retrained.net.wih)).toEqual(bytes(good.net.wih));
     writeFileSync(join(store, good.key + ".json"), "{\"format\": 1, \"key\""); // truncated
-    expect((await getRun(dataset, config, 1, store)).epochs[0].testScore).toBe(good.epochs[0].testScore);
+    expect((await getRun(dataset, {config, epochs: 1}, store)).epochs[0].testScore).toBe(good.epochs[0].testScore);
   });
 
   it("every parameter and the dataset are part of the key", () => {
@@ -58,5 +58,46 @@ describe("run store", () => {
     for (const other of changed) expect(runKey(other, "data")).not.toBe(key);
     expect(runKey(config, "other data")).not.toBe(key);
     expect(runKey({...config}, "data")).toBe(key);
+  });
+
+  it("keeps the back queries of every epoch, and they round-trip through the store", async () => {
+    const store = tempDir();
+    const run = await getRun(dataset, {config, epochs: 2}, store);
+    expect(run.backQueries).toHaveLength(2);
+    expect(Array.from(run.backQueries[1])).toEqual(Array.from(backQueries(run.net)));
+    const shorter = await getRun(dataset, {config, epochs: 1}, tempDir());
+    expect(Array.from(run.backQueries[0])).toEqual(Array.from(backQueries(shorter.net)));
+    expect(run.backQueries[0]).not.toEqual(run.backQueries[1]);
+    const read = await getRun(dataset, {config, epochs: 2}, store);
+    expect(read.backQueries).toEqual(run.backQueries);
+  });
+
+  it("keeps the weights of snapshot epochs, equal to a run that stopped there", async () => {
+    const stopped = await getRun(dataset, {config, epochs: 2}, tempDir());
+    const store = tempDir();
+    const run = await getRun(dataset, {config, epochs: 4, snapshots: [2]}, store);
+    expect(bytes(weightsAt(run, 2).wih)).toEqual(bytes(stopped.net.wih));
+    expect(bytes(weightsAt(run, 2).who)).toEqual(bytes(stopped.net.who));
+    expect(weightsAt(run, 4)).toBe(run.net);
+    expect(() => weightsAt(run, 3)).toThrow(/no weights after epoch 3/);
+    const read = await getRun(dataset, {config, epochs: 4, snapshots: [2]}, store);
+    expect(bytes(weightsAt(read, 2).wih)).toEqual(bytes(stopped.net.wih));
+    // Asking a stored run for a snapshot it has passed trains it again from scratch, to the same numbers.
+    const again = await getRun(dataset, {config, epochs: 4, snapshots: [3]}, store);
+    expect(bytes(weightsAt(again, 3).who)).not.toEqual(bytes(stopped.net.who));
+    expect(bytes(again.net.wih)).toEqual(bytes(run.net.wih));
+    expect(again.epochs).toEqual(run.epochs.map((e) => ({...e, seconds: expect.any(Number), samplesPerSecond: expect.any(Number)})));
+    await expect(getRun(dataset, {config, epochs: 2, snapshots: [3]}, store)).rejects.toThrow(/snapshot epoch 3 is not one of epochs 1..2/);
+  });
+
+  it("the key hashes the lib/ files training imports, and no others", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.ts"), 'import {b} from "./b.js";\nexport {c} from "./c.js";\n');
+    writeFileSync(join(dir, "b.ts"), 'import type {C} from "./c.js";\nimport {x} from "d3";\n');
+    writeFileSync(join(dir, "c.ts"), "export const c = 1;\n");
+    writeFileSync(join(dir, "drawing.ts"), 'import {c} from "./c.js";\n');
+    expect(engineFiles(dir, ["a.ts"])).toEqual(["a.ts", "b.ts", "c.ts"]);
+    const files = engineFiles();
+    for (const name of ["kernels.ts", "network.ts", "simd-kernel-wasm.ts", "sparse-kernel.ts", "training.ts", "random.ts", "idx.ts"]) expect(files).toContain(name);
   });
 });

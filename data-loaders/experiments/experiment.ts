@@ -3,15 +3,15 @@
 import type {Table} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
 import {ensureRuns} from "../run-pool.js";
-import {getRun, type Run, type RunConfig} from "../run-store.js";
+import {getRun, type Run, type RunRequest} from "../run-store.js";
 import type {Settings} from "../settings.js";
 
 export interface Experiment {
   /** Command-line name and result-file prefix, e.g. "exp1". */
   id: string;
   title: string;
-  /** The runs it needs, each with the epochs to train it for. */
-  runs(settings: Settings): {config: RunConfig; epochs: number}[];
+  /** The runs it needs, each with the epochs to train it for (and any epochs whose weights it needs). */
+  runs(settings: Settings): RunRequest[];
   /** Its result tables, from the runs in the order `runs` listed them. */
   tables(runs: Run[], dataset: Dataset, settings: Settings): Record<string, Table>;
 }
@@ -20,6 +20,6 @@ export async function experimentTables(experiment: Experiment, dataset: Dataset,
   const requests = experiment.runs(settings);
   await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
   const runs: Run[] = [];
-  for (const {config, epochs} of requests) runs.push(await getRun(dataset, config, epochs));
+  for (const request of requests) runs.push(await getRun(dataset, request));
   return experiment.tables(runs, dataset, settings);
 }
