@@ -1,4 +1,5 @@
 import type {Experiment} from "./experiment.js";
+import {experiment5} from "./back-query.js";
 import {experiment1} from "./experiment-1.js";
 import {experiment6} from "./hidden-nodes.js";
 import {experiment2, experiment3, experiment4} from "./sweeps.js";
@@ -9,5 +10,6 @@ export const experiments: Record<string, Experiment> = {
   [experiment2.id]: experiment2,
   [experiment3.id]: experiment3,
   [experiment4.id]: experiment4,
+  [experiment5.id]: experiment5,
   [experiment6.id]: experiment6
 };
