@@ -9,7 +9,10 @@ export default {
     {name: "Experiment 2: learning rate", path: "/experiment-2"},
     {name: "Experiment 3: epochs", path: "/experiment-3"},
     {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"},
-    {name: "Experiment 6: hidden nodes", path: "/experiment-6"}
+    {name: "Experiment 5: back query", path: "/experiment-5"},
+    {name: "Experiment 6: hidden nodes", path: "/experiment-6"},
+    {name: "The trained network, live", path: "/model"},
+    {name: "Playground: train in the browser", path: "/playground"}
   ],
   globalStylesheets: [],
   // An empty icon: no request for /favicon.ico.

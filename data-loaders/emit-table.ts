@@ -5,7 +5,7 @@ import {tableToIPC} from "apache-arrow";
 import {loadDataset} from "./dataset.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
-import {readSettings} from "./settings.js";
+import {readSettings, UsageError} from "./settings.js";
 
 /** One line for the user: the message of errors we expect, the stack of the others. */
 export function describeError(error: unknown): string {
@@ -13,17 +13,24 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-export async function emitTable(experimentId: string, tableName: string): Promise<void> {
+/** Writes `bytes()` to stdout, or a clear error to stderr with a non-zero exit and no output. */
+export async function emitBytes(bytes: () => Uint8Array | Promise<Uint8Array>): Promise<void> {
   try {
+    process.stdout.write(await bytes());
+  } catch (error) {
+    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+export async function emitTable(experimentId: string, tableName: string): Promise<void> {
+  await emitBytes(async () => {
     const experiment = experiments[experimentId];
     if (!experiment) throw new Error(`no experiment "${experimentId}"`);
     const settings = readSettings();
     const tables = await experimentTables(experiment, loadDataset(), settings);
     const table = tables[tableName];
-    if (!table) throw new Error(`experiment ${experimentId} has no table "${tableName}"`);
-    process.stdout.write(tableToIPC(table, "file"));
-  } catch (error) {
-    process.stderr.write(`error: ${describeError(error)}\n`);
-    process.exitCode = 1;
-  }
+    if (!table) throw new UsageError(`experiment ${experimentId} has no table "${tableName}"`);
+    return tableToIPC(table, "file");
+  });
 }

@@ -8,11 +8,8 @@ import {loadDataset} from "./dataset.js";
 import {describeError} from "./emit-table.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
-import {readSettings} from "./settings.js";
+import {readSettings, UsageError} from "./settings.js";
 
-class UsageError extends Error {
-  name = "UsageError";
-}
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 

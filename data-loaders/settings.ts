@@ -4,6 +4,11 @@ export class SettingsError extends Error {
   name = "SettingsError";
 }
 
+/** A bad command-line argument or file parameter. */
+export class UsageError extends Error {
+  name = "UsageError";
+}
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text === "") return undefined;

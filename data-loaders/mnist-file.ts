@@ -1,0 +1,23 @@
+// Slices of the MNIST set for pages that need images in the browser (picking a test image,
+// training in the playground): an IDX file, the format the dataset ships in, gzip-compressed
+// (the browser inflates it with DecompressionStream and parses it with lib/idx.ts).
+import {gzipSync} from "node:zlib";
+import {encodeImages, encodeLabels} from "../lib/idx.js";
+import {firstSamples} from "../lib/mnist.js";
+import type {Dataset} from "./dataset.js";
+import {UsageError} from "./settings.js";
+
+const PART = /^(train|test)-(images|labels)(?:-(\d+))?$/;
+
+/** `part` is "<train|test>-<images|labels>[-N]": that file, or its first N samples. */
+export function mnistFile(dataset: Dataset, part: string): Uint8Array {
+  const match = PART.exec(part);
+  if (!match) throw new UsageError(`mnist file "${part}": expected <train|test>-<images|labels>[-N], e.g. train-images-10000`);
+  const [, setName, kind, limitText] = match;
+  const full = setName === "train" ? dataset.train : dataset.test;
+  const limit = limitText === undefined ? undefined : Number(limitText);
+  if (limit !== undefined && (limit < 1 || limit > full.count)) throw new UsageError(`mnist file "${part}": N must be 1..${full.count}`);
+  const set = firstSamples(full, limit);
+  const idx = kind === "images" ? encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels}) : encodeLabels(set.labels);
+  return gzipSync(idx, {level: 9});
+}

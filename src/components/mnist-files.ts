@@ -1,0 +1,17 @@
+import type {LabelledImages} from "../lib/mnist.js";
+import {parseLabelledImages} from "../lib/mnist.js";
+
+// MNIST slices reach the browser as gzip-compressed IDX files (data/mnist-*.idx.gz): the
+// browser inflates them and lib/ parses them, with the same checks the build uses.
+
+/** Inflates a gzip file with the browser's own DecompressionStream. */
+export async function gunzip(buffer: ArrayBuffer): Promise<Uint8Array> {
+  const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Images and labels from two gzip-compressed IDX files; `name` labels errors. */
+export async function labelledImages(images: ArrayBuffer, labels: ArrayBuffer, name: string): Promise<LabelledImages> {
+  const [imageBytes, labelBytes] = await Promise.all([gunzip(images), gunzip(labels)]);
+  return parseLabelledImages({bytes: imageBytes, file: `${name} images`}, {bytes: labelBytes, file: `${name} labels`});
+}

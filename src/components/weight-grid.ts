@@ -1,0 +1,67 @@
+import * as d3 from "d3";
+
+export interface WeightGridOptions {
+  /** Side of each square image, in weights (28 for an MNIST input). */
+  side?: number;
+  /** Screen pixels per weight. */
+  scale?: number;
+  /** Weights beyond ±limit get the end colours; defaults to the largest |weight|. */
+  limit?: number;
+  /** Tooltip of image i. */
+  tooltip?: (index: number) => string;
+  /** Title above the grid. */
+  title?: string;
+}
+
+/**
+ * Many weight vectors as side x side images in a wrapping grid, coloured with a diverging
+ * scale centred on zero (red negative, blue positive, white zero), with a legend. Returns a
+ * <figure>.
+ */
+export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, limit, tooltip, title}: WeightGridOptions = {}): HTMLElement {
+  const bound = limit ?? d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) ?? 1;
+  const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
+  const figure = document.createElement("figure");
+  figure.className = "weight-grid";
+  figure.style.cssText = "margin: 0; font: 12px sans-serif; max-width: 100%;";
+  if (title) {
+    const heading = document.createElement("div");
+    heading.textContent = title;
+    heading.style.cssText = "font-weight: 600; margin-bottom: 6px;";
+    figure.append(heading);
+  }
+  const grid = document.createElement("div");
+  grid.style.cssText = "display: flex; flex-wrap: wrap; gap: 3px;";
+  images.forEach((image, index) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = side;
+    canvas.height = side;
+    canvas.style.cssText = `width: ${side * scale}px; height: ${side * scale}px; image-rendering: pixelated;`;
+    const context = canvas.getContext("2d")!;
+    const pixels = context.createImageData(side, side);
+    for (let i = 0; i < side * side; i++) {
+      const c = d3.rgb(color(image[i]));
+      pixels.data.set([c.r, c.g, c.b, 255], 4 * i);
+    }
+    context.putImageData(pixels, 0, 0);
+    if (tooltip) canvas.title = tooltip(index);
+    grid.append(canvas);
+  });
+  figure.append(grid, legend(color, bound));
+  return figure;
+}
+
+/** A gradient bar from -bound to +bound with ticks. */
+function legend(color: d3.ScaleDiverging<string>, bound: number): SVGSVGElement {
+  const width = 260;
+  const svg = d3.create("svg").attr("class", "legend").attr("width", width + 40).attr("height", 46).style("display", "block").style("margin-top", "8px");
+  const id = `weight-legend-${Math.random().toString(36).slice(2)}`;
+  const gradient = svg.append("defs").append("linearGradient").attr("id", id);
+  for (let t = 0; t <= 1; t += 0.1) gradient.append("stop").attr("offset", `${t * 100}%`).attr("stop-color", color(-bound + 2 * bound * t));
+  const x = d3.scaleLinear().domain([-bound, bound]).range([0, width]);
+  const g = svg.append("g").attr("transform", "translate(20,16)");
+  g.append("text").attr("y", -5).attr("fill", "currentColor").text("Weight (red: negative, white: zero, blue: positive)");
+  g.append("rect").attr("width", width).attr("height", 10).attr("fill", `url(#${id})`).attr("stroke", "currentColor").attr("stroke-opacity", 0.3);
+  g.append("g").attr("transform", "translate(0,10)").call(d3.axisBottom(x).ticks(5, "+.2~f"));
+  return svg.node()!;
+}

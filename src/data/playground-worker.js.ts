@@ -1,0 +1,19 @@
+// Bundles the playground's Web Worker (src/playground/train-worker.ts and the lib/ engine it
+// imports) into one browser script with esbuild, so the page can start it from its own host.
+import {fileURLToPath} from "node:url";
+import {build} from "esbuild";
+import {emitBytes} from "../../data-loaders/emit-table.js";
+
+await emitBytes(async () => {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("../playground/train-worker.ts", import.meta.url))],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    write: false,
+    logLevel: "silent"
+  });
+  return result.outputFiles[0].contents;
+});

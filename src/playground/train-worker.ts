@@ -1,0 +1,86 @@
+// The playground's Web Worker: trains a network with the lib/ engine (the same code the build
+// trains with) off the page's main thread, reporting progress and the score on the test
+// images as it goes. Bundled into data/playground-worker.js by its loader.
+import {createTrainer, type KernelName} from "../lib/kernels.js";
+import type {LabelledImages} from "../lib/mnist.js";
+import {createNetwork, type Init} from "../lib/network.js";
+
+export interface TrainRequest {
+  type: "start";
+  lr: number;
+  hidden: number;
+  init: Init;
+  epochs: number;
+  seed: number;
+  kernel: KernelName;
+  train: LabelledImages;
+  test: LabelledImages;
+}
+
+export type TrainReport =
+  | {type: "progress"; epoch: number; epochs: number; seen: number; total: number; samplesPerSecond: number; score: number; seconds: number}
+  | {type: "done"; stopped: boolean; seen: number; score: number; seconds: number; samplesPerSecond: number}
+  | {type: "error"; message: string};
+
+/** Samples per training call; the worker checks for "stop" between calls. */
+const CHUNK = 250;
+/** Milliseconds of work between pauses that let messages in and progress out. */
+const SLICE = 40;
+
+let stopRequested = false;
+const post = (report: TrainReport) => postMessage(report);
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Consecutive slices of `data` of at most `size` samples, made once so kernel caches keyed on them hold. */
+function chunks(data: LabelledImages, size: number): LabelledImages[] {
+  return Array.from({length: Math.ceil(data.count / size)}, (_, i) => {
+    const count = Math.min(size, data.count - i * size);
+    return {
+      count,
+      size: data.size,
+      pixels: data.pixels.subarray(i * size * data.size, (i * size + count) * data.size),
+      labels: data.labels.subarray(i * size, i * size + count)
+    };
+  });
+}
+
+async function train(request: TrainRequest): Promise<void> {
+  const {lr, hidden, init, epochs, seed, kernel, train, test} = request;
+  const trainer = await createTrainer(createNetwork({inputs: train.size, hidden, outputs: 10, init, seed}), kernel);
+  const parts = chunks(train, CHUNK);
+  parts.forEach((part) => trainer.prepare?.(part));
+  trainer.prepare?.(test);
+  const total = epochs * train.count;
+  let seen = 0;
+  let trainingMs = 0; // time spent in training calls only, for samples per second
+  let sliceStart = performance.now();
+  let score = trainer.evaluate(test).score;
+  const start = performance.now();
+  for (let epoch = 1; epoch <= epochs && !stopRequested; epoch++) {
+    for (let i = 0; i < parts.length && !stopRequested; i++) {
+      const before = performance.now();
+      trainer.trainEpoch(parts[i], lr);
+      trainingMs += performance.now() - before;
+      seen += parts[i].count;
+      const last = i === parts.length - 1;
+      if (performance.now() - sliceStart >= SLICE || last) {
+        score = trainer.evaluate(test).score;
+        post({type: "progress", epoch, epochs, seen, total, samplesPerSecond: (seen / trainingMs) * 1000, score, seconds: (performance.now() - start) / 1000});
+        await pause(); // lets a "stop" message in, and keeps progress flowing
+        sliceStart = performance.now();
+      }
+    }
+  }
+  score = trainer.evaluate(test).score;
+  post({type: "done", stopped: stopRequested, seen, score, seconds: (performance.now() - start) / 1000, samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0});
+}
+
+onmessage = (event: MessageEvent<TrainRequest | {type: "stop"}>) => {
+  const message = event.data;
+  if (message.type === "stop") {
+    stopRequested = true;
+    return;
+  }
+  stopRequested = false;
+  train(message).catch((error: Error) => post({type: "error", message: error.message}));
+};
