@@ -17,7 +17,8 @@ export default {
   globalStylesheets: [],
   // An empty icon: no request for /favicon.ico.
   head: `<link rel="icon" href="data:,">`,
-  theme: ["light", "dark"],
+  // Framework's light and dark themes plus the Inputs styles (see src/style.css).
+  style: "style.css",
   search: true,
   footer: "The experiments of Tariq Rashid's <em>Make Your Own Neural Network</em>, retrained at build time.",
   pager: true

@@ -194,9 +194,13 @@ export function backQueries(net: Network): Float32Array {
   return images;
 }
 
-function freshRun(key: string, config: RunConfig, dataset: Dataset): Run {
+/** A run with no epochs yet: initial weights drawn from the seed, or zeros to be overwritten from a file. */
+function freshRun(key: string, config: RunConfig, dataset: Dataset, initialise = true): Run {
   const {hidden, init, seed} = config;
-  const net = createNetwork({inputs: dataset.train.size, hidden, outputs: 10, init, seed});
+  const inputs = dataset.train.size;
+  const net = initialise
+    ? createNetwork({inputs, hidden, outputs: 10, init, seed})
+    : {inputs, hidden, outputs: 10, wih: new Float64Array(hidden * inputs), who: new Float64Array(10 * hidden)};
   const trainSamples = firstSamples(dataset.train, config.trainLimit).count;
   return {key, config, datasetChecksum: dataset.checksum, trainSamples, epochs: [], net, testPredictions: [], backQueries: [], snapshots: new Map()};
 }
@@ -254,13 +258,24 @@ function writeRun(store: string, run: Run, testSamples: number): void {
   renameSync(base + ".json" + temp, base + ".json");
 }
 
-/** What the store holds for `request.config`: whether it meets the request, and how many epochs training must add. */
+/**
+ * What the store holds for `request.config`: how many epochs, and how many training must add
+ * to meet the request. Reads only the entry's JSON (a corrupt .bin is found, and retrained,
+ * when the run is read).
+ */
 export function storedState(dataset: Dataset, request: RunRequest, store = storeDir()): {epochs: number; toTrain: number} {
-  const run = readRun(store, runKey(request.config, dataset.checksum), dataset, true);
-  if (!run) return {epochs: 0, toTrain: request.epochs};
-  const have = run.epochs.length;
+  const key = runKey(request.config, dataset.checksum);
+  let entry: Entry;
+  try {
+    entry = JSON.parse(readFileSync(join(store, key + ".json"), "utf8")) as Entry;
+    if (entry.key !== key || entry.format !== FORMAT) throw new Error("stale");
+  } catch {
+    return {epochs: 0, toTrain: request.epochs};
+  }
+  const have = entry.epochs.length;
+  const kept = new Set([...entry.snapshots, have]);
   // A missing snapshot past the stored epochs is taken on the way; one before them needs a fresh start.
-  if (missingSnapshots(run, request.snapshots ?? []).some((epoch) => epoch < have)) return {epochs: have, toTrain: request.epochs};
+  if ((request.snapshots ?? []).some((epoch) => !kept.has(epoch) && epoch < have)) return {epochs: have, toTrain: request.epochs};
   return {epochs: have, toTrain: Math.max(0, request.epochs - have)};
 }
 
@@ -277,7 +292,7 @@ function readRun(store: string, key: string, dataset: Dataset, quiet = false): R
     const bin = new Uint8Array(readFileSync(join(store, key + ".bin")));
     if (entry.key !== key || entry.format !== FORMAT) throw new Error("entry does not match its key");
     if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
-    const run = freshRun(key, entry.config, dataset);
+    const run = freshRun(key, entry.config, dataset, false);
     const epochs = entry.epochs.length;
     const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);
     if (layout.bytes !== bin.length) throw new Error("weights file has the wrong size");

@@ -3,6 +3,7 @@
 // and exported whole, so pages can run it. Every other stored 100-node run contributes the
 // back queries of each of its epochs, one table per learning rate, for comparison.
 import {Binary, Field, Float32, Float64, FixedSizeList, Int32, makeData, makeVector, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
 import type {Network} from "../../lib/network.js";
 import {distinctRuns} from "../run-pool.js";
 import {runKey, weightsAt, type Run, type RunRequest} from "../run-store.js";
@@ -36,6 +37,51 @@ export function weightsTable(net: Network): Table {
   });
 }
 
+/** One row per (run, epoch, label) of `rows`: the back-queried image as grey levels. */
+function backQueryTable(rows: {run: Run; epoch: number}[], inputs: number): Table {
+  const chosen = rows.flatMap((r) => Array.from({length: 10}, (_, label) => ({...r, label})));
+  return new Table({
+    lr: vectorFromArray(chosen.map((r) => r.run.config.lr), new Float64()),
+    seed: vectorFromArray(chosen.map((r) => r.run.config.seed), new Int32()),
+    epoch: vectorFromArray(chosen.map((r) => r.epoch), new Int32()),
+    label: vectorFromArray(chosen.map((r) => r.label), new Int32()),
+    pixels: vectorFromArray(chosen.map((r) => greyLevels(r.run.backQueries[r.epoch - 1].subarray(r.label * inputs, (r.label + 1) * inputs))), new Binary())
+  });
+}
+
+/**
+ * What sets each digit apart: its mean training image minus the mean of the ten digits' mean
+ * images, in grey levels (positive where the digit has more ink than digits in general).
+ */
+export function digitShapes(train: LabelledImages): Float64Array[] {
+  const means = Array.from({length: 10}, () => new Float64Array(train.size));
+  const counts = new Array<number>(10).fill(0);
+  for (let n = 0; n < train.count; n++) {
+    const mean = means[train.labels[n]];
+    counts[train.labels[n]]++;
+    for (let i = 0, offset = n * train.size; i < train.size; i++) mean[i] += train.pixels[offset + i];
+  }
+  means.forEach((mean, d) => mean.forEach((v, i) => (mean[i] = v / counts[d])));
+  const overall = new Float64Array(train.size).map((_, i) => means.reduce((sum, mean) => sum + mean[i], 0) / 10);
+  return means.map((mean) => mean.map((v, i) => v - overall[i]));
+}
+
+/** Pearson correlation of two equally long vectors. */
+export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
+  ma /= n;
+  mb /= n;
+  let ab = 0, aa = 0, bb = 0;
+  for (let i = 0; i < n; i++) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) ** 2;
+    bb += (b[i] - mb) ** 2;
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
 /** The 100-node runs of Experiments 2-4: the networks a reader can compare with. */
 const storedRuns = (settings: Settings): RunRequest[] => [experiment2, experiment3, experiment4].flatMap((e) => e.runs(settings));
 
@@ -59,19 +105,9 @@ export const experiment5: Experiment = {
       .flatMap((run) => run.epochs.slice(0, epochsOf.get(run.key)).map((e) => ({run, ...e})))
       .sort((a, b) => a.run.config.lr - b.run.config.lr || a.run.config.seed - b.run.config.seed || a.epoch - b.epoch);
 
-    const byRate: Record<string, Table> = {};
-    for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {
-      const chosen = rows.filter((r) => r.run.config.lr === lr).flatMap((r) => Array.from({length: 10}, (_, label) => ({...r, label})));
-      byRate[`backquery-${lr}`] = new Table({
-        lr: vectorFromArray(chosen.map(() => lr), new Float64()),
-        seed: vectorFromArray(chosen.map((r) => r.run.config.seed), new Int32()),
-        epoch: vectorFromArray(chosen.map((r) => r.epoch), new Int32()),
-        label: vectorFromArray(chosen.map((r) => r.label), new Int32()),
-        pixels: vectorFromArray(chosen.map((r) => greyLevels(r.run.backQueries[r.epoch - 1].subarray(r.label * net.inputs, (r.label + 1) * net.inputs))), new Binary())
-      });
-    }
+    const pairs = Array.from({length: 100}, (_, i) => ({label: Math.floor(i / 10), digit: i % 10}));
 
-    return {
+    const tables: Record<string, Table> = {
       summary: tableFromArrays({
         score: Float64Array.of(metrics.testScore),
         lr: Float64Array.of(main.config.lr),
@@ -97,8 +133,26 @@ export const experiment5: Experiment = {
         epoch: vectorFromArray(rows.map((r) => r.epoch), new Int32()),
         testScore: vectorFromArray(rows.map((r) => r.testScore), new Float64()),
         kernel: vectorFromArray(rows.map((r) => r.run.config.kernel), new Utf8())
-      }),
-      ...byRate
+      })
     };
+    // Built only when asked for: each page loader wants one table, and these take a pass over
+    // the training set or over many runs.
+    let shapes: Float64Array[] | undefined;
+    const shapesOnce = () => (shapes ??= digitShapes(firstSamples(dataset.train, settings.trainLimit)));
+    const lazy = (name: string, table: () => Table) => Object.defineProperty(tables, name, {enumerable: true, get: table});
+    // Each digit's distinctive shape, and how much each back query resembles each shape.
+    lazy("shapes", () => new Table({
+      digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
+      image: fixedSizeRows(Float32Array.from(shapesOnce().flatMap((shape) => Array.from(shape))), net.inputs)
+    }));
+    lazy("similarity", () => new Table({
+      label: vectorFromArray(pairs.map((p) => p.label), new Int32()),
+      digit: vectorFromArray(pairs.map((p) => p.digit), new Int32()),
+      correlation: vectorFromArray(pairs.map((p) => correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])), new Float64())
+    }));
+    for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {
+      lazy(`backquery-${lr}`, () => backQueryTable(rows.filter((r) => r.run.config.lr === lr), net.inputs));
+    }
+    return tables;
   }
 };

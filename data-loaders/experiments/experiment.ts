@@ -3,7 +3,7 @@
 import type {Table} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
 import {ensureRuns} from "../run-pool.js";
-import {getRun, type Run, type RunRequest} from "../run-store.js";
+import {getRun, runKey, type Run, type RunRequest} from "../run-store.js";
 import type {Settings} from "../settings.js";
 
 export interface Experiment {
@@ -20,6 +20,15 @@ export async function experimentTables(experiment: Experiment, dataset: Dataset,
   const requests = experiment.runs(settings);
   await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
   const runs: Run[] = [];
-  for (const request of requests) runs.push(await getRun(dataset, request));
+  const read = new Map<string, Run>(); // experiments may list a run more than once
+  for (const request of requests) {
+    const key = runKey(request.config, dataset.checksum);
+    const known = read.get(key);
+    const run = known && known.epochs.length >= request.epochs && (request.snapshots ?? []).every((e) => known.snapshots.has(e) || e === known.epochs.length)
+      ? known
+      : await getRun(dataset, request);
+    read.set(key, run);
+    runs.push(run);
+  }
   return experiment.tables(runs, dataset, settings);
 }

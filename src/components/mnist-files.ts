@@ -6,6 +6,9 @@ import {parseLabelledImages} from "../lib/mnist.js";
 
 /** Inflates a gzip file with the browser's own DecompressionStream. */
 export async function gunzip(buffer: ArrayBuffer): Promise<Uint8Array> {
+  const bytes = new Uint8Array(buffer);
+  // A server that sends .gz files with Content-Encoding: gzip has had the browser inflate it already.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -9,6 +9,8 @@ export interface WeightGridOptions {
   limit?: number;
   /** Tooltip of image i. */
   tooltip?: (index: number) => string;
+  /** Images per row (default: as many as fit). */
+  columns?: number;
   /** Title above the grid. */
   title?: string;
 }
@@ -18,7 +20,7 @@ export interface WeightGridOptions {
  * scale centred on zero (red negative, blue positive, white zero), with a legend. Returns a
  * <figure>.
  */
-export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, limit, tooltip, title}: WeightGridOptions = {}): HTMLElement {
+export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, limit, tooltip, title, columns}: WeightGridOptions = {}): HTMLElement {
   const bound = limit ?? d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) ?? 1;
   const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
   const figure = document.createElement("figure");
@@ -31,7 +33,9 @@ export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, l
     figure.append(heading);
   }
   const grid = document.createElement("div");
-  grid.style.cssText = "display: flex; flex-wrap: wrap; gap: 3px;";
+  grid.style.cssText = columns
+    ? `display: grid; grid-template-columns: repeat(${columns}, ${side * scale}px); gap: 3px;`
+    : "display: flex; flex-wrap: wrap; gap: 3px;";
   images.forEach((image, index) => {
     const canvas = document.createElement("canvas");
     canvas.width = side;
