@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe("built site", () => {
   it("has the index and the experiment pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1", "experiment-2", "experiment-3", "experiment-4", "experiment-6"]));
+    expect(pages).toEqual(expect.arrayContaining(["index", "experiment-1", "experiment-2", "experiment-3", "experiment-4", "experiment-5", "experiment-6", "model", "playground"]));
   });
 
   it("experiment-4: the play button animates the score-vs-lr chart through the epochs", async () => {
@@ -79,7 +79,8 @@ describe("built site", () => {
           axes: svg.querySelectorAll(".x-axis .tick, .y-axis .tick").length,
           title: svg.querySelector(".chart-title")?.textContent ?? ""
         }));
-        const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#observablehq-main canvas"), (canvas) => {
+        // The drawing pad and what the network sees of it start blank, by design.
+        const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#observablehq-main canvas:not(.drawing-pad canvas, #drawing-result canvas)"), (canvas) => {
           const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
           let inked = 0;
           for (let i = 0; i < data.length; i += 4) if (data[i] < 128) inked++;
