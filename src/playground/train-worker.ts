@@ -26,6 +26,8 @@ export type TrainReport =
 const CHUNK = 250;
 /** Milliseconds of work between pauses that let messages in and progress out. */
 const SLICE = 40;
+/** Score points per run at least (the fast kernel finishes 50 chunks well within one slice). */
+const POINTS = 50;
 
 let stopRequested = false;
 const post = (report: TrainReport) => postMessage(report);
@@ -56,6 +58,8 @@ async function train(request: TrainRequest): Promise<void> {
   let sliceStart = performance.now();
   let score = trainer.evaluate(test).score;
   const start = performance.now();
+  post({type: "progress", epoch: 1, epochs, seen, total, samplesPerSecond: 0, score, seconds: 0}); // the untrained network
+  let lastReport = 0;
   for (let epoch = 1; epoch <= epochs && !stopRequested; epoch++) {
     for (let i = 0; i < parts.length && !stopRequested; i++) {
       const before = performance.now();
@@ -63,7 +67,8 @@ async function train(request: TrainRequest): Promise<void> {
       trainingMs += performance.now() - before;
       seen += parts[i].count;
       const last = i === parts.length - 1;
-      if (performance.now() - sliceStart >= SLICE || last) {
+      if (performance.now() - sliceStart >= SLICE || seen - lastReport >= total / POINTS || last) {
+        lastReport = seen;
         score = trainer.evaluate(test).score;
         post({type: "progress", epoch, epochs, seen, total, samplesPerSecond: (seen / trainingMs) * 1000, score, seconds: (performance.now() - start) / 1000});
         await pause(); // lets a "stop" message in, and keeps progress flowing
