@@ -61,6 +61,9 @@ export function digitShapes(train: LabelledImages): Float64Array[] {
     counts[train.labels[n]]++;
     for (let i = 0, offset = n * train.size; i < train.size; i++) mean[i] += train.pixels[offset + i];
   }
+  counts.forEach((count, d) => {
+    if (count === 0) throw new RangeError(`no training image of digit ${d}: cannot form its mean image`);
+  });
   means.forEach((mean, d) => mean.forEach((v, i) => (mean[i] = v / counts[d])));
   const overall = new Float64Array(train.size).map((_, i) => means.reduce((sum, mean) => sum + mean[i], 0) / 10);
   return means.map((mean) => mean.map((v, i) => v - overall[i]));

@@ -1,0 +1,79 @@
+import {gunzipSync} from "node:zlib";
+import {tableFromIPC, tableToIPC} from "apache-arrow";
+import {describe, expect, it} from "vitest";
+import {correlation, digitShapes, experiment5, greyLevels, weightsTable} from "../data-loaders/experiments/back-query.js";
+import {mnistFile} from "../data-loaders/mnist-file.js";
+import {backQueries, getRun, weightsAt, type RunConfig} from "../data-loaders/run-store.js";
+import {readSettings} from "../data-loaders/settings.js";
+import {parseImages, parseLabels} from "../lib/idx.js";
+import {createNetwork, query} from "../lib/network.js";
+import {networkFromWeights, imagesOf} from "../src/components/network-weights.js";
+import {smallDataset, tempDir} from "./fixtures.js";
+
+describe("Experiment 5: back query and the exported network", () => {
+  it("the weights file round-trips to the same network, rounded to Float32", () => {
+    const net = createNetwork({hidden: 7, seed: 3});
+    const read = networkFromWeights(tableToIPC(weightsTable(net), "file").slice().buffer as ArrayBuffer);
+    expect(read.inputs).toBe(784);
+    expect(read.hidden).toBe(7);
+    expect(read.outputs).toBe(10);
+    expect(Array.from(read.wih)).toEqual(Array.from(Float32Array.from(net.wih)));
+    expect(Array.from(read.who)).toEqual(Array.from(Float32Array.from(net.who)));
+    const x = new Float64Array(784).fill(0.5);
+    const [a, b] = [query(net, x).output, query(read, x).output];
+    for (let k = 0; k < 10; k++) expect(b[k]).toBeCloseTo(a[k], 5);
+  });
+
+  it("grey levels map 0.01..0.99 onto 0..255; correlation and digit shapes follow their definitions", () => {
+    expect(Array.from(greyLevels(Float32Array.of(0.01, 0.5, 0.99)))).toEqual([0, 128, 255]);
+    expect(correlation([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+    // Ten images: digit d inks pixel d only.
+    const pixels = new Uint8Array(10 * 784);
+    for (let d = 0; d < 10; d++) pixels[d * 784 + d] = 255;
+    const shapes = digitShapes({count: 10, size: 784, pixels, labels: Uint8Array.from({length: 10}, (_, d) => d)});
+    expect(shapes[0][0]).toBeCloseTo(255 - 25.5, 9); // its own ink minus the mean over ten digits
+    expect(shapes[0][1]).toBeCloseTo(-25.5, 9);
+    expect(shapes[3][500]).toBe(0);
+    expect(() => digitShapes({count: 1, size: 784, pixels: pixels.subarray(0, 784), labels: Uint8Array.of(0)})).toThrow(/no training image of digit 1/);
+  });
+
+  it("tables: the network after epoch 13 of a longer run, its back queries, and per-rate tables of other runs", async () => {
+    const dataset = smallDataset(300, 200);
+    const settings = {...readSettings({}), seeds: 1};
+    const store = tempDir();
+    const [request] = experiment5.runs(settings);
+    expect(request).toMatchObject({epochs: 13, snapshots: [13], config: {lr: 0.025, seed: 1, hidden: 100}});
+    const main = await getRun(dataset, {...request, epochs: 15}, store); // as Experiment 4 trains it
+    const other = await getRun(dataset, {config: {...request.config, lr: 0.3} as RunConfig, epochs: 2}, store);
+    const tables = experiment5.tables([main, other], dataset, settings);
+    const summary = tables.summary.get(0)!.toJSON();
+    expect(summary.score).toBe(main.epochs[12].testScore);
+    expect(summary.epochs).toBe(13);
+    const images = imagesOf(tableToIPC(tables.backquery, "file").slice().buffer as ArrayBuffer, "image");
+    const expected = backQueries(weightsAt(main, 13));
+    expect(images).toHaveLength(10);
+    expect(Array.from(images[7])).toEqual(Array.from(expected.subarray(7 * 784, 8 * 784)));
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(["weights", "runs", "shapes", "similarity", "backquery-0.3"]));
+    const rate = tableFromIPC(tableToIPC(tables["backquery-0.3"], "file"));
+    expect(rate.numRows).toBe(2 * 10); // 2 epochs x 10 labels
+    expect(tables.similarity.numRows).toBe(100);
+  });
+});
+
+describe("MNIST slices for the browser", () => {
+  const dataset = smallDataset(300, 200);
+
+  it("are gzip-compressed IDX files of the first N samples", () => {
+    const images = parseImages(gunzipSync(mnistFile(dataset, "train-images-50")), "images");
+    expect(images.count).toBe(50);
+    expect(Array.from(images.pixels)).toEqual(Array.from(dataset.train.pixels.subarray(0, 50 * 784)));
+    expect(Array.from(parseLabels(gunzipSync(mnistFile(dataset, "test-labels")), "labels"))).toEqual(Array.from(dataset.test.labels));
+  });
+
+  it("reject a bad name or count with a clear error", () => {
+    expect(() => mnistFile(dataset, "train-pictures")).toThrow(/mnist file "train-pictures": expected <train\|test>-<images\|labels>\[-N\]/);
+    expect(() => mnistFile(dataset, "test-images-201")).toThrow(/N must be 1\.\.200/);
+    expect(() => mnistFile(dataset, "test-images-0")).toThrow(/N must be 1\.\.200/);
+  });
+});
