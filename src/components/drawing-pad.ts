@@ -21,7 +21,7 @@ export function drawingPad({size = 280, pen = 20}: DrawingPadOptions = {}): HTML
   canvas.height = size;
   canvas.setAttribute("aria-label", "Draw a digit here");
   // touch-action: none keeps a finger drawing instead of scrolling the page.
-  canvas.style.cssText = `width: ${size}px; height: ${size}px; max-width: 100%; touch-action: none; cursor: crosshair; background: #fff; border: 1px solid var(--theme-foreground-faint, #bbb); border-radius: 4px;`;
+  canvas.style.cssText = `width: ${size}px; max-width: 100%; height: auto; aspect-ratio: 1; touch-action: none; cursor: crosshair; background: #fff; border: 1px solid var(--theme-foreground-faint, #bbb); border-radius: 4px;`;
   const clear = document.createElement("button");
   clear.type = "button";
   clear.textContent = "Clear";
