@@ -1,33 +1,15 @@
 // The pages that run a network in the browser: Experiment 5's back query, the live model
 // (drawing and test images) and the playground that trains in a Web Worker.
-import {existsSync, mkdirSync} from "node:fs";
-import {join, resolve} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launch} from "./browser.js";
-import {serve} from "./static-server.js";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {shots, useBuiltSite} from "./built-site.js";
 
-const site = resolve(process.env.SITE_DIR ?? "dist");
-if (!existsSync(join(site, "index.html"))) {
-  throw new Error(`${site} holds no built site: run \`npm run build\` first (or set SITE_DIR)`);
-}
-const shots = resolve("test-results");
-mkdirSync(shots, {recursive: true});
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  browser = await launch();
-  server = await serve(site);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = useBuiltSite();
 
 /** Opens a page, collecting console errors and the bytes of every response by file. */
 async function open(name: string): Promise<{page: Page; problems: string[]; bytes: Map<string, number>}> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const page = await built.browser.newPage({viewport: {width: 1280, height: 900}});
   const problems: string[] = [];
   const bytes = new Map<string, number>();
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
@@ -39,7 +21,7 @@ async function open(name: string): Promise<{page: Page; problems: string[]; byte
       // a redirect or an aborted response has no body
     }
   });
-  await page.goto(`${server.url}/${name}`, {waitUntil: "networkidle"});
+  await page.goto(`${built.url}/${name}`, {waitUntil: "networkidle"});
   return {page, problems, bytes};
 }
 

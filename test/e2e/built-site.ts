@@ -1,0 +1,39 @@
+// What every browser test of the built site shares: where the site and the screenshots are,
+// and a Chromium plus a static server on 127.0.0.1 for the test file's lifetime.
+import {existsSync, mkdirSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import {launch} from "./browser.js";
+import {serve} from "./static-server.js";
+
+export const site = resolve(process.env.SITE_DIR ?? "dist");
+if (!existsSync(join(site, "index.html"))) {
+  throw new Error(`${site} holds no built site: run \`npm run build\` first (or set SITE_DIR)`);
+}
+export const shots = resolve("test-results");
+mkdirSync(shots, {recursive: true});
+
+/** Starts the browser and the server before the file's tests and stops them after. */
+export function useBuiltSite(): {readonly browser: Browser; readonly url: string} {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    server = await serve(site);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the browser starts in beforeAll: use it inside a test");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("the server starts in beforeAll: use it inside a test");
+      return server.url;
+    }
+  };
+}
