@@ -1,4 +1,4 @@
-// Each chart component, rendered in Chromium from a small table: its marks, axes, title,
+// Each component (charts and inputs), rendered in Chromium from a small table: its marks, axes, title,
 // labels and legend exist. The components are bundled with esbuild as a page would load them.
 import {resolve} from "node:path";
 import {build} from "esbuild";
@@ -12,7 +12,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   const bundle = await build({
     stdin: {
-      contents: ["bar-chart", "heatmap", "line-chart", "confusion-matrix", "digit-grid", "epoch-player"]
+      contents: ["bar-chart", "heatmap", "line-chart", "confusion-matrix", "digit-grid", "epoch-player", "weight-grid", "drawing-pad"]
         .map((name, i) => `import * as m${i} from "./src/components/${name}.ts"; Object.assign(globalThis, m${i});`).join("\n"),
       resolveDir: resolve("."),
       loader: "ts"
@@ -107,5 +107,48 @@ describe("chart components", () => {
       return seen;
     });
     expect(values).toEqual([2, 3]);
+  });
+
+  it("weightGrid: one image per weight vector on a diverging scale centred on zero, with a legend", async () => {
+    // Three 2x2 "images": all negative, all zero, all positive (beyond the limit: clamped).
+    await render(`weightGrid([[-1, -1, -1, -1], [0, 0, 0, 0], [5, 5, 5, 5]], {side: 2, limit: 1, title: "W", tooltip: (i) => "node " + i})`);
+    const cells = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("main canvas"), (c) => ({
+        rgb: Array.from((c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, 1, 1).data.slice(0, 3)),
+        title: (c as HTMLCanvasElement).title
+      }))
+    );
+    expect(cells.map((c) => c.title)).toEqual(["node 0", "node 1", "node 2"]);
+    const [negative, zero, positive] = cells.map((c) => c.rgb);
+    expect(negative[0]).toBeGreaterThan(negative[2] + 50); // red
+    expect(Math.min(...zero)).toBeGreaterThan(230); // near white
+    expect(positive[2]).toBeGreaterThan(positive[0] + 50); // blue
+    expect(await page.locator("main svg.legend .tick").count()).toBeGreaterThan(2);
+  });
+
+  it("drawingPad: a pointer stroke becomes a centred 28x28 digit, live; Clear empties it", async () => {
+    await render(`drawingPad({size: 200, pen: 16})`);
+    await page.evaluate(() => {
+      const pad = document.querySelector(".drawing-pad") as HTMLElement & {value: Uint8Array};
+      (globalThis as any).inputs = 0;
+      pad.addEventListener("input", () => (globalThis as any).inputs++);
+    });
+    const box = (await page.locator(".drawing-pad canvas").boundingBox())!;
+    // A horizontal stroke in the top-left corner: the digit comes out centred all the same.
+    await page.mouse.move(box.x + 20, box.y + 30);
+    await page.mouse.down();
+    for (let x = 20; x <= 80; x += 10) await page.mouse.move(box.x + x, box.y + 30);
+    const whileDrawing = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r((globalThis as any).inputs))));
+    await page.mouse.up();
+    expect(whileDrawing).toBeGreaterThan(0); // updates before the pen is lifted
+    const digit = await page.evaluate(() => Array.from((document.querySelector(".drawing-pad") as HTMLElement & {value: Uint8Array}).value));
+    expect(digit).toHaveLength(784);
+    let mass = 0, mx = 0, my = 0;
+    digit.forEach((v, i) => ((mass += v), (mx += v * ((i % 28) + 0.5)), (my += v * (Math.floor(i / 28) + 0.5))));
+    expect(Math.abs(mx / mass - 14)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(my / mass - 14)).toBeLessThanOrEqual(0.5);
+    expect(digit.filter((v) => v > 0).length).toBeGreaterThan(20); // a 20-wide bar of ink
+    await page.locator(".drawing-pad button", {hasText: "Clear"}).click();
+    await page.waitForFunction(() => (document.querySelector(".drawing-pad") as HTMLElement & {value: Uint8Array}).value.every((v) => v === 0));
   });
 });
