@@ -218,9 +218,12 @@ function binLayout(net: Network, epochs: number, testSamples: number, snapshots:
 }
 
 function writeWeights(bin: Uint8Array, offset: number, {wih, who}: Network): void {
-  const weights = new Float64Array(bin.buffer, offset, wih.length + who.length);
+  // Copied as bytes: a snapshot follows the test answers (one byte per test image and epoch),
+  // so its offset need not be a multiple of 8 and a Float64Array view on it would throw.
+  const weights = new Float64Array(wih.length + who.length);
   weights.set(wih);
   weights.set(who, wih.length);
+  bin.set(new Uint8Array(weights.buffer), offset);
 }
 
 function readWeights(bin: Uint8Array, offset: number, net: Network): Network {
