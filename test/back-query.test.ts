@@ -1,9 +1,9 @@
 import {gunzipSync} from "node:zlib";
 import {tableFromIPC, tableToIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import {correlation, digitShapes, experiment5, greyLevels, weightsTable} from "../data-loaders/experiments/back-query.js";
+import {correlation, digitShapes, experiment5, greyLevels, inkFrequency, meanPairwiseCorrelation, weightsTable} from "../data-loaders/experiments/back-query.js";
 import {mnistFile} from "../data-loaders/mnist-file.js";
-import {backQueries, getRun, weightsAt, type RunConfig} from "../data-loaders/run-store.js";
+import {backQueries, getRun, weightsAt, type Run, type RunConfig} from "../data-loaders/run-store.js";
 import {readSettings} from "../data-loaders/settings.js";
 import {parseImages, parseLabels} from "../lib/idx.js";
 import {createNetwork, query} from "../lib/network.js";
@@ -58,6 +58,49 @@ describe("Experiment 5: back query and the exported network", () => {
     const rate = tableFromIPC(tableToIPC(tables["backquery-0.3"], "file"));
     expect(rate.numRows).toBe(2 * 10); // 2 epochs x 10 labels
     expect(tables.similarity.numRows).toBe(100);
+  });
+});
+
+describe("Experiment 5: does the back query depend on the seed?", () => {
+  it("ink frequency counts the images that ink each pixel; pairwise correlation averages every pair", () => {
+    const pixels = new Uint8Array(4 * 784);
+    pixels[0] = 255; // image 0 inks pixel 0
+    pixels[784] = 1; // image 1 inks pixel 0, faintly
+    pixels[2 * 784 + 5] = 10; // image 2 inks pixel 5
+    const ink = inkFrequency({count: 4, size: 784, pixels, labels: new Uint8Array(4)});
+    expect([ink[0], ink[5], ink[6]]).toEqual([0.5, 0.25, 0]);
+    const a = [1, 2, 3, 4], b = [2, 4, 6, 8.5], c = [4, 3, 2, 1];
+    const all = [0, 1, 2, 3];
+    expect(meanPairwiseCorrelation([a, a, a], all)).toBeCloseTo(1, 12);
+    expect(meanPairwiseCorrelation([a, b, c], all)).toBeCloseTo((correlation(a, b) + correlation(a, c) + correlation(b, c)) / 3, 12);
+    expect(meanPairwiseCorrelation([a, c], [1, 2])).toBeCloseTo(-1, 12); // only the chosen pixels count
+    expect(meanPairwiseCorrelation([a], all)).toBeNaN(); // one image: no pair
+  });
+
+  it("tables: the back queries of every seed at epoch 13, and how far the seeds agree by region", async () => {
+    const dataset = smallDataset(300, 100);
+    const settings = {...readSettings({}), seeds: 3};
+    const store = tempDir();
+    const [request] = experiment5.runs(settings);
+    const runs: Run[] = [];
+    for (const seed of [1, 2, 3]) runs.push(await getRun(dataset, {config: {...request.config, seed}, epochs: 15, snapshots: [13]}, store));
+    const tables = experiment5.tables(runs, dataset, settings);
+
+    const seeds = tableFromIPC(tableToIPC(tables.seeds, "file")).toArray().map((r) => r.toJSON());
+    expect(seeds.map((r) => `${r.seed}:${r.label}`)).toEqual([1, 2, 3].flatMap((s) => Array.from({length: 10}, (_, l) => `${s}:${l}`)));
+    expect(seeds.every((r) => r.epoch === 13 && r.lr === 0.025)).toBe(true);
+    expect(Array.from(seeds[13].pixels as Uint8Array)).toEqual(Array.from(greyLevels(runs[1].backQueries[12].subarray(3 * 784, 4 * 784))));
+
+    const agreement = tableFromIPC(tableToIPC(tables.agreement, "file")).toArray().map((r) => r.toJSON());
+    expect(agreement).toHaveLength(4 * 10);
+    const region = (name: string) => agreement.filter((r) => r.region === name);
+    const [all, never, seldom, often] = ["all pixels", "pixels no training image inks", "pixels under 1% of training images ink", "pixels 1% or more of training images ink"].map(region);
+    expect(all[0].pixels).toBe(784);
+    expect(never[0].pixels + seldom[0].pixels + often[0].pixels).toBe(784); // the three regions split the image
+    expect(never[0].pixels).toBeGreaterThan(67); // 300 images ink fewer pixels than 60,000
+    const images = (label: number) => runs.map((run) => run.backQueries[12].subarray(label * 784, (label + 1) * 784));
+    expect(all[4].correlation).toBeCloseTo(meanPairwiseCorrelation(images(4), Array.from({length: 784}, (_, i) => i)), 12);
+    expect(all.every((r) => r.seeds === 3 && r.correlation > -1 && r.correlation <= 1)).toBe(true);
   });
 });
 

@@ -85,6 +85,23 @@ export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return ab / Math.sqrt(aa * bb);
 }
 
+/** Fraction of the images that ink each pixel at all (grey level above 0). */
+export function inkFrequency(images: LabelledImages): Float64Array {
+  const counts = new Float64Array(images.size);
+  for (let n = 0; n < images.count; n++) {
+    for (let i = 0, offset = n * images.size; i < images.size; i++) if (images.pixels[offset + i] > 0) counts[i]++;
+  }
+  return counts.map((c) => c / images.count);
+}
+
+/** Mean Pearson correlation over all pairs of `images`, on the pixels in `pixels` only. */
+export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: number[]): number {
+  const picked = images.map((image) => pixels.map((i) => image[i]));
+  let sum = 0, pairs = 0;
+  for (let a = 0; a < picked.length; a++) for (let b = a + 1; b < picked.length; b++) (sum += correlation(picked[a], picked[b])), pairs++;
+  return pairs ? sum / pairs : NaN;
+}
+
 /** The 100-node runs of Experiments 2-4: the networks a reader can compare with. */
 const storedRuns = (settings: Settings): RunRequest[] => [experiment2, experiment3, experiment4].flatMap((e) => e.runs(settings));
 
@@ -153,6 +170,34 @@ export const experiment5: Experiment = {
       digit: vectorFromArray(pairs.map((p) => p.digit), new Int32()),
       correlation: vectorFromArray(pairs.map((p) => correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])), new Float64())
     }));
+    // The same network (lr, epochs, init) from every seed: how much of its back query is the
+    // data's doing and how much the random start's.
+    const seedRuns = [main, ...[...runs.values()].filter((r) => r.config.lr === LR && r.config.init === main.config.init && r.config.hidden === main.config.hidden && r.config.seed !== main.config.seed && r.epochs.length >= EPOCHS)]
+      .sort((a, b) => a.config.seed - b.config.seed);
+    lazy("seeds", () => backQueryTable(seedRuns.map((run) => ({run, epoch: EPOCHS})), net.inputs));
+    lazy("agreement", () => {
+      const ink = inkFrequency(firstSamples(dataset.train, settings.trainLimit));
+      const all = Array.from({length: net.inputs}, (_, i) => i);
+      const regions = [
+        {region: "all pixels", pixels: all},
+        {region: "pixels no training image inks", pixels: all.filter((i) => ink[i] === 0)},
+        {region: "pixels under 1% of training images ink", pixels: all.filter((i) => ink[i] > 0 && ink[i] < 0.01)},
+        {region: "pixels 1% or more of training images ink", pixels: all.filter((i) => ink[i] >= 0.01)}
+      ];
+      const rows = regions.flatMap(({region, pixels}) => Array.from({length: 10}, (_, label) => ({
+        region,
+        pixels: pixels.length,
+        label,
+        correlation: pixels.length > 1 ? meanPairwiseCorrelation(seedRuns.map((run) => run.backQueries[EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)), pixels) : NaN
+      })));
+      return new Table({
+        region: vectorFromArray(rows.map((r) => r.region), new Utf8()),
+        pixels: vectorFromArray(rows.map((r) => r.pixels), new Int32()),
+        label: vectorFromArray(rows.map((r) => r.label), new Int32()),
+        seeds: vectorFromArray(rows.map(() => seedRuns.length), new Int32()),
+        correlation: vectorFromArray(rows.map((r) => r.correlation), new Float64())
+      });
+    });
     for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {
       lazy(`backquery-${lr}`, () => backQueryTable(rows.filter((r) => r.run.config.lr === lr), net.inputs));
     }

@@ -66,6 +66,7 @@ function legend(color: d3.ScaleDiverging<string>, bound: number): SVGSVGElement 
   const g = svg.append("g").attr("transform", "translate(20,16)");
   g.append("text").attr("y", -5).attr("fill", "currentColor").text("Weight (red: negative, white: zero, blue: positive)");
   g.append("rect").attr("width", width).attr("height", 10).attr("fill", `url(#${id})`).attr("stroke", "currentColor").attr("stroke-opacity", 0.3);
-  g.append("g").attr("transform", "translate(0,10)").call(d3.axisBottom(x).ticks(5, "+.2~f"));
+  const signed = d3.format("+.2~f");
+  g.append("g").attr("transform", "translate(0,10)").call(d3.axisBottom(x).ticks(5).tickFormat((v) => (+v === 0 ? "0" : signed(+v))));
   return svg.node()!;
 }
