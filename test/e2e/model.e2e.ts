@@ -51,6 +51,14 @@ describe("Experiment 5: back query", () => {
     expect(await page.locator("#hidden-nodes canvas").first().getAttribute("title")).toMatch(/hidden node 0: votes most for \d/);
     await page.screenshot({path: join(shots, "experiment-5-backquery.png"), fullPage: true});
 
+    // One row of ten back queries per seed, and how far the seeds agree.
+    const seedRows = await page.locator("#seeds .digit-grid").count();
+    expect(seedRows).toBeGreaterThanOrEqual(1);
+    const seedSpreads = await canvasSpreads(page, "#seeds canvas");
+    expect(seedSpreads).toHaveLength(10 * seedRows);
+    for (const spread of seedSpreads) expect(spread).toBeGreaterThan(10);
+    if (seedRows > 1) expect(await page.locator("#seeds").textContent()).toMatch(/Mean correlation between two seeds' back queries of the same label \(pixel by pixel\): -?\d\.\d\d over all pixels/);
+
     // Choose lr 0.1, epoch 1: the second row is redrawn from that run's file.
     const before = await page.locator("#compare canvas").nth(10).evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await page.locator("select").nth(0).selectOption({label: "0.1"});
