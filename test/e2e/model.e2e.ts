@@ -51,6 +51,25 @@ describe("Experiment 5: back query", () => {
     expect(await page.locator("#hidden-nodes canvas").first().getAttribute("title")).toMatch(/hidden node 0: votes most for \d/);
     await page.screenshot({path: join(shots, "experiment-5-backquery.png"), fullPage: true});
 
+    // Each back query can be saved as the 28x28 grey PNG the reproduction wrote.
+    const links = page.locator("#backquery .png-links a");
+    expect(await links.count()).toBe(10);
+    expect(await links.nth(3).getAttribute("download")).toBe("backquery-3.png");
+    const saved = await links.nth(3).evaluate((a: HTMLAnchorElement) => new Promise<{size: number[]; same: boolean}>((resolve) => {
+      const image = new Image();
+      image.onload = () => {
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = 28;
+        const context = canvas.getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        const file = context.getImageData(0, 0, 28, 28).data;
+        const shown = (document.querySelectorAll("#backquery canvas")[3] as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, 28, 28).data;
+        resolve({size: [image.naturalWidth, image.naturalHeight], same: file.every((v, i) => v === shown[i])});
+      };
+      image.src = a.href;
+    }));
+    expect(saved).toEqual({size: [28, 28], same: true}); // the image shown for label 3, pixel for pixel
+
     // One row of ten back queries per seed, and how far the seeds agree.
     const seedRows = await page.locator("#seeds .digit-grid").count();
     expect(seedRows).toBeGreaterThanOrEqual(1);
