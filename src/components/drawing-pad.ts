@@ -56,7 +56,11 @@ export function drawingPad({size = 280, pen = 20}: DrawingPadOptions = {}): HTML
   let last: [number, number] | undefined;
   canvas.addEventListener("pointerdown", (event) => {
     event.preventDefault();
-    canvas.setPointerCapture?.(event.pointerId);
+    try {
+      canvas.setPointerCapture(event.pointerId); // keep the stroke when the pen leaves the box
+    } catch {
+      // a synthetic pointer (a test, an automation tool) is not capturable; draw all the same
+    }
     last = point(event);
     context.beginPath();
     context.arc(last[0], last[1], pen / 2, 0, 2 * Math.PI);

@@ -150,5 +150,25 @@ describe("chart components", () => {
     expect(digit.filter((v) => v > 0).length).toBeGreaterThan(20); // a 20-wide bar of ink
     await page.locator(".drawing-pad button", {hasText: "Clear"}).click();
     await page.waitForFunction(() => (document.querySelector(".drawing-pad") as HTMLElement & {value: Uint8Array}).value.every((v) => v === 0));
+
+    // A finger and a pen draw the same way: pointer events of those types ink the pad too.
+    for (const pointerType of ["touch", "pen"]) {
+      const inked = await page.evaluate(async (type) => {
+        const pad = document.querySelector(".drawing-pad") as HTMLElement & {value: Uint8Array};
+        const canvas = pad.querySelector("canvas")!;
+        const box = canvas.getBoundingClientRect();
+        const at = (name: string, y: number) =>
+          canvas.dispatchEvent(new PointerEvent(name, {pointerId: 7, pointerType: type, isPrimary: true, bubbles: true, clientX: box.left + 100, clientY: box.top + y}));
+        at("pointerdown", 40);
+        for (let y = 50; y <= 160; y += 10) at("pointermove", y);
+        at("pointerup", 160);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const ink = pad.value.filter((v) => v > 0).length;
+        pad.querySelector("button")!.click();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return ink;
+      }, pointerType);
+      expect(inked, pointerType).toBeGreaterThan(20);
+    }
   });
 });
