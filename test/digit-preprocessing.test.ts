@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {digitFromDrawing} from "../lib/digit-preprocessing.js";
+import {centreOfMass} from "./fixtures.js";
 
 /** A width x height drawing with ink 1 wherever `inked(x, y)`. */
 function drawing(width: number, height: number, inked: (x: number, y: number) => boolean): Float64Array {
@@ -9,16 +10,6 @@ function drawing(width: number, height: number, inked: (x: number, y: number) =>
 /** The 28x28 result as rows of "#" (255), "." (0) and "+" (anything between). */
 const picture = (digit: Uint8Array) =>
   Array.from({length: 28}, (_, y) => Array.from(digit.subarray(y * 28, y * 28 + 28), (v) => (v === 255 ? "#" : v === 0 ? "." : "+")).join(""));
-
-function centreOfMass(digit: Uint8Array): [number, number] {
-  let mass = 0, mx = 0, my = 0;
-  digit.forEach((v, i) => {
-    mass += v;
-    mx += v * ((i % 28) + 0.5);
-    my += v * (Math.floor(i / 28) + 0.5);
-  });
-  return [mx / mass, my / mass];
-}
 
 describe("drawing preprocessing (MNIST style)", () => {
   it("an L stroke is scaled into a 20x20 box and placed by its centre of mass, not its box", () => {

@@ -26,6 +26,17 @@ export function smallMnistDir(train = 200, test = 100): string {
   return dir;
 }
 
+/** Centre of mass (x, y) of a 28x28 grey-level image, pixel (x, y) covering [x, x + 1) x [y, y + 1). */
+export function centreOfMass(digit: ArrayLike<number>): [number, number] {
+  let mass = 0, mx = 0, my = 0;
+  for (let i = 0; i < digit.length; i++) {
+    mass += digit[i];
+    mx += digit[i] * ((i % 28) + 0.5);
+    my += digit[i] * (Math.floor(i / 28) + 0.5);
+  }
+  return [mx / mass, my / mass];
+}
+
 /** The real dataset cut down in memory (for run-store tests that must stay fast). */
 export function smallDataset(train = 300, test = 200): Dataset {
   const dataset = real();

@@ -12,6 +12,21 @@ export interface DigitGridOptions<T> {
   side?: number;
 }
 
+/** A side x side canvas of grey levels (0 background .. 255 ink), ink dark on white. */
+export function digitCanvas(values: ArrayLike<number>, side = 28): HTMLCanvasElement {
+  const canvas = document.createElement("canvas");
+  canvas.width = side;
+  canvas.height = side;
+  const context = canvas.getContext("2d")!;
+  const image = context.createImageData(side, side);
+  for (let i = 0; i < side * side; i++) {
+    const grey = 255 - values[i];
+    image.data.set([grey, grey, grey, 255], 4 * i);
+  }
+  context.putImageData(image, 0, 0);
+  return canvas;
+}
+
 /**
  * Draws each item's pixels as a crisp grey image (ink dark on light, like paper) in a
  * wrapping grid with captions. Returns a <div> of <figure>s holding <canvas> elements.
@@ -25,18 +40,8 @@ export function digitGrid<T>(items: Iterable<T>, options: DigitGridOptions<T>): 
   for (const item of items) {
     const figure = document.createElement("figure");
     figure.style.cssText = "margin: 0; text-align: center; font: 12px sans-serif;";
-    const canvas = document.createElement("canvas");
-    canvas.width = side;
-    canvas.height = side;
+    const canvas = digitCanvas(pixels(item), side);
     canvas.style.cssText = `width: ${side * scale}px; height: ${side * scale}px; image-rendering: pixelated; border: 1px solid var(--theme-foreground-faintest, #ddd);`;
-    const context = canvas.getContext("2d")!;
-    const image = context.createImageData(side, side);
-    const values = pixels(item);
-    for (let i = 0; i < side * side; i++) {
-      const grey = 255 - values[i];
-      image.data.set([grey, grey, grey, 255], 4 * i);
-    }
-    context.putImageData(image, 0, 0);
     if (tooltip) canvas.title = tooltip(item);
     figure.append(canvas);
     if (caption) {
