@@ -82,6 +82,8 @@ export function simdKernelWat(precision: Precision): string {
   (global $idx (mut i32) (i32.const 0))
   (global $val (mut i32) (i32.const 0))
   (global $off (mut i32) (i32.const 0))
+  ;; 1 when the chunk's values are f64 offsets s (lib/offset-images.ts), 0 for grey-level bytes
+  (global $offsets (mut i32) (i32.const 0))
 
 ${sigmoidVector}
 
@@ -98,15 +100,21 @@ ${sigmoidVector}
     (global.set $o (local.get $o)) (global.set $e (local.get $e)) (global.set $nz (local.get $nz))
     (global.set $s (local.get $s)))
 
+  (func (export "valueFormat") (param $offsets i32)
+    (global.set $offsets (local.get $offsets)))
+
   ;; The nonzero pixels of one image, entries $from..$to of the chunk's sparse form (pixel
-  ;; indices $idx, grey levels $val): $nz gets the byte address of each one's W' row, $s its
-  ;; value s_i = pixel / 255 * 0.99 (from $table), $sumS their sum. Returns how many.
+  ;; indices $idx; at $val grey levels, or f64 offsets when $offsets is set): $nz gets the
+  ;; byte address of each one's W' row, $s its value s_i (pixel / 255 * 0.99 from $table, or
+  ;; the offset itself), $sumS their sum. Returns how many.
   (func $load (param $from i32) (param $to i32) (result i32)
     (local $m i32) (local $count i32) (local $v f64) (local $sum f64)
     (local.set $m (local.get $from))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $m) (local.get $to)))
-      (local.set $v (f64.load (i32.add (global.get $table) (i32.shl (i32.load8_u (i32.add (global.get $val) (local.get $m))) (i32.const 3)))))
+      (local.set $v (if (result f64) (global.get $offsets)
+        (then (f64.load (i32.add (global.get $val) (i32.shl (local.get $m) (i32.const 3)))))
+        (else (f64.load (i32.add (global.get $table) (i32.shl (i32.load8_u (i32.add (global.get $val) (local.get $m))) (i32.const 3)))))))
       (i32.store ${at("$nz", "(local.get $count)", 4)}
         (i32.add (global.get $wT) (i32.mul (i32.load16_u ${at("$idx", "(local.get $m)", 2)}) (global.get $rowBytes))))
       (${T}.store ${at("$s", "(local.get $count)")} ${demote("(local.get $v)")})

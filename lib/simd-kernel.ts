@@ -2,6 +2,7 @@
 // trains and queries in chunks of images copied into it, reads the weights back.
 import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
+import {isOffsetImages, pixelOffset, type TrainingImages} from "./offset-images.js";
 import {SIMD_KERNEL_F32, SIMD_KERNEL_F64} from "./simd-kernel-wasm.js";
 import type {Precision} from "./simd-kernel-wat.js";
 import {fold, setSparseWeights} from "./sparse-kernel.js";
@@ -13,6 +14,7 @@ interface Exports {
   configure(...args: number[]): void;
   train(labels: number, n: number, lr: number): void;
   query(n: number, out: number): void;
+  valueFormat(offsets: number): void;
 }
 
 /** A set's images as lists of their nonzero pixels: indices and grey levels, image after image. */
@@ -91,7 +93,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
     spare: block(Hp * B),
     table: block(256 * 8),
     idx: block(CHUNK * inputs * 2),
-    val: block(CHUNK * inputs),
+    val: block(CHUNK * inputs * 8), // grey levels (1 byte each) or f64 offsets
     off: block((CHUNK + 1) * 4),
     labels: block(CHUNK),
     out: block(CHUNK * outputs * 4)
@@ -100,7 +102,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   if (pages > 0) wasm.memory.grow(pages);
   wasm.configure(hidden, Hp, inputs, outputs, at.wT, at.c, at.R, at.who, at.h, at.dh, at.o, at.e, at.nz, at.s, at.spare, at.table, at.idx, at.val, at.off);
   const table = new Float64Array(wasm.memory.buffer, at.table, 256);
-  for (let p = 0; p < 256; p++) table[p] = (p / 255) * 0.99; // as lib/scaling.ts, minus the 0.01
+  for (let p = 0; p < 256; p++) table[p] = pixelOffset(p);
 
   const Float = precision === "f64" ? Float64Array : Float32Array;
   const view = (offset: number, length: number) => new Float(wasm.memory.buffer, offset, length);
@@ -114,9 +116,11 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   const bytes = new Uint8Array(wasm.memory.buffer);
 
   /** Copies each chunk of images into wasm memory in sparse form, then calls `each`. */
-  function chunks(data: LabelledImages, each: (start: number, n: number) => void): void {
+  function chunks(data: TrainingImages, each: (start: number, n: number) => void): void {
     if (data.size !== inputs) throw new RangeError(`images have ${data.size} pixels, the network ${inputs} inputs`);
-    const sparse = sparseImages(data);
+    const real = isOffsetImages(data);
+    const sparse = real ? data : sparseImages(data);
+    wasm.valueFormat(real ? 1 : 0);
     const offsets = new Uint32Array(wasm.memory.buffer, at.off, CHUNK + 1);
     for (let start = 0; start < data.count; start += CHUNK) {
       const n = Math.min(CHUNK, data.count - start);
@@ -124,13 +128,14 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
       const to = sparse.start[start + n];
       for (let m = 0; m <= n; m++) offsets[m] = sparse.start[start + m] - from;
       new Uint16Array(wasm.memory.buffer, at.idx, to - from).set(sparse.index.subarray(from, to));
-      bytes.set(sparse.value.subarray(from, to), at.val);
+      if (real) new Float64Array(wasm.memory.buffer, at.val, to - from).set(data.value.subarray(from, to));
+      else bytes.set(sparse.value.subarray(from, to), at.val);
       bytes.set(data.labels.subarray(start, start + n), at.labels);
       each(start, n);
     }
   }
 
-  function trainEpoch(data: LabelledImages, lr: number, options: PassOptions = {}): void {
+  function trainEpoch(data: TrainingImages, lr: number, options: PassOptions = {}): void {
     chunks(data, (start, n) => {
       wasm.train(at.labels, n, lr);
       options.onProgress?.({done: start + n, total: data.count});
@@ -161,5 +166,5 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
     return {inputs, hidden, outputs, wih, who: whoOut};
   }
 
-  return {kernel: `wasm-${precision}`, prepare: (data) => void sparseImages(data), trainEpoch, evaluate, network};
+  return {kernel: `wasm-${precision}`, prepare: (data) => void (isOffsetImages(data) || sparseImages(data)), trainEpoch, evaluate, network};
 }

@@ -8,6 +8,7 @@
 // contiguous row. Same mathematics as lib/network.ts, about a fifth of the arithmetic.
 import type {LabelledImages} from "./mnist.js";
 import {sigmoid, type Network} from "./network.js";
+import {isOffsetImages, pixelOffset, type TrainingImages} from "./offset-images.js";
 import type {Trainer} from "./trainer.js";
 import {argmax, type Evaluation, type PassOptions} from "./training.js";
 
@@ -62,14 +63,22 @@ export function sparseTrainer(net: Network): Trainer {
   const dh = new Float64Array(hidden);
 
   /** Loads sample n as (nz, s); returns [count, sum(s)]. */
-  function load(data: LabelledImages, n: number): [number, number] {
+  function load(data: TrainingImages, n: number): [number, number] {
     let count = 0;
     let sumS = 0;
+    if (isOffsetImages(data)) {
+      for (let m = data.start[n]; m < data.start[n + 1]; m++) {
+        nz[count] = data.index[m];
+        s[count++] = data.value[m];
+        sumS += data.value[m];
+      }
+      return [count, sumS];
+    }
     const offset = n * inputs;
     for (let i = 0; i < inputs; i++) {
       const p = data.pixels[offset + i];
       if (p === 0) continue;
-      const value = (p / 255) * 0.99;
+      const value = pixelOffset(p);
       nz[count] = i;
       s[count++] = value;
       sumS += value;
@@ -94,7 +103,7 @@ export function sparseTrainer(net: Network): Trainer {
     }
   }
 
-  function trainEpoch(data: LabelledImages, lr: number, options: PassOptions = {}): void {
+  function trainEpoch(data: TrainingImages, lr: number, options: PassOptions = {}): void {
     const {onProgress, progressEvery = 1000} = options;
     for (let n = 0; n < data.count; n++) {
       const [count, sumS] = load(data, n);

@@ -3,14 +3,15 @@
 // in layout, precision and instruction set, and are checked against the reference in tests.
 import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
+import type {TrainingImages} from "./offset-images.js";
 import {evaluate, trainEpoch, type Evaluation, type PassOptions} from "./training.js";
 
 export interface Trainer {
   readonly kernel: string;
   /** Optional one-time work on a data set (e.g. re-encoding it), done before timing starts. */
-  prepare?(data: LabelledImages): void;
-  /** One epoch of per-sample SGD over `data`, in order. */
-  trainEpoch(data: LabelledImages, lr: number, options?: PassOptions): void;
+  prepare?(data: TrainingImages): void;
+  /** One epoch of per-sample SGD over `data`, in order (grey-level images or offsets, lib/offset-images.ts). */
+  trainEpoch(data: TrainingImages, lr: number, options?: PassOptions): void;
   /** Queries every sample and scores the answers. */
   evaluate(data: LabelledImages): Evaluation;
   /** The current weights in the reference layout (a copy). */

@@ -1,6 +1,7 @@
 // The training loop: per-sample SGD in file order (no shuffling), then a scoring pass.
 import type {LabelledImages} from "./mnist.js";
 import {query, train, type Network} from "./network.js";
+import {isOffsetImages, offsetInput, type TrainingImages} from "./offset-images.js";
 import {scaleInput, targetFor} from "./scaling.js";
 
 export interface Progress {
@@ -16,12 +17,13 @@ export interface PassOptions {
 }
 
 /** Trains one epoch over `data` in order, one sample at a time. */
-export function trainEpoch(net: Network, data: LabelledImages, lr: number, options: PassOptions = {}): void {
+export function trainEpoch(net: Network, data: TrainingImages, lr: number, options: PassOptions = {}): void {
   const {onProgress, progressEvery = 1000} = options;
   const x = new Float64Array(data.size);
   const t = new Float64Array(net.outputs);
   for (let n = 0; n < data.count; n++) {
-    scaleInput(data.pixels, n * data.size, data.size, x);
+    if (isOffsetImages(data)) offsetInput(data, n, x);
+    else scaleInput(data.pixels, n * data.size, data.size, x);
     targetFor(data.labels[n], net.outputs, t);
     train(net, x, t, lr);
     if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});

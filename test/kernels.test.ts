@@ -5,6 +5,7 @@ import {sparseTrainer} from "../lib/sparse-kernel.js";
 import {simdTrainer} from "../lib/simd-kernel.js";
 import {denseTrainer, type Trainer} from "../lib/trainer.js";
 import {backQuery} from "../lib/network.js";
+import {withRotations} from "../lib/rotation.js";
 import {real} from "./fixtures.js";
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -50,6 +51,37 @@ describe("fast kernels match the reference kernel", () => {
       });
     }
   }
+});
+
+describe("fast kernels match the reference kernel on rotated copies (real-valued offsets)", () => {
+  // The book's rotation experiment: 300 images, each followed by its +10 and -10 degree copies.
+  const train = withRotations(firstSamples(real().train, 300));
+  const reference = denseTrainer(createNetwork({seed: 5, hidden: 20}));
+  reference.trainEpoch(train, 0.1);
+  const expected = reference.network();
+
+  for (const [name, make, tolerance] of kernels) {
+    it(`${name}: weights after ${train.count} samples within ${tolerance}`, async () => {
+      const trainer = await make(createNetwork({seed: 5, hidden: 20}));
+      trainer.prepare?.(train);
+      trainer.trainEpoch(train, 0.1);
+      const got = trainer.network();
+      expect(maxDiff(got.wih, expected.wih)).toBeLessThan(tolerance);
+      expect(maxDiff(got.who, expected.who)).toBeLessThan(tolerance);
+      expect(maxDiff(got.wih, createNetwork({seed: 5, hidden: 20}).wih)).toBeGreaterThan(1e-3);
+    });
+  }
+
+  it("offsets of unrotated images train bit for bit as their grey levels do (wasm-f32)", async () => {
+    const images = firstSamples(real().train, 500);
+    const asOffsets = withRotations(images, []);
+    const fromBytes = await simdTrainer(createNetwork({seed: 2}), "f32");
+    fromBytes.trainEpoch(images, 0.3);
+    const fromOffsets = await simdTrainer(createNetwork({seed: 2}), "f32");
+    fromOffsets.trainEpoch(asOffsets, 0.3);
+    expect(new Uint8Array(fromOffsets.network().wih.buffer)).toEqual(new Uint8Array(fromBytes.network().wih.buffer));
+    expect(new Uint8Array(fromOffsets.network().who.buffer)).toEqual(new Uint8Array(fromBytes.network().who.buffer));
+  });
 });
 
 describe("the default kernel in a worker thread", () => {
