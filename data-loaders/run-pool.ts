@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
 import type {TrainingProgress} from "./progress.js";
-import {describeRun, runKey, storedState, storeDir, type RunRequest} from "./run-store.js";
+import {describeRun, runKey, samplesPerImage, storedState, storeDir, type RunRequest} from "./run-store.js";
 import type {RunJob} from "./run-worker.js";
 
 export type {RunRequest};
@@ -72,15 +72,17 @@ export async function ensureRuns(
   const abandoned = removeAbandonedTemporaries(store);
   if (abandoned) log(`runs: removed ${abandoned} temporary files of an interrupted build from ${store}`);
   const runs = distinctRuns(requests, dataset.checksum);
+  // An epoch's cost: samples (an image and its rotated copies) times hidden nodes.
+  const weight = (job: RunRequest) => job.config.hidden * samplesPerImage(job.config);
   const jobs = runs
     .map((run) => {
       const {toTrain} = storedState(dataset, run, store);
       return {...run, have: run.epochs - toTrain};
     })
     .filter((run) => run.have < run.epochs)
-    .sort((a, b) => b.epochs - b.have - (a.epochs - a.have)); // longest first: workers finish together
+    .sort((a, b) => (b.epochs - b.have) * weight(b) - (a.epochs - a.have) * weight(a)); // costliest first: workers finish together
   const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
-  const samplesPerEpoch = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
+  const images = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
   const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
   if (jobs.length === 0) return report;
 
@@ -89,9 +91,10 @@ export async function ensureRuns(
   const queue = [...jobs];
   let doneRuns = 0;
   let doneEpochs = 0; // whole epochs finished
-  // Time left weighs each epoch by its hidden nodes: a 500-node epoch costs five 100-node ones.
-  const totalWork = jobs.reduce((sum, job) => sum + (job.epochs - job.have) * job.config.hidden, 0);
+  // Time left weighs each epoch by its cost: a 500-node epoch costs five 100-node ones.
+  const totalWork = jobs.reduce((sum, job) => sum + (job.epochs - job.have) * weight(job), 0);
   let doneWork = 0;
+  let doneSamples = 0; // in whole epochs finished
   const current = new Map<number, {job: (typeof jobs)[number]; progress?: TrainingProgress}>();
   let lastLog = 0;
   const show = () => {
@@ -99,15 +102,15 @@ export async function ensureRuns(
     if (now - lastLog < 3000) return;
     lastLog = now;
     const elapsed = (now - start) / 1000;
-    let partial = 0;
+    let partialSamples = 0;
     let partialWork = 0;
     for (const {job, progress} of current.values()) {
       if (!progress) continue;
-      partial += progress.done / progress.total;
-      partialWork += (job.config.hidden * progress.done) / progress.total;
+      partialSamples += progress.done;
+      partialWork += (weight(job) * progress.done) / progress.total;
     }
     const fraction = (doneWork + partialWork) / totalWork;
-    const samplesPerSecond = ((doneEpochs + partial) * samplesPerEpoch) / elapsed;
+    const samplesPerSecond = (doneSamples + partialSamples) / elapsed;
     const left = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : NaN;
     const lines = [...current.entries()].map(([w, {job, progress}]) =>
       `worker ${w + 1}: ${describeRun(job.config)}` +
@@ -133,7 +136,8 @@ export async function ensureRuns(
                 const before = current.get(w)?.progress;
                 if (before && m.progress!.epoch > before.epoch) {
                   doneEpochs += m.progress!.epoch - before.epoch;
-                  doneWork += (m.progress!.epoch - before.epoch) * job!.config.hidden;
+                  doneWork += (m.progress!.epoch - before.epoch) * weight(job!);
+                  doneSamples += (m.progress!.epoch - before.epoch) * before.total;
                 }
                 current.set(w, {job: job!, progress: m.progress});
                 return show();
@@ -147,7 +151,8 @@ export async function ensureRuns(
             worker.once("error", reject);
           });
           doneEpochs += 1; // the last epoch of this run
-          doneWork += job.config.hidden;
+          doneWork += weight(job);
+          doneSamples += images * samplesPerImage(job.config);
           doneRuns++;
           current.delete(w);
           show();

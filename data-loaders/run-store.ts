@@ -12,6 +12,7 @@ import {fileURLToPath} from "node:url";
 import {firstSamples} from "../lib/mnist.js";
 import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {backQuery, createNetwork, type Init, type Network} from "../lib/network.js";
+import {withRotations} from "../lib/rotation.js";
 import type {Dataset} from "./dataset.js";
 import {progressReporter, type TrainingProgress} from "./progress.js";
 
@@ -24,6 +25,11 @@ export interface RunConfig {
   trainLimit?: number;
   /** The kernel trained with (lib/kernels.ts); kernels round differently, so it is part of the key. */
   kernel: KernelName;
+  /**
+   * Also train on each image rotated by these angles (degrees), right after the image itself,
+   * as the book's rotation notebook does with [10, -10] (lib/rotation.ts). Absent: no rotations.
+   */
+  rotations?: number[];
 }
 
 /** A run trained for `epochs` epochs, keeping its weights after each epoch in `snapshots` too. */
@@ -87,8 +93,8 @@ export function storeDir(): string {
 
 let engineHash: string | undefined;
 
-/** What a run is computed with: the kernels, the reference network (init, back query) and IDX parsing. */
-const ENGINE_ENTRIES = ["kernels.ts", "network.ts", "mnist.ts"];
+/** What a run is computed with: the kernels, the reference network (init, back query), IDX parsing and rotation. */
+const ENGINE_ENTRIES = ["kernels.ts", "network.ts", "mnist.ts", "rotation.ts"];
 
 /** The lib/ files `entries` import, directly or not (relative imports only). */
 export function engineFiles(dir = join(root, "lib"), entries = ENGINE_ENTRIES): string[] {
@@ -119,15 +125,22 @@ export function engineVersion(): string {
 }
 
 export function runKey(config: RunConfig, datasetChecksum: string): string {
-  const {hidden, init, lr, seed, trainLimit = null, kernel} = config;
+  const {hidden, init, lr, seed, trainLimit = null, kernel, rotations = []} = config;
   // `format` names the entry layout: a store written by an older layout is simply not found.
-  const identity = JSON.stringify({format: FORMAT, datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, engine: engineVersion()});
+  // Rotations enter the key only when there are some, so unrotated runs keep their keys.
+  const identity = JSON.stringify({
+    format: FORMAT, datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, ...(rotations.length ? {rotations} : {}), engine: engineVersion()
+  });
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 
-export function describeRun({hidden, init, lr, seed, trainLimit, kernel}: RunConfig): string {
-  return `lr ${lr}, ${hidden} hidden, ${init}, seed ${seed}${trainLimit ? `, first ${trainLimit} images` : ""} (${kernel})`;
+export function describeRun({hidden, init, lr, seed, trainLimit, kernel, rotations = []}: RunConfig): string {
+  const rotated = rotations.length ? `, rotated ${rotations.map((r) => `${r > 0 ? "+" : ""}${r}°`).join(" ")}` : "";
+  return `lr ${lr}, ${hidden} hidden, ${init}, seed ${seed}${trainLimit ? `, first ${trainLimit} images` : ""}${rotated} (${kernel})`;
 }
+
+/** Samples one epoch of a run trains on: each image and its rotated copies. */
+export const samplesPerImage = (config: RunConfig) => 1 + (config.rotations?.length ?? 0);
 
 /**
  * The run asked for, trained for at least `request.epochs` epochs with weights kept after
@@ -153,7 +166,8 @@ export async function getRun(
   if (run && run.epochs.length >= epochs && missingSnapshots(run, snapshots).length === 0) return run;
   run ??= freshRun(key, config, dataset);
   if (snapshots.includes(run.epochs.length)) run.snapshots.set(run.epochs.length, run.net); // about to train past it
-  const train = firstSamples(dataset.train, config.trainLimit);
+  const images = firstSamples(dataset.train, config.trainLimit);
+  const train = config.rotations?.length ? withRotations(images, config.rotations) : images; // rotated copies: made here, never stored
   const trainer = await createTrainer(run.net, config.kernel);
   trainer.prepare?.(train); // not part of an epoch's time
   for (let epoch = run.epochs.length + 1; epoch <= epochs; epoch++) {
