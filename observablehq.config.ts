@@ -11,6 +11,8 @@ export default {
     {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"},
     {name: "Experiment 5: back query", path: "/experiment-5"},
     {name: "Experiment 6: hidden nodes", path: "/experiment-6"},
+    {name: "Experiment 7: more data by rotation", path: "/experiment-7"},
+    {name: "The book's own numbers", path: "/book"},
     {name: "The trained network, live", path: "/model"},
     {name: "Playground: train in the browser", path: "/playground"}
   ],

@@ -1,7 +1,7 @@
 import * as d3 from "d3";
 import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
 
-export interface LineChartOptions<T, D = unknown, R = unknown> extends FrameOptions {
+export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> extends FrameOptions {
   x: (row: T) => number;
   y: (row: T) => number;
   /** Series a row belongs to: one line (and band) per series, with a legend. */
@@ -10,6 +10,8 @@ export interface LineChartOptions<T, D = unknown, R = unknown> extends FrameOpti
   band?: {low: (row: T) => number; high: (row: T) => number; label: string};
   /** Faint individual points (e.g. each seed's score). */
   dots?: {rows: Iterable<D>; x: (row: D) => number; y: (row: D) => number; series?: (row: D) => string; label: string};
+  /** Faint lines, one per group (e.g. each seed's curve, group "seed 3"), in their series' colour. */
+  traces?: {rows: Iterable<S>; x: (row: S) => number; y: (row: S) => number; group: (row: S) => string | number; series?: (row: S) => string; label: string};
   /** Another curve drawn dashed for comparison (e.g. the reproduction's single seed). */
   reference?: {rows: Iterable<R>; x: (row: R) => number; y: (row: R) => number; label: string};
   /** Rows marked with a ring and labelled (e.g. the best mean). */
@@ -27,20 +29,24 @@ export interface LineChartOptions<T, D = unknown, R = unknown> extends FrameOpti
  * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
  * points; a legend names everything drawn. Returns an SVG element.
  */
-export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, options: LineChartOptions<T, D, R>): SVGSVGElement {
+export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterable<T>, options: LineChartOptions<T, D, R, S>): SVGSVGElement {
   const data = Array.from(rows);
-  const {x, y, series = () => "", band, dots, reference, highlight, xType = "linear", width = 640, height = 360} = options;
+  const {x, y, series = () => "", band, dots, traces, reference, highlight, xType = "linear", width = 640, height = 360} = options;
   const {title, xLabel, yLabel, format = d3.format(".4f"), colors = d3.schemeTableau10} = options;
   const dotRows = dots ? Array.from(dots.rows) : [];
   const referenceRows = reference ? Array.from(reference.rows) : [];
+  const traceRows = traces ? Array.from(traces.rows) : [];
   const tooltip = options.tooltip ?? ((row: T) => `${series(row) ? series(row) + ", " : ""}${xLabel ?? "x"} ${x(row)}: ${format(y(row))}`);
   const names = Array.from(new Set(data.map(series)));
   const color = d3.scaleOrdinal<string, string>().domain(names).range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
 
   const legend: {label: string; swatch: (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void}[] = [];
   for (const name of names.filter((n) => n)) legend.push({label: name, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", color(name)).attr("stroke-width", 2)});
-  if (band) legend.push({label: band.label, swatch: (g) => g.append("rect").attr("y", -5).attr("width", 16).attr("height", 10).attr("fill", color(names[0])).attr("opacity", 0.2)});
-  if (dots) legend.push({label: dots.label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", color(names[0])).attr("opacity", 0.35)});
+  // With several series, bands, dots and traces take each series' colour: their swatch is neutral.
+  const swatchColor = names.length > 1 ? "currentColor" : color(names[0]);
+  if (band) legend.push({label: band.label, swatch: (g) => g.append("rect").attr("y", -5).attr("width", 16).attr("height", 10).attr("fill", swatchColor).attr("opacity", 0.2)});
+  if (dots) legend.push({label: dots.label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", swatchColor).attr("opacity", 0.35)});
+  if (traces) legend.push({label: traces.label, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", swatchColor).attr("stroke-width", 1).attr("opacity", 0.45)});
   if (reference) legend.push({label: reference.label, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")});
   if (highlight) legend.push({label: "best", swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)});
 
@@ -57,9 +63,10 @@ export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, option
   }
   const legendRows = legend.length ? line + 1 : 0;
   const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
-  const allX = [...data.map(x), ...(dots ? dotRows.map(dots.x) : []), ...(reference ? referenceRows.map(reference.x) : [])];
+  const allX = [...data.map(x), ...(dots ? dotRows.map(dots.x) : []), ...(traces ? traceRows.map(traces.x) : []), ...(reference ? referenceRows.map(reference.x) : [])];
   const allY = [
     ...data.map(y),
+    ...(traces ? traceRows.map(traces.y) : []),
     ...(band ? data.flatMap((r) => [band.low(r), band.high(r)]) : []),
     ...(dots ? dotRows.map(dots.y) : []),
     ...(reference ? referenceRows.map(reference.y) : [])
@@ -85,6 +92,17 @@ export function lineChart<T, D = unknown, R = unknown>(rows: Iterable<T>, option
   yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
 
   const marks = svg.append("g").attr("class", "marks");
+  if (traces) {
+    const groups = d3.groups(traceRows, (r) => traces.series?.(r) ?? names[0], traces.group);
+    const g = marks.append("g").attr("class", "traces");
+    for (const [name, members] of groups) {
+      for (const [group, points] of members) {
+        g.append("path").attr("fill", "none").attr("stroke", color(name)).attr("stroke-width", 1).attr("opacity", 0.45)
+          .attr("d", d3.line<S>().x((r) => xScale(traces.x(r))).y((r) => yScale(traces.y(r)))([...points].sort((a, b) => traces.x(a) - traces.x(b))))
+          .append("title").text(`${name ? name + ", " : ""}${group}`);
+      }
+    }
+  }
   for (const name of names) {
     const line = data.filter((row) => series(row) === name).sort((a, b) => x(a) - x(b));
     if (band) {
