@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<void> {
     renameSync(temp, values.out);
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
-    const rows = table.toArray().map((row) => row.toJSON());
+    // Printed to 6 decimals: 0.9656, not 0.9655999999999999 (--out keeps every bit).
+    const rounded = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(6)) : value);
+    const rows = table.toArray().map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, rounded(v)])));
     process.stdout.write(`${experiment.title}: table "${tableName}", ${rows.length} rows\n`);
     if (rows.length === 1) process.stdout.write(JSON.stringify(rows[0], null, 2) + "\n");
     else console.table(rows.slice(0, 40));

@@ -96,6 +96,7 @@ describe("the book's own numbers", () => {
         expect(row.ourMean).toBeCloseTo(ours.mean, 12);
         expect([row.ourMin, row.ourMax]).toEqual([ours.min, ours.max]);
         expect(row.verdict).toBe(rangeVerdict(score, ours));
+        expect(row.deviations).toBeCloseTo((score - ours.mean) / ours.sd, 9);
       }
     });
     expect(tables.scores.numRows).toBe(runs.length);

@@ -63,7 +63,9 @@ export const bookFigures: Experiment = {
         ourMean: float(figures.map((f) => f.ours.mean)),
         ourMin: float(figures.map((f) => f.ours.min)),
         ourMax: float(figures.map((f) => f.ours.max)),
-        verdict: text(figures.map((f) => rangeVerdict(f.score, f.ours)))
+        verdict: text(figures.map((f) => rangeVerdict(f.score, f.ours))),
+        /** How many of our seeds' standard deviations the book's figure lies from our mean. */
+        deviations: float(figures.map((f) => (f.score - f.ours.mean) / f.ours.sd))
       }),
       scores: new Table({
         configuration: text(perConfiguration.flatMap(({configuration, own}) => own.map(() => describeConfiguration(configuration)))),
@@ -73,7 +75,7 @@ export const bookFigures: Experiment = {
       }),
       blog: new Table({
         source: text([BLOG_FIGURE.source]),
-        configuration: text([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations, learning rate not stated`]),
+        configuration: text([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
         score: float([BLOG_FIGURE.score])
       }),
       settings: settingsTable(settings, runs[0].trainSamples)
