@@ -1,6 +1,6 @@
 // Experiment 6: hidden nodes. The book's own experiment: how does the size of the hidden
 // layer change the score (it reports 0.9747 for 200 nodes, lr 0.1, 5 epochs) and the cost?
-import {tableFromArrays} from "apache-arrow";
+import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
 import {settingsTable} from "./sweeps.js";
 
@@ -19,17 +19,8 @@ export const experiment6: Experiment = {
       }))
     ),
   tables(runs, _dataset, settings) {
-    const rows = runs.flatMap((run) => run.epochs.slice(0, EPOCHS).map((e) => ({hidden: run.config.hidden, seed: run.config.seed, ...e})));
     return {
-      scores: tableFromArrays({
-        hidden: Int32Array.from(rows, (r) => r.hidden),
-        lr: Float64Array.from(rows, () => LR),
-        seed: Int32Array.from(rows, (r) => r.seed),
-        epoch: Int32Array.from(rows, (r) => r.epoch),
-        testScore: Float64Array.from(rows, (r) => r.testScore),
-        trainAccuracy: Float64Array.from(rows, (r) => r.trainAccuracy),
-        seconds: Float64Array.from(rows, (r) => r.seconds)
-      }),
+      scores: epochTable(runs, EPOCHS, {hidden: {int: (run) => run.config.hidden}, lr: {float: (run) => run.config.lr}}),
       settings: settingsTable(settings, runs[0].trainSamples)
     };
   }

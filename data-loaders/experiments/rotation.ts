@@ -2,11 +2,12 @@
 // times in a row: as it is, rotated by +10 degrees and by -10 degrees (lib/rotation.ts), with
 // 200 hidden nodes, lr 0.01, for 10 epochs. Does that help beyond the spread between seeds,
 // and from which epoch? The same network without rotations, seed for seed, is the baseline.
-import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {summarize, type SeedSummary} from "../../lib/seed-stats.js";
 import type {Run, RunConfig} from "../run-store.js";
 import type {Settings} from "../settings.js";
+import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
 import {settingsTable} from "./sweeps.js";
 
@@ -62,18 +63,9 @@ export const experiment7: Experiment = {
       [true, false].map((rotated) => ({config: rotationConfig(seed, rotated, settings), epochs: ROTATION_EPOCHS}))
     ),
   tables(runs, _dataset, settings) {
-    const rows = runs.flatMap((run) => run.epochs.slice(0, ROTATION_EPOCHS).map((e) => ({variant: variant(run), seed: run.config.seed, ...e})));
     return {
       summary: comparison(runs),
-      scores: tableFromArrays({
-        variant: rows.map((r) => r.variant),
-        seed: Int32Array.from(rows, (r) => r.seed),
-        epoch: Int32Array.from(rows, (r) => r.epoch),
-        testScore: Float64Array.from(rows, (r) => r.testScore),
-        trainAccuracy: Float64Array.from(rows, (r) => r.trainAccuracy),
-        seconds: Float64Array.from(rows, (r) => r.seconds),
-        samplesPerSecond: Float64Array.from(rows, (r) => r.samplesPerSecond)
-      }),
+      scores: epochTable(runs, ROTATION_EPOCHS, {variant: {text: variant}}),
       settings: settingsTable(settings, runs[0].trainSamples)
     };
   }

@@ -1,8 +1,9 @@
 // Experiments 2, 3 and 4: the reproduction's sweeps, each configuration trained with seeds
 // 1..SEEDS. Tables hold one row per (configuration, seed, epoch); pages summarise them.
-import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
-import type {RunConfig} from "../run-store.js";
+import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
+import type {Run, RunConfig} from "../run-store.js";
 import type {Settings} from "../settings.js";
+import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
 import {REPRODUCTION_EPOCHS, REPRODUCTION_LR} from "./reproduction.js";
 
@@ -15,18 +16,7 @@ export const GRID_EPOCHS = 15;
 const seeds = ({seeds}: Settings) => Array.from({length: seeds}, (_, i) => i + 1);
 const config = (lr: number, seed: number, {trainLimit, kernel}: Settings): RunConfig => ({hidden: 100, init: "Normal", lr, seed, trainLimit, kernel});
 
-/** One row per (run, epoch up to `epochs`). */
-function epochRows(runs: {config: RunConfig; epochs: {epoch: number; testScore: number; trainAccuracy: number; seconds: number}[]}[], epochs: number): Table {
-  const rows = runs.flatMap((run) => run.epochs.slice(0, epochs).map((e) => ({lr: run.config.lr, seed: run.config.seed, ...e})));
-  return tableFromArrays({
-    lr: Float64Array.from(rows, (r) => r.lr),
-    seed: Int32Array.from(rows, (r) => r.seed),
-    epoch: Int32Array.from(rows, (r) => r.epoch),
-    testScore: Float64Array.from(rows, (r) => r.testScore),
-    trainAccuracy: Float64Array.from(rows, (r) => r.trainAccuracy),
-    seconds: Float64Array.from(rows, (r) => r.seconds)
-  });
-}
+const epochRows = (runs: Run[], epochs: number) => epochTable(runs, epochs, {lr: {float: (run) => run.config.lr}});
 
 export function settingsTable(settings: Settings, trainSamples: number): Table {
   return new Table({
