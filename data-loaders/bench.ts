@@ -25,7 +25,7 @@ import {ensureRuns} from "./run-pool.js";
 import {readSettings} from "./settings.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
-       npm run bench -- --suite SEEDS [--workers N] [--kernel NAME]
+       npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
        npm run bench -- --rotation [--runs N] [--kernel NAME]`;
 
 const median = (values: number[]) => {
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       seeds: {type: "string", default: "0"},
       json: {type: "boolean", default: false},
       suite: {type: "string"},
+      without: {type: "string", default: ""},
       rotation: {type: "boolean", default: false},
       workers: {type: "string", default: String(availableParallelism())},
       kernel: {type: "string", default: DEFAULT_KERNEL},
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     }
   });
   if (values.help) return void console.log(USAGE);
-  if (values.suite !== undefined) return suite(values.suite, values.workers, values.kernel, values.json);
+  if (values.suite !== undefined) return suite(values.suite, values.workers, values.kernel, values.json, values.without);
   const runs = Number(values.runs);
   if (values.rotation) return rotationBench(runs, values.kernel, values.json);
   const seeds = Number(values.seeds);
@@ -210,20 +211,23 @@ async function rotationBench(runs: number, kernel: string, json: boolean): Promi
     `(rotating s with fill 0); rotating x with fill 0.01 and subtracting 0.01 would leave ${result.nonzeroPerCopyIfXRotated.toFixed(1)} of 784.`);
 }
 
-async function suite(seedsText: string, workersText: string, kernel: string, json: boolean): Promise<void> {
+async function suite(seedsText: string, workersText: string, kernel: string, json: boolean, withoutText: string): Promise<void> {
   const seeds = Number(seedsText);
   const workers = Number(workersText);
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers ${workersText}: must be a positive integer`);
   if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
+  // --without: what the report costs without some experiments (their runs shared with others still count).
+  const without = withoutText ? withoutText.split(",") : [];
+  for (const id of without) if (!experiments[id]) throw new Error(`--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`);
   const settings = {...readSettings(), seeds, workers, kernel};
-  const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
+  const requests = Object.values(experiments).filter((e) => !without.includes(e.id)).flatMap((experiment) => experiment.runs(settings));
   const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
   try {
     const report = await ensureRuns(loadDataset(), requests, workers, store);
-    const result = {seeds, kernel, workers, runs: report.distinct, epochs: report.epochs, seconds: report.seconds};
+    const result = {seeds, kernel, workers, without, runs: report.distinct, epochs: report.epochs, seconds: report.seconds};
     if (json) console.log(JSON.stringify(result, null, 2));
-    else console.log(`Whole-report training, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`);
+    else console.log(`Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`);
   } finally {
     rmSync(store, {recursive: true, force: true});
   }
