@@ -42,13 +42,25 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
     positions.push([cursor, line]);
     cursor += itemWidth;
   }
-  const rowHeight = 46;
   const margin = {top: (title ? 30 : 8) + (line + 1) * 18 + 6, right: 20, bottom: 44, left: 20};
-  const height = options.height ?? margin.top + margin.bottom + rowHeight * categories.length;
+  // A label too long for the width wraps once, at the last ", " or " (" that fits (~7 px a character).
+  const fits = Math.floor((width - margin.left - margin.right) / 7);
+  const labelLines = (category: string): string[] => {
+    if (category.length <= fits) return [category];
+    const cut = Math.max(category.lastIndexOf(", ", fits), category.lastIndexOf(" (", fits));
+    return cut > 0 ? [category.slice(0, cut + (category[cut] === "," ? 1 : 0)), category.slice(cut + 1).trim()] : [category];
+  };
+  // Each row: its label on top, its marks 16 px below the label's last line.
+  const tops: number[] = [];
+  let bottom = margin.top;
+  for (const category of categories) {
+    tops.push(bottom);
+    bottom += 32 + 14 * labelLines(category).length;
+  }
+  const height = options.height ?? bottom + margin.bottom;
   const allX = [...data.map(x), ...(marks ? markRows.map(marks.x) : [])];
   const xScale = d3.scaleLinear().domain(d3.extent(allX) as [number, number]).nice().range([margin.left, width - margin.right]);
-  // Each row: its label on top, its marks 24 px below it.
-  const rowY = (category: string) => margin.top + rowHeight * categories.indexOf(category) + 28;
+  const rowY = (category: string) => tops[categories.indexOf(category)] + 14 * labelLines(category).length + 14;
 
   const svg = chartSvg("range-chart", width, height, title, margin.left);
   legend.forEach((item, i) => {
@@ -64,8 +76,10 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   const marksGroup = svg.append("g").attr("class", "marks");
   for (const category of categories) {
     const cy = rowY(category);
-    labels.append("g").attr("class", "tick").append("text").attr("x", margin.left).attr("y", cy - 12)
-      .attr("fill", "currentColor").attr("font-weight", "bold").text(category);
+    const lines = labelLines(category);
+    labels.append("g").attr("class", "tick").append("text").attr("x", margin.left).attr("y", cy - 12 - 14 * (lines.length - 1))
+      .attr("fill", "currentColor").attr("font-weight", "bold")
+      .selectAll("tspan").data(lines).join("tspan").attr("x", margin.left).attr("dy", (_, i) => (i ? 14 : 0)).text((d) => d);
     const values = data.filter((row) => y(row) === category);
     const row = marksGroup.append("g").attr("class", "range-row");
     row.append("line").attr("x1", margin.left).attr("x2", width - margin.right).attr("y1", cy).attr("y2", cy)
