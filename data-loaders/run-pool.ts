@@ -111,7 +111,9 @@ export async function ensureRuns(
     }
     const fraction = (doneWork + partialWork) / totalWork;
     const samplesPerSecond = (doneSamples + partialSamples) / elapsed;
-    const left = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : NaN;
+    // Before 2% of the work is done (workers still loading data, making rotated copies) a
+    // projection says nothing: "~172058 s left" at 4 s was seen.
+    const left = fraction >= 0.02 ? (elapsed / fraction) * (1 - fraction) : NaN;
     const lines = [...current.entries()].map(([w, {job, progress}]) =>
       `worker ${w + 1}: ${describeRun(job.config)}` +
       (progress ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%` : "")
