@@ -42,3 +42,10 @@ export function rangeVerdict(value: number, {min, max}: {min: number; max: numbe
   if (value < min) return `below it by ${(min - value).toFixed(digits)}`;
   return "inside the seed range";
 }
+
+/** Where one set of seeds' values stands against another's: apart beyond the seed spread, or not. */
+export function compareRanges(a: {min: number; max: number}, b: {min: number; max: number}): "higher" | "lower" | "overlapping" {
+  if (a.min > b.max) return "higher";
+  if (a.max < b.min) return "lower";
+  return "overlapping";
+}

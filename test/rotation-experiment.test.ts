@@ -1,11 +1,11 @@
 import {describe, expect, it} from "vitest";
 import {BLOG_FIGURE, BOOK_CONFIGURATIONS, bookFigures} from "../data-loaders/experiments/book-figures.js";
 import {experiments} from "../data-loaders/experiments/index.js";
-import {compareRanges, experiment7, ROTATION_EPOCHS, WITH_ROTATIONS, WITHOUT_ROTATIONS} from "../data-loaders/experiments/rotation.js";
+import {experiment7, ROTATION_EPOCHS, WITH_ROTATIONS, WITHOUT_ROTATIONS} from "../data-loaders/experiments/rotation.js";
 import {getRun, runKey, type Run} from "../data-loaders/run-store.js";
 import {readSettings} from "../data-loaders/settings.js";
 import {BOOK_ROTATIONS} from "../lib/rotation.js";
-import {rangeVerdict, summarize} from "../lib/seed-stats.js";
+import {compareRanges, rangeVerdict, summarize} from "../lib/seed-stats.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 const settings = {...readSettings({}), seeds: 2};

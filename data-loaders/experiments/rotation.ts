@@ -4,7 +4,7 @@
 // and from which epoch? The same network without rotations, seed for seed, is the baseline.
 import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
-import {summarize, type SeedSummary} from "../../lib/seed-stats.js";
+import {compareRanges, summarize} from "../../lib/seed-stats.js";
 import type {Run, RunConfig} from "../run-store.js";
 import type {Settings} from "../settings.js";
 import {epochTable} from "./epoch-table.js";
@@ -22,13 +22,6 @@ export function rotationConfig(seed: number, rotated: boolean, {trainLimit, kern
 }
 
 const variant = (run: Run) => (run.config.rotations?.length ? WITH_ROTATIONS : WITHOUT_ROTATIONS);
-
-/** Where one set of seeds' scores stands against another's: apart beyond the seed spread, or not. */
-export function compareRanges(a: SeedSummary, b: SeedSummary): "higher" | "lower" | "overlapping" {
-  if (a.min > b.max) return "higher";
-  if (a.max < b.min) return "lower";
-  return "overlapping";
-}
 
 /** Per epoch, rotation against none: both ranges over seeds, the difference of means, and how they stand. */
 function comparison(runs: Run[]): Table {
