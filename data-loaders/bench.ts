@@ -7,6 +7,7 @@
 // 1..N: every run the experiments need, trained by the build's run pool into an empty store.
 // --rotation times Experiment 7's epoch (200 hidden, lr 0.01) with and without the rotated
 // copies, the one-time cost of making them, and how sparse they stay.
+// --build times the build itself (bench-build.ts).
 // A benchmark, not a test: it asserts nothing about time.
 import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
@@ -19,14 +20,16 @@ import {BOOK_ROTATIONS, rotate, rotationPlan, withRotations} from "../lib/rotati
 import {scaleInput} from "../lib/scaling.js";
 import {sparseImages} from "../lib/simd-kernel.js";
 import {loadDataset} from "./dataset.js";
-import {describeError} from "./emit-table.js";
+import {benchBuild} from "./bench-build.js";
+import {describeError} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {ensureRuns} from "./run-pool.js";
 import {readSettings} from "./settings.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
-       npm run bench -- --rotation [--runs N] [--kernel NAME]`;
+       npm run bench -- --rotation [--runs N] [--kernel NAME]
+       npm run bench -- --build [--runs N] [--json]`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       suite: {type: "string"},
       without: {type: "string", default: ""},
       rotation: {type: "boolean", default: false},
+      build: {type: "boolean", default: false},
       workers: {type: "string", default: String(availableParallelism())},
       kernel: {type: "string", default: DEFAULT_KERNEL},
       help: {type: "boolean", short: "h"}
@@ -72,6 +76,12 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (values.suite !== undefined) return suite(values.suite, values.workers, values.kernel, values.json, values.without);
   const runs = Number(values.runs);
+  if (values.build) {
+    // Three builds per figure by default: each is a full `npm run build`.
+    const builds = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
+    if (!Number.isInteger(builds) || builds < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    return benchBuild(builds, values.json);
+  }
   if (values.rotation) return rotationBench(runs, values.kernel, values.json);
   const seeds = Number(values.seeds);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
@@ -224,7 +234,7 @@ async function suite(seedsText: string, workersText: string, kernel: string, jso
   const requests = Object.values(experiments).filter((e) => !without.includes(e.id)).flatMap((experiment) => experiment.runs(settings));
   const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
   try {
-    const report = await ensureRuns(loadDataset(), requests, workers, store);
+    const report = await ensureRuns(loadDataset(), requests, workers, {store, confirmed: true});
     const result = {seeds, kernel, workers, without, runs: report.distinct, epochs: report.epochs, seconds: report.seconds};
     if (json) console.log(JSON.stringify(result, null, 2));
     else console.log(`Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`);

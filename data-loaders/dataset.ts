@@ -43,6 +43,9 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Reads `name` from `dir`, or `name.gz` (the form MNIST is usually downloaded in). */
 function readIdx(dir: string, name: string): {bytes: Uint8Array; file: string} {
   const file = join(dir, name);
+  for (const path of [file, file + ".gz"]) {
+    if (existsSync(path) && statSync(path).isDirectory()) throw new IdxError(path, "is a folder, not an IDX file");
+  }
   if (existsSync(file)) return {bytes: new Uint8Array(readFileSync(file)), file};
   if (existsSync(file + ".gz")) {
     try {

@@ -1,15 +1,15 @@
 // npm run experiment -- <experiment> [--table NAME] [--out FILE]
 // Runs one experiment without building the site, as the reproduction's scripts could be run
 // one at a time: prints its summary, or writes one of its tables as an Arrow file.
-import {renameSync, writeFileSync} from "node:fs";
+import {existsSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {dirname, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {tableToIPC} from "apache-arrow";
 import {loadDataset} from "./dataset.js";
-import {describeError} from "./emit-table.js";
+import {describeError, UsageError} from "./errors.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
-import {readSettings, UsageError} from "./settings.js";
-
+import {checkSettings, readSettings} from "./settings.js";
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
@@ -22,6 +22,13 @@ const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NA
 Environment: TRAIN_LIMIT=N trains on the first N training images (a quick preview);
 MNIST_DIR=folder reads the four MNIST IDX files from another folder;
 KERNEL=name trains with another kernel (dense, sparse, wasm-f64, wasm-f32; default wasm-f32).`;
+
+/** --out must name a file in a folder that exists. */
+function checkOutput(out: string): void {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out ${out}: folder ${folder} does not exist`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out}: is a folder; give a file name`);
+}
 
 async function main(argv: string[]): Promise<void> {
   let parsed;
@@ -43,15 +50,25 @@ async function main(argv: string[]): Promise<void> {
 
   if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);
   const settings = readSettings(values.seeds ? {...process.env, SEEDS: values.seeds} : process.env);
-  const tables = await experimentTables(experiment, loadDataset(), settings);
-  const tableName = values.table ?? ("summary" in tables ? "summary" : Object.keys(tables)[0]);
+  // Everything the user asked for is checked before any training: a typo costs nothing.
+  const names = experiment.tableNames(settings);
+  const tableName = values.table ?? (names.includes("summary") ? "summary" : names[0]);
+  if (!names.includes(tableName)) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
+  if (values.out) checkOutput(values.out);
+  const dataset = loadDataset();
+  checkSettings(settings, dataset);
+  const tables = await experimentTables(experiment, dataset, settings);
   const table = tables[tableName];
-  if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${Object.keys(tables).join(", ")}`);
   if (values.out) {
     // Write beside the target, then rename: no half-written file if this is interrupted.
     const temp = `${values.out}.tmp-${process.pid}`;
-    writeFileSync(temp, tableToIPC(table, "file"));
-    renameSync(temp, values.out);
+    try {
+      writeFileSync(temp, tableToIPC(table, "file"));
+      renameSync(temp, values.out);
+    } catch (error) {
+      rmSync(temp, {force: true});
+      throw error;
+    }
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
     // Printed to 6 decimals: 0.9656, not 0.9655999999999999 (--out keeps every bit).

@@ -5,7 +5,7 @@ import {gzipSync} from "node:zlib";
 import {encodeImages, encodeLabels} from "../lib/idx.js";
 import {firstSamples} from "../lib/mnist.js";
 import type {Dataset} from "./dataset.js";
-import {UsageError} from "./settings.js";
+import {UsageError} from "./errors.js";
 
 const PART = /^(train|test)-(images|labels)(?:-(\d+))?$/;
 

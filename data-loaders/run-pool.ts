@@ -4,8 +4,10 @@ import {readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
-import type {TrainingProgress} from "./progress.js";
-import {describeRun, runKey, samplesPerImage, storedState, storeDir, type RunRequest} from "./run-store.js";
+import {BuildError, SettingsError} from "./errors.js";
+import type {TrainingProgress} from "./run-training.js";
+import {storedState, storeDir, coverage} from "./run-entry.js";
+import {describeRun, runKey, samplesPerImage, type RunRequest} from "./run-key.js";
 import type {RunJob} from "./run-worker.js";
 
 export type {RunRequest};
@@ -61,13 +63,31 @@ export function removeAbandonedTemporaries(store: string): number {
   return removed;
 }
 
-export async function ensureRuns(
-  dataset: Dataset,
-  requests: RunRequest[],
-  workers: number,
-  store = storeDir(),
-  log: (line: string) => void = (line) => void process.stderr.write(line + "\n")
-): Promise<PoolReport> {
+export interface PoolOptions {
+  store?: string;
+  log?: (line: string) => void;
+  /** Train even when it costs more than TRAINING_LIMIT (npm run build -- --yes). */
+  confirmed?: boolean;
+}
+
+/** Above this much training, ask first: SEEDS=1000 would otherwise start 21,000 runs without a word. */
+export const TRAINING_LIMIT = {epochs: 5000, bytes: 4e9};
+
+/** What training `jobs` costs: epochs (hundred-node epochs of one image each) and bytes of store. */
+export function trainingCost(jobs: {config: RunRequest["config"]; epochs: number; have: number; snapshots?: number[]}[], dataset: Dataset) {
+  let epochs = 0;
+  let bytes = 0;
+  for (const job of jobs) {
+    const {hidden} = job.config;
+    const weights = 8 * hidden * (dataset.train.size + 10);
+    epochs += ((job.epochs - job.have) * hidden * samplesPerImage(job.config)) / 100;
+    bytes += weights * (1 + (job.snapshots?.length ?? 0)) + job.epochs * (dataset.test.count + 4 * 10 * dataset.train.size);
+  }
+  return {epochs: Math.round(epochs), bytes};
+}
+
+export async function ensureRuns(dataset: Dataset, requests: RunRequest[], workers: number, options: PoolOptions = {}): Promise<PoolReport> {
+  const {store = storeDir(), log = (line: string) => void process.stderr.write(line + "\n"), confirmed = false} = options;
   const start = performance.now();
   const abandoned = removeAbandonedTemporaries(store);
   if (abandoned) log(`runs: removed ${abandoned} temporary files of an interrupted build from ${store}`);
@@ -76,8 +96,10 @@ export async function ensureRuns(
   const weight = (job: RunRequest) => job.config.hidden * samplesPerImage(job.config);
   const jobs = runs
     .map((run) => {
-      const {toTrain} = storedState(dataset, run, store);
-      return {...run, have: run.epochs - toTrain};
+      // The whole entry is checked here (.json and .bin): a damaged one is retrained now, by the pool.
+      const stored = storedState(store, runKey(run.config, dataset.checksum));
+      const state = coverage(stored, run);
+      return {...run, have: state === "retrain" ? 0 : state === "covers" ? run.epochs : stored!.epochs};
     })
     .filter((run) => run.have < run.epochs)
     .sort((a, b) => (b.epochs - b.have) * weight(b) - (a.epochs - a.have) * weight(a)); // costliest first: workers finish together
@@ -85,6 +107,13 @@ export async function ensureRuns(
   const images = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
   const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
   if (jobs.length === 0) return report;
+  const cost = trainingCost(jobs, dataset);
+  if (!confirmed && (cost.epochs > TRAINING_LIMIT.epochs || cost.bytes > TRAINING_LIMIT.bytes)) {
+    throw new SettingsError(
+      `these settings need ${jobs.length.toLocaleString("en")} runs trained (${cost.epochs.toLocaleString("en")} epochs of a 100-node network, ` +
+        `about ${(cost.bytes / 1e9).toFixed(1)} GB more in ${store}); to go ahead, run again with --yes (npm run build -- --yes)`
+    );
+  }
 
   const size = Math.min(workers, jobs.length);
   log(`runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`);
@@ -147,7 +176,7 @@ export async function ensureRuns(
               worker.off("message", onMessage);
               worker.off("error", reject);
               if (m.type === "done") resolve();
-              else reject(new Error(`training ${describeRun(job!.config)} failed: ${m.message}`));
+              else reject(new BuildError(`training ${describeRun(job!.config)} failed: ${m.message}`));
             };
             worker.on("message", onMessage);
             worker.once("error", reject);

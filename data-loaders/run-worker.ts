@@ -2,7 +2,9 @@
 // posting progress as it goes.
 import {parentPort} from "node:worker_threads";
 import {loadDataset} from "./dataset.js";
-import {getRun, type RunRequest} from "./run-store.js";
+import {describeError} from "./errors.js";
+import type {RunRequest} from "./run-key.js";
+import {getRun} from "./run-training.js";
 
 export interface RunJob {
   request: RunRequest;
@@ -16,6 +18,6 @@ parentPort!.on("message", async (job: RunJob | null) => {
     await getRun(dataset, job.request, job.store, (progress) => parentPort!.postMessage({type: "progress", progress}));
     parentPort!.postMessage({type: "done"});
   } catch (error) {
-    parentPort!.postMessage({type: "failed", message: (error as Error).message});
+    parentPort!.postMessage({type: "failed", message: describeError(error)});
   }
 });

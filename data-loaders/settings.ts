@@ -1,24 +1,8 @@
 // Build settings from environment variables, checked: a bad value names the variable.
-
-export class SettingsError extends Error {
-  name = "SettingsError";
-}
-
-/** A bad command-line argument or file parameter. */
-export class UsageError extends Error {
-  name = "UsageError";
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const text = env[name];
-  if (text === undefined || text === "") return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new SettingsError(`${name}=${text}: must be a positive integer`);
-  return value;
-}
-
 import {availableParallelism} from "node:os";
 import {DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
+import type {Dataset} from "./dataset.js";
+import {SettingsError} from "./errors.js";
 
 export interface Settings {
   /** TRAIN_LIMIT=N: train on the first N training images only (tests, quick previews). */
@@ -29,6 +13,18 @@ export interface Settings {
   seeds: number;
   /** WORKERS=N: worker threads that train missing runs (default: one per core). */
   workers: number;
+}
+
+/** Counts are stored in Int32 columns: a larger value would wrap. */
+const INT32_MAX = 2 ** 31 - 1;
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(value) || value < 1) throw new SettingsError(`${name}=${text}: must be a positive integer`);
+  if (value > INT32_MAX) throw new SettingsError(`${name}=${text}: must be at most ${INT32_MAX.toLocaleString("en")}`);
+  return value;
 }
 
 function kernel(env: NodeJS.ProcessEnv): KernelName {
@@ -44,4 +40,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     seeds: positiveInteger(env, "SEEDS") ?? 5,
     workers: positiveInteger(env, "WORKERS") ?? availableParallelism()
   };
+}
+
+/** Settings that only make sense for a dataset: TRAIN_LIMIT cannot exceed its training set. */
+export function checkSettings(settings: Settings, dataset: Dataset): void {
+  const {trainLimit} = settings;
+  if (trainLimit !== undefined && trainLimit > dataset.train.count) {
+    throw new SettingsError(`TRAIN_LIMIT=${trainLimit}: the training set has only ${dataset.train.count.toLocaleString("en")} images`);
+  }
 }

@@ -22,6 +22,8 @@ export function parseLabelledImages(
       `holds ${parsedImages.count} images but ${labels.file} holds ${parsedLabels.length} labels`
     );
   }
+  // A set of no images scores 0/0: every score would be NaN.
+  if (parsedImages.count === 0) throw new IdxError(images.file, "holds no images");
   const size = parsedImages.rows * parsedImages.cols;
   return {count: parsedImages.count, size, pixels: parsedImages.pixels, labels: parsedLabels};
 }

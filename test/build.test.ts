@@ -64,7 +64,7 @@ describe("npm run build", () => {
     const settings = readSettings({TRAIN_LIMIT: "2000", SEEDS: "2"});
     const runs = distinctRuns(Object.values(experiments).flatMap((e) => e.runs(settings)), loadDataset().checksum);
     const epochs = runs.reduce((sum, run) => sum + run.epochs, 0);
-    expect(stderr).toContain(`build: ${runs.length} distinct runs; trained ${runs.length} (${epochs} epochs)`);
+    expect(stderr).toContain(`runs: ${runs.length} distinct; trained ${runs.length} (${epochs} epochs)`);
     for (const page of pages) {
       const html = readFileSync(join(out, page), "utf8");
       expect(html).not.toContain("observablehq--error");

@@ -1,7 +1,7 @@
 import type {Table} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
 import {experiment1} from "../data-loaders/experiments/experiment-1.js";
-import {getRun} from "../data-loaders/run-store.js";
+import {getRun} from "../data-loaders/run-training.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 describe("experiment 1 tables", () => {

@@ -1,4 +1,5 @@
 // Small MNIST-shaped folders for tests, cut from the real files so training on them means something.
+import {spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -41,4 +42,16 @@ export function centreOfMass(digit: ArrayLike<number>): [number, number] {
 export function smallDataset(train = 300, test = 200): Dataset {
   const dataset = real();
   return {...dataset, train: firstSamples(dataset.train, train), test: firstSamples(dataset.test, test), checksum: `small-${train}-${test}`};
+}
+
+export {copyProject as projectCopy} from "../data-loaders/project-copy.js";
+
+/** Runs the copy's build (data-loaders/build.ts with `args`) and returns its exit status and stderr. */
+export function buildIn(dir: string, env: Record<string, string>, args: string[] = []): {status: number | null; stderr: string} {
+  const result = spawnSync(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts", ...args], {
+    cwd: dir,
+    env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
+    encoding: "utf8"
+  });
+  return {status: result.status, stderr: result.stderr};
 }

@@ -7,7 +7,7 @@ import {describe, expect, it} from "vitest";
 import {experiments} from "../data-loaders/experiments/index.js";
 import {distinctRuns, ensureRuns, type RunRequest} from "../data-loaders/run-pool.js";
 import {readSettings} from "../data-loaders/settings.js";
-import type {RunConfig} from "../data-loaders/run-store.js";
+import type {RunConfig} from "../data-loaders/run-key.js";
 import {real, tempDir} from "./fixtures.js";
 
 const config = (lr: number, seed: number): RunConfig => ({hidden: 100, init: "Normal", lr, seed, trainLimit: 500, kernel: "wasm-f32"});
@@ -20,17 +20,17 @@ describe("run pool", () => {
   it("trains each distinct run once; adding a learning rate trains only its runs", async () => {
     const store = tempDir();
     const shared = [...requests([0.1, 0.2]), ...requests([0.1])]; // two experiments sharing lr 0.1
-    expect(await ensureRuns(dataset, shared, 2, store, quiet)).toMatchObject({distinct: 4, trained: 4, epochs: 4});
-    expect(await ensureRuns(dataset, shared, 2, store, quiet)).toMatchObject({distinct: 4, trained: 0});
-    expect(await ensureRuns(dataset, [...shared, ...requests([0.3])], 2, store, quiet)).toMatchObject({distinct: 6, trained: 2, epochs: 2});
+    expect(await ensureRuns(dataset, shared, 2, {store, log: quiet})).toMatchObject({distinct: 4, trained: 4, epochs: 4});
+    expect(await ensureRuns(dataset, shared, 2, {store, log: quiet})).toMatchObject({distinct: 4, trained: 0});
+    expect(await ensureRuns(dataset, [...shared, ...requests([0.3])], 2, {store, log: quiet})).toMatchObject({distinct: 6, trained: 2, epochs: 2});
     // asking for more epochs extends the stored runs by just those epochs
-    expect(await ensureRuns(dataset, requests([0.1], 3), 2, store, quiet)).toMatchObject({distinct: 2, trained: 2, epochs: 4});
+    expect(await ensureRuns(dataset, requests([0.1], 3), 2, {store, log: quiet})).toMatchObject({distinct: 2, trained: 2, epochs: 4});
   });
 });
 
 describe("the build's training step", () => {
   const env = {...process.env, TRAIN_LIMIT: "1000", SEEDS: "1"};
-  const train = (store: string) => spawnSync("npx", ["tsx", "data-loaders/train-runs.ts"], {env: {...env, RUN_STORE: store}, encoding: "utf8"});
+  const train = (store: string) => spawnSync("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, encoding: "utf8"});
   const entries = (store: string) => readdirSync(store).filter((f) => f.endsWith(".json")).sort();
   // Everything but the timings, which differ from run to run.
   const results = (store: string) =>
@@ -52,14 +52,14 @@ describe("the build's training step", () => {
   it("trains every distinct run of every experiment once", () => {
     const result = train(clean);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`build: ${runs} distinct runs; trained ${runs} (${epochs} epochs)`);
+    expect(result.stderr).toContain(`runs: ${runs} distinct; trained ${runs} (${epochs} epochs)`);
     expect(entries(clean)).toHaveLength(runs);
     expect(runs).toBeGreaterThanOrEqual(15); // Experiments 1-4 alone need 15 runs per seed
   }, 300_000);
 
   it("killed with SIGKILL mid-training, then run again, ends with the same results as an uninterrupted build", async () => {
     const store = tempDir();
-    const child = spawn("npx", ["tsx", "data-loaders/train-runs.ts"], {env: {...env, RUN_STORE: store}, detached: true, stdio: "ignore"});
+    const child = spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, detached: true, stdio: "ignore"});
     const deadline = Date.now() + 120_000;
     while ((!existsSync(store) || entries(store).length < 3) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     process.kill(-child.pid!, "SIGKILL"); // the whole process group: npx, tsx, node and its worker threads
@@ -79,7 +79,7 @@ describe("the build's training step", () => {
   it("two builds at once into one store both succeed and leave correct entries", async () => {
     const store = tempDir();
     const run = () =>
-      new Promise<number | null>((resolve) => spawn("npx", ["tsx", "data-loaders/train-runs.ts"], {env: {...env, RUN_STORE: store}, stdio: "ignore"}).once("exit", resolve));
+      new Promise<number | null>((resolve) => spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, stdio: "ignore"}).once("exit", resolve));
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     expect(results(store)).toEqual(results(clean));
   }, 300_000);

@@ -1,7 +1,9 @@
 import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {backQueries, engineFiles, getRun, runKey, weightsAt, type RunConfig} from "../data-loaders/run-store.js";
+import {storedState} from "../data-loaders/run-entry.js";
+import {runKey, type RunConfig} from "../data-loaders/run-key.js";
+import {backQueries, getRun, weightsAt} from "../data-loaders/run-training.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 const config: RunConfig = {hidden: 20, init: "Normal", lr: 0.3, seed: 1, kernel: "wasm-f32"};
@@ -100,14 +102,27 @@ describe("run store", () => {
     expect(bytes(weightsAt(read, 1).who)).toEqual(bytes(weightsAt(run, 1).who));
   });
 
-  it("the key hashes the lib/ files training imports, and no others", () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "a.ts"), 'import {b} from "./b.js";\nexport {c} from "./c.js";\n');
-    writeFileSync(join(dir, "b.ts"), 'import type {C} from "./c.js";\nimport {x} from "d3";\n');
-    writeFileSync(join(dir, "c.ts"), "export const c = 1;\n");
-    writeFileSync(join(dir, "drawing.ts"), 'import {c} from "./c.js";\n');
-    expect(engineFiles(dir, ["a.ts"])).toEqual(["a.ts", "b.ts", "c.ts"]);
-    const files = engineFiles();
-    for (const name of ["kernels.ts", "network.ts", "simd-kernel-wasm.ts", "sparse-kernel.ts", "training.ts", "random.ts", "idx.ts"]) expect(files).toContain(name);
+  it("an edited metric in an entry's JSON is found, reported and retrained, never served", async () => {
+    const store = tempDir();
+    const good = await getRun(dataset, {config, epochs: 1}, store);
+    const file = join(store, good.key + ".json");
+    const entry = JSON.parse(readFileSync(file, "utf8"));
+    entry.epochs[0].testScore = 0.999; // a hand edit; the .bin is untouched
+    writeFileSync(file, JSON.stringify(entry, null, 1));
+    expect(storedState(store, good.key)).toBeUndefined(); // the pool retrains it
+    const read = await getRun(dataset, {config, epochs: 1}, store);
+    expect(read.epochs[0].testScore).toBe(good.epochs[0].testScore);
+    expect(storedState(store, good.key)).toEqual({epochs: 1, snapshots: []});
+  });
+
+  it("a damaged .bin makes the pool's check fail too, not only the read", async () => {
+    const store = tempDir();
+    const good = await getRun(dataset, {config, epochs: 1}, store);
+    expect(storedState(store, good.key)).toEqual({epochs: 1, snapshots: []});
+    const bin = join(store, good.key + ".bin");
+    const damaged = readFileSync(bin);
+    damaged[damaged.length - 1] ^= 1;
+    writeFileSync(bin, damaged);
+    expect(storedState(store, good.key)).toBeUndefined();
   });
 });

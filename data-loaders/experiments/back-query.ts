@@ -6,7 +6,9 @@ import {Binary, Field, Float32, Float64, FixedSizeList, Int32, makeData, makeVec
 import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
 import type {Network} from "../../lib/network.js";
 import {distinctRuns} from "../run-pool.js";
-import {runKey, weightsAt, type Run, type RunRequest} from "../run-store.js";
+import type {Run} from "../run-entry.js";
+import {runKey, type RunRequest} from "../run-key.js";
+import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import type {Experiment} from "./experiment.js";
 import {experiment2, experiment3, experiment4} from "./sweeps.js";
@@ -111,6 +113,10 @@ export const experiment5: Experiment = {
   runs: (settings) => [
     {config: {hidden: 100, init: "Normal", lr: LR, seed: SEED, trainLimit: settings.trainLimit, kernel: settings.kernel}, epochs: EPOCHS, snapshots: [EPOCHS]},
     ...storedRuns(settings)
+  ],
+  tableNames: (settings) => [
+    ...["summary", "backquery", "weights", "runs", "shapes", "similarity", "seeds", "agreement"],
+    ...[...new Set(storedRuns(settings).map((run) => run.config.lr))].sort((a, b) => a - b).map((lr) => `backquery-${lr}`)
   ],
   tables([main, ...others], dataset, settings) {
     const net = weightsAt(main, EPOCHS);

@@ -5,7 +5,7 @@
 import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {rangeVerdict, summarize} from "../../lib/seed-stats.js";
-import type {Run} from "../run-store.js";
+import type {Run} from "../run-entry.js";
 import type {Experiment} from "./experiment.js";
 import {settingsTable} from "./sweeps.js";
 
@@ -44,6 +44,7 @@ export const bookFigures: Experiment = {
         epochs
       }))
     ),
+  tableNames: () => ["summary", "scores", "blog", "settings"],
   tables(runs, _dataset, settings) {
     // runs come in the order `runs` listed them: configuration after configuration, seeds 1..N.
     const perConfiguration = BOOK_CONFIGURATIONS.map((configuration, c) => {

@@ -1,7 +1,7 @@
 // The table most experiments publish: one row per (run, epoch), the run's own columns first
 // (its learning rate, hidden nodes, variant...), then its seed, the epoch and that epoch's metrics.
 import {tableFromArrays, type Table} from "apache-arrow";
-import type {Run} from "../run-store.js";
+import type {Run} from "../run-entry.js";
 
 /** A column of per-run values: whole numbers (Int32), real numbers (Float64) or text. */
 export type RunColumn = {int: (run: Run) => number} | {float: (run: Run) => number} | {text: (run: Run) => string};

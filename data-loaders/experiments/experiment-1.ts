@@ -1,6 +1,6 @@
 // Experiment 1: one run, lr 0.3, 1 epoch, "Normal" weights; how good is the book's network?
 import {Binary, Int32, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
-import {engineVersion} from "../run-store.js";
+import {engineFingerprint} from "../run-key.js";
 import type {Experiment} from "./experiment.js";
 
 export const SEED = 1;
@@ -13,6 +13,7 @@ export const experiment1: Experiment = {
   id: "exp1",
   title: "Experiment 1: one run",
   runs: ({trainLimit, kernel}) => [{config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit, kernel}, epochs: EPOCHS}],
+  tableNames: () => ["summary", "digits", "confusion", "misclassified"],
   tables([run], dataset, {trainLimit}) {
     const {test} = dataset;
     const predictions = run.testPredictions[0];
@@ -43,7 +44,7 @@ export const experiment1: Experiment = {
         samplesPerSecond: Float64Array.of(metrics.samplesPerSecond),
         datasetChecksum: [dataset.checksum],
         officialDataset: [dataset.official ? "yes" : "no"],
-        engineVersion: [engineVersion().slice(0, 12)],
+        engineVersion: [engineFingerprint().hash.slice(0, 12)],
         kernel: [run.config.kernel],
         runKey: [run.key]
       }),

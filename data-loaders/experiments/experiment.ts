@@ -1,10 +1,12 @@
-// An experiment is a list of runs and the result tables built from them. Loaders in
-// src/data/ and the command line both go through `experimentTables`.
+// An experiment is a list of runs and the result tables built from them. The build, the
+// loaders in src/data/ and the command line all go through `experimentTables`.
 import type {Table} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
 import {ensureRuns} from "../run-pool.js";
-import {getRun, runKey, type Run, type RunRequest} from "../run-store.js";
-import type {Settings} from "../settings.js";
+import {coverage, type Run} from "../run-entry.js";
+import {runKey, type RunRequest} from "../run-key.js";
+import {getRun} from "../run-training.js";
+import {checkSettings, type Settings} from "../settings.js";
 
 export interface Experiment {
   /** Command-line name and result-file prefix, e.g. "exp1". */
@@ -12,11 +14,24 @@ export interface Experiment {
   title: string;
   /** The runs it needs, each with the epochs to train it for (and any epochs whose weights it needs). */
   runs(settings: Settings): RunRequest[];
+  /** The names of the tables `tables` returns, known before any run is trained (to check a request first). */
+  tableNames(settings: Settings): string[];
   /** Its result tables, from the runs in the order `runs` listed them. */
   tables(runs: Run[], dataset: Dataset, settings: Settings): Record<string, Table>;
 }
 
-export async function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+const computed = new Map<string, Promise<Record<string, Table>>>();
+
+/** An experiment's tables, computed once per process and settings (a build asks for each table in turn). */
+export function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+  const id = JSON.stringify([experiment.id, dataset.checksum, settings.trainLimit, settings.kernel, settings.seeds]);
+  let tables = computed.get(id);
+  if (!tables) computed.set(id, (tables = compute(experiment, dataset, settings)));
+  return tables;
+}
+
+async function compute(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+  checkSettings(settings, dataset);
   const requests = experiment.runs(settings);
   await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
   const runs: Run[] = [];
@@ -24,7 +39,7 @@ export async function experimentTables(experiment: Experiment, dataset: Dataset,
   for (const request of requests) {
     const key = runKey(request.config, dataset.checksum);
     const known = read.get(key);
-    const run = known && known.epochs.length >= request.epochs && (request.snapshots ?? []).every((e) => known.snapshots.has(e) || e === known.epochs.length)
+    const run = known && coverage({epochs: known.epochs.length, snapshots: known.snapshots.keys()}, request) === "covers"
       ? known
       : await getRun(dataset, request);
     read.set(key, run);

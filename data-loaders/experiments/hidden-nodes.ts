@@ -18,6 +18,7 @@ export const experiment6: Experiment = {
         epochs: EPOCHS
       }))
     ),
+  tableNames: () => ["scores", "settings"],
   tables(runs, _dataset, settings) {
     return {
       scores: epochTable(runs, EPOCHS, {hidden: {int: (run) => run.config.hidden}, lr: {float: (run) => run.config.lr}}),

@@ -5,7 +5,8 @@
 import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {compareRanges, summarize} from "../../lib/seed-stats.js";
-import type {Run, RunConfig} from "../run-store.js";
+import type {Run} from "../run-entry.js";
+import type {RunConfig} from "../run-key.js";
 import type {Settings} from "../settings.js";
 import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
@@ -55,6 +56,7 @@ export const experiment7: Experiment = {
     Array.from({length: settings.seeds}, (_, i) => i + 1).flatMap((seed) =>
       [true, false].map((rotated) => ({config: rotationConfig(seed, rotated, settings), epochs: ROTATION_EPOCHS}))
     ),
+  tableNames: () => ["summary", "scores", "settings"],
   tables(runs, _dataset, settings) {
     return {
       summary: comparison(runs),

@@ -1,7 +1,8 @@
 // Experiments 2, 3 and 4: the reproduction's sweeps, each configuration trained with seeds
 // 1..SEEDS. Tables hold one row per (configuration, seed, epoch); pages summarise them.
 import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
-import type {Run, RunConfig} from "../run-store.js";
+import type {Run} from "../run-entry.js";
+import type {RunConfig} from "../run-key.js";
 import type {Settings} from "../settings.js";
 import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
@@ -34,6 +35,7 @@ export const experiment2: Experiment = {
   id: "exp2",
   title: "Experiment 2: learning rate",
   runs: (settings) => LEARNING_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: 1}))),
+  tableNames: () => ["scores", "reproduction", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochRows(runs, 1),
     reproduction: reference(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
@@ -45,6 +47,7 @@ export const experiment3: Experiment = {
   id: "exp3",
   title: "Experiment 3: epochs",
   runs: (settings) => seeds(settings).map((seed) => ({config: config(EPOCHS_LR, seed, settings), epochs: EPOCHS})),
+  tableNames: () => ["scores", "reproduction", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochRows(runs, EPOCHS),
     reproduction: reference(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
@@ -56,6 +59,7 @@ export const experiment4: Experiment = {
   id: "exp4",
   title: "Experiment 4: learning rate x epochs",
   runs: (settings) => GRID_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: GRID_EPOCHS}))),
+  tableNames: () => ["scores", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochRows(runs, GRID_EPOCHS),
     settings: settingsTable(settings, runs[0].trainSamples)

@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {bookFigures} from "../../data-loaders/experiments/book-figures.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("book", "blog");
+export default tableLoader(import.meta.url, bookFigures, "blog");

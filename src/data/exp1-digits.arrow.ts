@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment1} from "../../data-loaders/experiments/experiment-1.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp1", "digits");
+export default tableLoader(import.meta.url, experiment1, "digits");

@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment3} from "../../data-loaders/experiments/sweeps.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp3", "scores");
+export default tableLoader(import.meta.url, experiment3, "scores");

@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment4} from "../../data-loaders/experiments/sweeps.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp4", "scores");
+export default tableLoader(import.meta.url, experiment4, "scores");

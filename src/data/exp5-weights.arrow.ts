@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment5} from "../../data-loaders/experiments/back-query.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp5", "weights");
+export default tableLoader(import.meta.url, experiment5, "weights");

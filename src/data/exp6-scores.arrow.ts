@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment6} from "../../data-loaders/experiments/hidden-nodes.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp6", "scores");
+export default tableLoader(import.meta.url, experiment6, "scores");

@@ -1,3 +1,4 @@
-import {emitTable} from "../../data-loaders/emit-table.js";
+import {experiment7} from "../../data-loaders/experiments/rotation.js";
+import {tableLoader} from "../../data-loaders/table-loader.js";
 
-await emitTable("exp7", "scores");
+export default tableLoader(import.meta.url, experiment7, "scores");

@@ -2,9 +2,9 @@
 // imports) into one browser script with esbuild, so the page can start it from its own host.
 import {fileURLToPath} from "node:url";
 import {build} from "esbuild";
-import {emitBytes} from "../../data-loaders/emit-table.js";
+import {defineLoader} from "../../data-loaders/loader.js";
 
-await emitBytes(async () => {
+export default defineLoader(import.meta.url, async () => {
   const result = await build({
     entryPoints: [fileURLToPath(new URL("../playground/train-worker.ts", import.meta.url))],
     bundle: true,

@@ -1,0 +1,64 @@
+// npm run dev [-- preview options]: the live preview. Brings the loader outputs up to date
+// first (as the build does, reusing what is current), starts Framework's preview, and
+// watches lib/ and data-loaders/: after an edit there, the outputs that depend on the edited
+// code are made again and Framework is told, so the page refreshes without a restart.
+import {spawn} from "node:child_process";
+import {statSync, utimesSync, watch} from "node:fs";
+import {join} from "node:path";
+import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
+import {projectRoot} from "./module-graph.js";
+
+const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+const log = (line: string) => void process.stderr.write(`dev: ${line}\n`);
+
+/** Each cached output's modification time. */
+const stamps = () => new Map(cachedOutputs().map((name) => [name, statSync(join(frameworkCache, name)).mtimeMs]));
+
+/** The build's runs and data stages, in a new process so that edited modules are read afresh. */
+function refresh(): Promise<number | null> {
+  return new Promise((resolve) => {
+    spawn(tsx, [join(projectRoot, "data-loaders", "build.ts"), "--no-site"], {cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"]}).once("exit", resolve);
+  });
+}
+
+/**
+ * Framework's preview watches a loader file, not its imports, and serves the cached output
+ * while it is newer than the loader. So each remade output's loader gets a new modification
+ * time just before its output's: the preview sees a change and serves the new output.
+ */
+function notify(before: Map<string, number>): number {
+  const loaders = new Map<string, number>();
+  for (const [name, mtime] of stamps()) {
+    if (before.get(name) === mtime) continue;
+    const loader = findLoader(name)?.loader;
+    if (loader) loaders.set(loader, Math.min(loaders.get(loader) ?? Infinity, mtime));
+  }
+  for (const [loader, mtime] of loaders) utimesSync(loader, new Date(), new Date(mtime - 1000));
+  return loaders.size;
+}
+
+if ((await refresh()) !== 0) log("the data stage failed (above); pages that need its files will show the error");
+const preview = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {cwd: projectRoot, stdio: "inherit"});
+preview.once("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
+
+let timer: NodeJS.Timeout | undefined;
+let running = false;
+let again = false;
+const onChange = () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    if (running) return void (again = true);
+    running = true;
+    do {
+      again = false;
+      const before = stamps();
+      log("code changed; bringing the data up to date");
+      await refresh();
+      const told = notify(before);
+      log(told ? `refreshed the files of ${told} loaders` : "no file changed");
+    } while (again);
+    running = false;
+  }, 300);
+};
+for (const folder of ["lib", "data-loaders"]) watch(join(projectRoot, folder), {recursive: true}, onChange);

@@ -1,0 +1,44 @@
+// The errors a user can cause, and how they are shown: one line naming the file, option or
+// setting and what is wrong; a stack only for faults in the code itself.
+
+/** A bad command-line argument or file parameter. */
+export class UsageError extends Error {
+  name = "UsageError";
+}
+
+/** A bad build setting (an environment variable). */
+export class SettingsError extends Error {
+  name = "SettingsError";
+}
+
+/** A failure already described in full (a training run that failed, with its cause): no stack. */
+export class BuildError extends Error {
+  name = "BuildError";
+}
+
+const EXPECTED = ["IdxError", "SettingsError", "UsageError", "BuildError"];
+
+/**
+ * One line for the user: the message of errors we expect, and of file-system errors (which
+ * name the path: "EROFS: read-only file system, open '/x/y'"); the stack of the others.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (EXPECTED.includes(error.name)) return error.message;
+  const {code, path, dest, syscall} = error as NodeJS.ErrnoException & {dest?: string};
+  if (typeof code === "string" && syscall) {
+    const where = path ? (error.message.includes(path) ? "" : ` (${path}${dest ? ` -> ${dest}` : ""})`) : "";
+    return error.message + where;
+  }
+  return error.stack ?? error.message;
+}
+
+/** Writes `bytes()` to stdout, or a clear error to stderr with a non-zero exit and no output. */
+export async function emitBytes(bytes: () => Uint8Array | Promise<Uint8Array>): Promise<void> {
+  try {
+    process.stdout.write(await bytes());
+  } catch (error) {
+    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}

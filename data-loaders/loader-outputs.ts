@@ -1,0 +1,190 @@
+// The files data loaders make, kept in Framework's cache only while nothing they depend on
+// has changed. Each output's fingerprint hashes its loader's module closure (module-graph.ts),
+// its params, and, when that closure reads them, the dataset's checksum and the build
+// settings. An output whose fingerprint matches the one recorded when it was written is
+// reused; any other is produced again, in this process (Framework then runs no loader: it
+// reuses any output it finds in its cache, newer than the loader, as advised in
+// observablehq/framework#1148).
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {pathToFileURL} from "node:url";
+import type {Dataset} from "./dataset.js";
+import type {Loader} from "./loader.js";
+import {closure, closureChanges, closureHash, projectRoot, type Closure} from "./module-graph.js";
+import type {Settings} from "./settings.js";
+
+export const srcDir = join(projectRoot, "src");
+export const frameworkCache = join(srcDir, ".observablehq", "cache");
+const manifestFile = () => join(projectRoot, ".cache", "build", "outputs.json");
+
+/** A file a page attaches (data/exp2-scores.arrow) and the loader that makes it. */
+export interface Output {
+  name: string;
+  loader: string;
+  params: Record<string, string>;
+}
+
+interface OutputRecord {
+  fingerprint: string;
+  closure: Closure;
+  datasetChecksum?: string;
+  settings?: Partial<Settings>;
+}
+
+/** The files pages and components attach with FileAttachment("data/...") (literal names). */
+export function attachedFiles(dir = srcDir): string[] {
+  const found = new Set<string>();
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, {withFileTypes: true})) {
+      if (entry.name.startsWith(".") || entry.name === "data") continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(md|[jt]s)$/.test(entry.name)) {
+        for (const [, name] of readFileSync(path, "utf8").matchAll(/FileAttachment\(\s*["'](?:\.\/)?(data\/[^"']+)["']/g)) found.add(name);
+      }
+    }
+  };
+  visit(dir);
+  return [...found].sort();
+}
+
+/** The loader in src/data/ that makes `name`, as Framework matches them: an exact name first, then [param] names. */
+export function findLoader(name: string, dir = srcDir): Output | undefined {
+  const folder = join(dir, dirname(name));
+  const base = name.slice(dirname(name).length + 1);
+  let loaders: string[];
+  try {
+    loaders = readdirSync(folder).filter((file) => file.endsWith(".ts"));
+  } catch {
+    return undefined;
+  }
+  if (loaders.includes(base + ".ts")) return {name, loader: join(folder, base + ".ts"), params: {}};
+  for (const file of loaders) {
+    const pattern = file.slice(0, -3).replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\[(\w+)\]/g, "(?<$1>[^/]+?)");
+    const match = new RegExp(`^${pattern}$`).exec(base);
+    if (match) return {name, loader: join(folder, file), params: {...match.groups}};
+  }
+  return undefined;
+}
+
+/** What an output depends on, and its fingerprint. */
+export function fingerprint(output: Output, dataset: Dataset, settings: Settings): OutputRecord {
+  const found = closure([output.loader]);
+  // The dataset and the settings count only for loaders that read them.
+  const datasetChecksum = "data-loaders/dataset.ts" in found.files ? dataset.checksum : undefined;
+  const used = "data-loaders/settings.ts" in found.files ? {trainLimit: settings.trainLimit ?? null, kernel: settings.kernel, seeds: settings.seeds} : undefined;
+  const hash = createHash("sha256")
+    .update(JSON.stringify({output: output.name, params: output.params, closure: closureHash(found), datasetChecksum, settings: used}))
+    .digest("hex");
+  return {fingerprint: hash, closure: found, datasetChecksum, settings: used as Partial<Settings> | undefined};
+}
+
+/** Why an output must be made again, for a person. */
+function reason(before: OutputRecord | undefined, now: OutputRecord): string {
+  if (!before) return "not built before";
+  if (before.datasetChecksum !== now.datasetChecksum) return "the dataset changed";
+  const settings = Object.keys({...before.settings, ...now.settings}).filter(
+    (key) => JSON.stringify(before.settings?.[key as keyof Settings]) !== JSON.stringify(now.settings?.[key as keyof Settings])
+  );
+  if (settings.length) return `settings changed (${settings.map((key) => `${key} ${before.settings?.[key as keyof Settings] ?? "-"} -> ${now.settings?.[key as keyof Settings] ?? "-"}`).join(", ")})`;
+  const changes = closureChanges(before.closure, now.closure);
+  if (changes.length) return changes.length > 2 ? `${changes.slice(0, 2).join(", ")} and ${changes.length - 2} more` : changes.join(", ");
+  return "its output was missing";
+}
+
+function readManifest(): Record<string, OutputRecord> {
+  try {
+    return JSON.parse(readFileSync(manifestFile(), "utf8")) as Record<string, OutputRecord>;
+  } catch {
+    return {};
+  }
+}
+
+/** Writes `bytes` to `file` whole or not at all (a temporary name, then a rename). */
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(file), {recursive: true});
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, {force: true});
+    throw error;
+  }
+}
+
+export interface OutputResult {
+  name: string;
+  reused: boolean;
+  reason?: string;
+}
+
+/**
+ * Makes every attached file current in Framework's cache: reuses those whose fingerprints
+ * match, produces the others in this process, and deletes cached files of other names whose
+ * fingerprints no longer match (Framework runs their loaders again if a page asks).
+ */
+export async function refreshOutputs(dataset: Dataset, settings: Settings, onProduce: (output: Output, reason: string) => void = () => {}): Promise<OutputResult[]> {
+  const manifest = readManifest();
+  const results: OutputResult[] = [];
+  const outputs = attachedFiles().map((name) => {
+    const output = findLoader(name);
+    if (!output && !existsSync(join(srcDir, name))) throw new Error(`a page attaches ${name}, but src/ has no such file and no loader for it`);
+    return output;
+  }).filter((output): output is Output => output !== undefined);
+  const modules = new Map<string, Loader>();
+  for (const output of outputs) {
+    const now = fingerprint(output, dataset, settings);
+    const cached = join(frameworkCache, output.name);
+    const before = manifest[output.name];
+    if (before?.fingerprint === now.fingerprint && existsSync(cached)) {
+      results.push({name: output.name, reused: true});
+      continue;
+    }
+    const why = reason(before, now);
+    onProduce(output, why);
+    let loader = modules.get(output.loader);
+    if (!loader) {
+      loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
+      if (typeof loader?.produce !== "function") throw new Error(`${output.loader}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
+      modules.set(output.loader, loader);
+    }
+    writeAtomically(cached, await loader.produce(output.params));
+    manifest[output.name] = now;
+    results.push({name: output.name, reused: false, reason: why});
+  }
+  // Other cached outputs (names no page spells out): kept only while current.
+  const attached = new Set(outputs.map((output) => output.name));
+  for (const name of cachedOutputs()) {
+    if (attached.has(name)) continue;
+    const output = findLoader(name);
+    const current = output && manifest[name]?.fingerprint === fingerprint(output, dataset, settings).fingerprint;
+    if (!current) {
+      rmSync(join(frameworkCache, name), {force: true});
+      delete manifest[name];
+    }
+  }
+  writeAtomically(manifestFile(), JSON.stringify(manifest));
+  return results;
+}
+
+/** Loader outputs in Framework's cache, by name (data/exp2-scores.arrow). */
+export function cachedOutputs(): string[] {
+  const names: string[] = [];
+  const visit = (folder: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, {withFileTypes: true});
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith("_")) continue; // Framework's own bundles (_node, _npm, _observablehq)
+      if (entry.isDirectory()) visit(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else if (!/\.tmp-\d+-|\.\d+(\.err)?$/.test(entry.name)) names.push(prefix + entry.name);
+    }
+  };
+  visit(frameworkCache, "");
+  return names.sort();
+}

@@ -1,0 +1,196 @@
+// How a run is kept in the store (outside Framework's cache): <key>.bin holds the weights at
+// the last epoch, the test-set answers and the ten back-queried images after each epoch, then
+// the weights at any snapshot epochs asked for; <key>.json holds the metrics, the .bin's
+// SHA-256, and a SHA-256 of the rest of the JSON itself, so an edited or bit-flipped metric
+// is found as surely as a damaged .bin. Both are written to temporary names and renamed, the
+// .json last: a killed build leaves no entry half-made.
+import {createHash} from "node:crypto";
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Network} from "../lib/network.js";
+import {projectRoot} from "./module-graph.js";
+import type {RunConfig, RunRequest} from "./run-key.js";
+
+export interface EpochMetrics {
+  epoch: number;
+  /** Fraction of the test set answered correctly after this epoch. */
+  testScore: number;
+  /** Fraction of the first TRAIN_SUBSET (10,000) training images answered correctly (to see overfitting). */
+  trainAccuracy: number;
+  /** Seconds spent training this epoch (scoring excluded). */
+  seconds: number;
+  samplesPerSecond: number;
+}
+
+export interface Run {
+  key: string;
+  config: RunConfig;
+  datasetChecksum: string;
+  trainSamples: number;
+  epochs: EpochMetrics[];
+  /** Weights after the last stored epoch. */
+  net: Network;
+  /** Test-set answers after each epoch: testPredictions[epoch - 1][i]. */
+  testPredictions: Uint8Array[];
+  /** The back query of labels 0..9 after each epoch: backQueries[epoch - 1], 10 x inputs, Float32. */
+  backQueries: Float32Array[];
+  /** Weights after the snapshot epochs asked for, other than the last (whose weights are `net`). */
+  snapshots: Map<number, Network>;
+}
+
+const FORMAT = 4;
+
+interface Entry {
+  format: typeof FORMAT;
+  key: string;
+  config: RunConfig;
+  datasetChecksum: string;
+  trainSamples: number;
+  testSamples: number;
+  epochs: EpochMetrics[];
+  /** Epochs whose weights follow the back queries in the .bin, in this order. */
+  snapshots: number[];
+  bin: {bytes: number; sha256: string};
+  /** SHA-256 of this entry's other fields, as compact JSON. */
+  sha256: string;
+}
+
+/** Where runs are kept: $RUN_STORE, or .cache/runs in the project. */
+export function storeDir(): string {
+  return process.env.RUN_STORE ? resolve(process.env.RUN_STORE) : join(projectRoot, ".cache", "runs");
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+const entryChecksum = ({sha256: _, ...fields}: Omit<Entry, "sha256"> & {sha256?: string}) => sha256(JSON.stringify(fields));
+
+/**
+ * What a stored run (its epochs and the snapshot epochs it kept) does for a request:
+ * "covers" it, can be "extended" by training more epochs (a missing snapshot past the stored
+ * epochs is taken on the way), or must be "retrained" from scratch (there is none, or it
+ * lacks a snapshot it has already passed).
+ */
+export function coverage(stored: {epochs: number; snapshots: Iterable<number>} | undefined, request: RunRequest): "covers" | "extend" | "retrain" {
+  if (!stored) return "retrain";
+  const kept = new Set([...stored.snapshots, stored.epochs]);
+  const missing = (request.snapshots ?? []).filter((epoch) => !kept.has(epoch));
+  if (missing.some((epoch) => epoch < stored.epochs)) return "retrain";
+  return stored.epochs >= request.epochs && missing.length === 0 ? "covers" : "extend";
+}
+
+/** Byte layout of an entry's .bin: where each part starts. */
+function binLayout(net: Network, epochs: number, testSamples: number, snapshots: number) {
+  const weights = 8 * (net.wih.length + net.who.length);
+  const predictions = weights;
+  const backQueries = predictions + epochs * testSamples;
+  const backQueryBytes = 4 * net.outputs * net.inputs;
+  const snapshotStart = backQueries + epochs * backQueryBytes;
+  return {weights, predictions, backQueries, backQueryBytes, snapshots: snapshotStart, bytes: snapshotStart + snapshots * weights};
+}
+
+function writeWeights(bin: Uint8Array, offset: number, {wih, who}: Network): void {
+  // Copied as bytes: a snapshot follows the test answers (one byte per test image and epoch),
+  // so its offset need not be a multiple of 8 and a Float64Array view on it would throw.
+  const weights = new Float64Array(wih.length + who.length);
+  weights.set(wih);
+  weights.set(who, wih.length);
+  bin.set(new Uint8Array(weights.buffer), offset);
+}
+
+function readWeights(bin: Uint8Array, offset: number, net: Network): Network {
+  const {wih, who} = net;
+  const weights = new Float64Array(bin.buffer.slice(offset, offset + 8 * (wih.length + who.length)));
+  return {...net, wih: weights.slice(0, wih.length), who: weights.slice(wih.length)};
+}
+
+export function writeRun(store: string, run: Run, testSamples: number): void {
+  mkdirSync(store, {recursive: true});
+  const snapshots = [...run.snapshots.keys()].sort((a, b) => a - b);
+  const layout = binLayout(run.net, run.epochs.length, testSamples, snapshots.length);
+  const bin = new Uint8Array(layout.bytes);
+  writeWeights(bin, 0, run.net);
+  run.testPredictions.forEach((p, i) => bin.set(p, layout.predictions + i * testSamples));
+  run.backQueries.forEach((b, i) => bin.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), layout.backQueries + i * layout.backQueryBytes));
+  snapshots.forEach((epoch, i) => writeWeights(bin, layout.snapshots + i * layout.weights, run.snapshots.get(epoch)!));
+  const fields: Omit<Entry, "sha256"> = {
+    format: FORMAT,
+    key: run.key,
+    config: run.config,
+    datasetChecksum: run.datasetChecksum,
+    trainSamples: run.trainSamples,
+    testSamples,
+    epochs: run.epochs,
+    snapshots,
+    bin: {bytes: bin.length, sha256: sha256(bin)}
+  };
+  const entry: Entry = {...fields, sha256: entryChecksum(fields)};
+  // Unique temporary names: concurrent builds of one run each rename a whole file.
+  const temp = `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const base = join(store, run.key);
+  writeFileSync(base + ".bin" + temp, bin);
+  writeFileSync(base + ".json" + temp, JSON.stringify(entry, null, 1));
+  renameSync(base + ".bin" + temp, base + ".bin");
+  renameSync(base + ".json" + temp, base + ".json");
+}
+
+/**
+ * An entry and its .bin, checked whole: undefined when there is none; an Error saying what is
+ * wrong when it is damaged (edited, truncated, written by another format).
+ */
+function readEntry(store: string, key: string): {entry: Entry; bin: Uint8Array} | Error | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(store, key + ".json"), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(text) as Entry;
+    if (entry.format !== FORMAT) throw new Error(`written by entry format ${entry.format}, this is ${FORMAT}`);
+    if (entry.key !== key) throw new Error("entry does not match its key");
+    if (entry.sha256 !== entryChecksum(entry)) throw new Error("entry does not match its checksum (edited or damaged)");
+    const bin = new Uint8Array(readFileSync(join(store, key + ".bin")));
+    if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
+    return {entry, bin};
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+const reportCorrupt = (store: string, key: string, error: Error) =>
+  process.stderr.write(`run store: entry ${key} in ${store} is corrupt (${error.message}); retraining\n`);
+
+/**
+ * What the store holds for a run: its epochs and snapshot epochs, after checking the whole
+ * entry (a damaged one counts as absent, reported once here so the pool retrains it).
+ */
+export function storedState(store: string, key: string): {epochs: number; snapshots: number[]} | undefined {
+  const found = readEntry(store, key);
+  if (found instanceof Error) return void reportCorrupt(store, key, found);
+  return found && {epochs: found.entry.epochs.length, snapshots: found.entry.snapshots};
+}
+
+/** Reads a run; undefined when there is none, or when it is damaged (reported on stderr). */
+export function readRun(store: string, key: string, empty: (config: RunConfig) => Run): Run | undefined {
+  const found = readEntry(store, key);
+  if (!found) return undefined;
+  try {
+    if (found instanceof Error) throw found;
+    const {entry, bin} = found;
+    const run = empty(entry.config);
+    const epochs = entry.epochs.length;
+    const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);
+    if (layout.bytes !== bin.length) throw new Error("weights file has the wrong size");
+    run.net = readWeights(bin, 0, run.net);
+    run.epochs = entry.epochs;
+    for (let i = 0; i < epochs; i++) {
+      run.testPredictions.push(bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples));
+      const start = layout.backQueries + i * layout.backQueryBytes;
+      run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
+    }
+    entry.snapshots.forEach((epoch, i) => run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net)));
+    return run;
+  } catch (error) {
+    reportCorrupt(store, key, error as Error);
+    return undefined;
+  }
+}

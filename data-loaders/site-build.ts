@@ -1,0 +1,151 @@
+// The last stage of the build: Framework renders the pages into a temporary folder beside the
+// site, which replaces the site only when the render succeeded, so a failed or killed build
+// leaves the last good site in place. Skipped when nothing the site is made of changed.
+import {spawn} from "node:child_process";
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {basename, dirname, join, relative, resolve} from "node:path";
+import {frameworkCache, srcDir, writeAtomically} from "./loader-outputs.js";
+import {projectRoot} from "./module-graph.js";
+
+const stateFile = () => join(projectRoot, ".cache", "build", "site.json");
+
+/** SHA-256 over every file under `dir` (names and bytes), skipping folders `skip` rejects. */
+function treeHash(dir: string, skip: (name: string) => boolean = () => false): string {
+  const hash = createHash("sha256");
+  const visit = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (skip(entry.name)) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) visit(path);
+      else hash.update(relative(dir, path)).update("\0").update(readFileSync(path)).update("\0");
+    }
+  };
+  visit(dir);
+  return hash.digest("hex");
+}
+
+/** What the site is made of: the pages and components, the config, the packages, the loaders' outputs. */
+function siteFingerprint(): string {
+  return createHash("sha256")
+    .update(treeHash(srcDir, (name) => name === ".observablehq"))
+    .update(treeHash(join(frameworkCache, "data")))
+    .update(readFileSync(join(projectRoot, "observablehq.config.ts")))
+    .update(readFileSync(join(projectRoot, "package-lock.json")))
+    .digest("hex");
+}
+
+type SiteState = Record<string, {fingerprint: string; site: string}>;
+
+function readState(): SiteState {
+  try {
+    return JSON.parse(readFileSync(stateFile(), "utf8")) as SiteState;
+  } catch {
+    return {};
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    return process.kill(pid, 0), true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Removes temporary sites left by builds that were killed. */
+function removeAbandoned(out: string): void {
+  for (const name of readdirSync(dirname(out))) {
+    const match = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)$`).exec(name);
+    if (match && !alive(Number(match[1]))) rmSync(join(dirname(out), name), {recursive: true, force: true});
+  }
+}
+
+/** Runs `observable build` into `out`; its log is shown only when it fails. */
+function frameworkBuild(out: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["build"], {
+      cwd: projectRoot,
+      env: {...process.env, SITE_OUTPUT: out},
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    let log = "";
+    child.stdout.on("data", (chunk) => (log += chunk));
+    child.stderr.on("data", (chunk) => (log += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      // Framework reports a failed loader in its log but may still exit 0: a failed build either way.
+      const failed = code !== 0 || /\berror\b.*(loader|in \d)/i.test(log.replace(/\x1b\[[0-9;]*m/g, ""));
+      if (failed) reject(new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`));
+      else resolvePromise();
+    });
+  });
+}
+
+/** Renders the site into `out` unless it is current; returns whether it rendered. */
+export async function buildSite(out: string, onRender: () => void = () => {}): Promise<boolean> {
+  out = resolve(out);
+  mkdirSync(dirname(out), {recursive: true});
+  removeAbandoned(out);
+  const fingerprint = siteFingerprint();
+  const state = readState();
+  if (state[out]?.fingerprint === fingerprint && existsSync(join(out, "index.html")) && state[out].site === treeHash(out)) return false;
+  onRender();
+  const temp = `${out}.tmp-${process.pid}`;
+  rmSync(temp, {recursive: true, force: true});
+  try {
+    await frameworkBuild(temp);
+    if (!existsSync(join(temp, "index.html"))) throw new Error(`observable build wrote no index.html to ${temp}`);
+    // Swap: the old site moves aside, the new one takes its name, the old one is deleted.
+    const old = `${out}.old-${process.pid}`;
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(temp, out);
+    rmSync(old, {recursive: true, force: true});
+  } finally {
+    rmSync(temp, {recursive: true, force: true});
+  }
+  writeAtomically(stateFile(), JSON.stringify({...readState(), [out]: {fingerprint, site: treeHash(out)}}));
+  return true;
+}
+
+/** Holds a lock (a folder, made atomically) while `work` runs; waits while another live build holds it. */
+export async function withLock<T>(name: string, work: () => Promise<T>, onWait: (pid: number) => void = () => {}): Promise<T> {
+  const lock = join(projectRoot, ".cache", "build", `${name}.lock`);
+  mkdirSync(dirname(lock), {recursive: true});
+  let told = false;
+  let unnamed = 0; // tries that found the lock without a pid in it
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(join(lock, "pid"), "utf8"));
+      } catch {
+        // just made, pid not written yet
+      }
+      // A holder that died, or one killed between making the folder and naming itself.
+      if ((Number.isInteger(holder) && holder > 0 && !alive(holder)) || (!(holder > 0) && ++unnamed > 25)) {
+        unnamed = 0;
+        rmSync(lock, {recursive: true, force: true}); // its holder was killed
+        continue;
+      }
+      if (!told && Number.isInteger(holder)) onWait(holder), (told = true);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, {recursive: true, force: true});
+  }
+}

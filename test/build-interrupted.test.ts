@@ -1,0 +1,94 @@
+// A build killed at any point, or run twice at once, never loses the last good site and never
+// leaves anything that changes the next build's result.
+import {spawn} from "node:child_process";
+import {createHash} from "node:crypto";
+import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+import {buildIn, projectCopy, smallMnistDir} from "./fixtures.js";
+
+/** SHA-256 over every file of a folder, names and bytes. */
+function treeHash(dir: string): string {
+  const hash = createHash("sha256");
+  for (const name of (readdirSync(dir, {recursive: true}) as string[]).sort()) {
+    const path = join(dir, name);
+    try {
+      hash.update(name).update(readFileSync(path));
+    } catch {
+      hash.update(name); // a folder
+    }
+  }
+  return hash.digest("hex");
+}
+
+describe("an interrupted or doubled build", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const dist = () => join(dir, "dist");
+  const build = () => {
+    const result = buildIn(dir, env);
+    expect(result.status, result.stderr).toBe(0);
+    return result.stderr;
+  };
+  /** Starts a build and SIGKILLs its whole process group once its stderr matches `when`. */
+  const killWhen = (when: RegExp, delay = 0) =>
+    new Promise<string>((resolve) => {
+      const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {cwd: dir, env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env}, detached: true});
+      let stderr = "";
+      let killed = false;
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        if (!killed && when.test(stderr)) {
+          killed = true;
+          setTimeout(() => process.kill(-child.pid!, "SIGKILL"), delay);
+        }
+      });
+      child.once("exit", () => resolve(stderr));
+    });
+  /** Forgets every loader output and the site's state (the run store stays). */
+  const forgetPages = () => {
+    rmSync(join(dir, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+    rmSync(join(dir, ".cache", "build"), {recursive: true, force: true});
+  };
+
+  beforeAll(() => {
+    dir = projectCopy();
+    env = {MNIST_DIR: smallMnistDir(500, 200), SEEDS: "1"};
+  });
+
+  it("killed in the training step, then rebuilt: the same site as a clean page stage over the same runs", async () => {
+    const stderr = await killWhen(/runs: \d+\/\d+ trained/);
+    expect(stderr).toContain("training");
+    expect(existsSync(join(dist(), "index.html"))).toBe(false); // it never got to the pages
+    build();
+    const resumed = treeHash(dist());
+    expect(readdirSync(join(dir, ".cache", "runs")).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    forgetPages();
+    rmSync(dist(), {recursive: true, force: true});
+    build();
+    expect(treeHash(dist())).toBe(resumed);
+  }, 600_000);
+
+  it("killed while computing tables, or while rendering: the last good site stays, and the rebuild is byte-identical", async () => {
+    const good = treeHash(dist());
+    forgetPages();
+    await killWhen(/data: computing/, 300);
+    expect(treeHash(dist())).toBe(good);
+    rmSync(join(dir, ".cache", "build", "site.json"), {force: true});
+    await killWhen(/site: rendering/, 2500);
+    expect(treeHash(dist())).toBe(good);
+    build();
+    expect(treeHash(dist())).toBe(good);
+    expect(readdirSync(dir).filter((name) => /^dist\.(tmp|old)-/.test(name))).toEqual([]); // the killed render's folder is cleared
+  }, 600_000);
+
+  it("two full builds at once in one clone both succeed, with the same site", async () => {
+    const good = treeHash(dist());
+    forgetPages();
+    const run = () => new Promise<number | null>((resolve) => {
+      spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {cwd: dir, env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env}, stdio: "ignore"}).once("exit", resolve);
+    });
+    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+    expect(treeHash(dist())).toBe(good);
+  }, 600_000);
+});
