@@ -4,7 +4,7 @@
 import {existsSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {tableToIPC} from "apache-arrow";
+import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
 import {describeError, UsageError} from "./errors.js";
 import {experimentTables} from "./experiments/experiment.js";
@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
     // Write beside the target, then rename: no half-written file if this is interrupted.
     const temp = `${values.out}.tmp-${process.pid}`;
     try {
-      writeFileSync(temp, tableToIPC(table, "file"));
+      writeFileSync(temp, tableBytes(table));
       renameSync(temp, values.out);
     } catch (error) {
       rmSync(temp, {force: true});

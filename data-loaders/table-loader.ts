@@ -1,6 +1,6 @@
 // A loader for one result table of one experiment, as Arrow IPC. A loader file imports its
 // experiment's module, so its fingerprint (build.ts) covers that experiment's code and no other.
-import {tableToIPC} from "apache-arrow";
+import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
 import {UsageError} from "./errors.js";
 import {experimentTables, type Experiment} from "./experiments/experiment.js";
@@ -14,6 +14,6 @@ export function tableLoader(moduleUrl: string, experiment: Experiment, name: str
     const tables = await experimentTables(experiment, loadDataset(), readSettings());
     const table = tables[tableName];
     if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${Object.keys(tables).join(", ")}`);
-    return tableToIPC(table, "file");
+    return tableBytes(table);
   });
 }

@@ -51,7 +51,7 @@ describe("the build's dependency model", () => {
 
   beforeAll(() => {
     dir = projectCopy();
-    mnist = smallMnistDir(600, 200);
+    mnist = smallMnistDir(10000, 1000); // the pages attach the first 10,000 training and 1,000 test images
     baseEnv = {...env, MNIST_DIR: mnist};
     const first = build();
     const runs = distinctRuns(Object.values(experiments).flatMap((e) => e.runs(readSettings(env))), loadDataset(mnist, false).checksum);
@@ -87,6 +87,7 @@ describe("the build's dependency model", () => {
     expect(after.groups.mnist).toBe("reused");
     expect(after.groups.playground).toBe("reused");
     edit(dir, "data-loaders/run-training.ts", "export const TRAIN_SUBSET = 100;", "export const TRAIN_SUBSET = 10000;");
+    expect(build().outputs).toEqual(base); // the original runs are still in the store
   }, 300_000);
 
   it("a lib/ module training uses: every run retrained, scores differ; the browser worker bundle too, MNIST files not", () => {
@@ -97,6 +98,7 @@ describe("the build's dependency model", () => {
     expect(changed(after.outputs)).toEqual(expect.arrayContaining(["exp2-scores.arrow", "exp1-summary.arrow", "playground-worker.js"]));
     expect(after.groups.mnist).toBe("reused");
     edit(dir, "lib/offset-images.ts", scaled.replace("0.99", "0.98"), scaled);
+    expect(build().outputs).toEqual(base);
   }, 300_000);
 
   it("the dataset's bytes: everything that reads it recomputed; the worker bundle, which does not, reused", () => {
@@ -111,6 +113,7 @@ describe("the build's dependency model", () => {
     expect(changed(after.outputs)).toContain("mnist-test-images.idx.gz");
     bytes[16 + 300] ^= 0xff;
     writeFileSync(file, bytes);
+    expect(build().outputs).toEqual(base);
   }, 300_000);
 
   it("each setting: SEEDS trains only the new seed's runs; TRAIN_LIMIT and KERNEL retrain everything", () => {
@@ -125,15 +128,20 @@ describe("the build's dependency model", () => {
     const kernel = build({KERNEL: "wasm-f64"});
     expect(kernel.trained).toBe(kernel.distinct);
     expect(kernel.groups.exp1).toMatch(/kernel wasm-f32 -> wasm-f64/);
-    expect(build().trained).toBe(0); // the original settings' runs are still in the store
+    const back = build();
+    expect(back.trained).toBe(0); // the original settings' runs are still in the store
+    expect(back.outputs).toEqual(base);
   }, 600_000);
 
   it("a package version (d3-random seeds the initial weights): every run retrained", () => {
     const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
+    const original = readFileSync(join(dir, "package-lock.json"));
     lock.packages["node_modules/d3-random"].version += "-changed";
     writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
     const after = build();
     expect(after.trained).toBe(after.distinct);
     expect(after.groups.exp1).toMatch(/packages -d3-random@.* \+d3-random@.*-changed/);
+    writeFileSync(join(dir, "package-lock.json"), original);
+    expect(build().outputs).toEqual(base);
   }, 300_000);
 });

@@ -53,7 +53,7 @@ describe("an interrupted or doubled build", () => {
 
   beforeAll(() => {
     dir = projectCopy();
-    env = {MNIST_DIR: smallMnistDir(500, 200), SEEDS: "1"};
+    env = {MNIST_DIR: smallMnistDir(10000, 1000), SEEDS: "1", TRAIN_LIMIT: "500"}; // the pages attach the first 10,000 training and 1,000 test images
   });
 
   it("killed in the training step, then rebuilt: the same site as a clean page stage over the same runs", async () => {
