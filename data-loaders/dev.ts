@@ -3,7 +3,8 @@
 // watches lib/ and data-loaders/: after an edit there, the outputs that depend on the edited
 // code are made again and Framework is told, so the page refreshes without a restart.
 import {spawn} from "node:child_process";
-import {statSync, utimesSync, watch} from "node:fs";
+import {createHash} from "node:crypto";
+import {readFileSync, utimesSync, watch} from "node:fs";
 import {join} from "node:path";
 import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
@@ -11,8 +12,8 @@ import {projectRoot} from "./module-graph.js";
 const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
 const log = (line: string) => void process.stderr.write(`dev: ${line}\n`);
 
-/** Each cached output's modification time. */
-const stamps = () => new Map(cachedOutputs().map((name) => [name, statSync(join(frameworkCache, name)).mtimeMs]));
+/** Each cached output's SHA-256 (the build keeps an unchanged output's time). */
+const stamps = () => new Map(cachedOutputs().map((name) => [name, createHash("sha256").update(readFileSync(join(frameworkCache, name))).digest("hex")]));
 
 /** The build's runs and data stages, in a new process so that edited modules are read afresh. */
 function refresh(): Promise<number | null> {
@@ -23,17 +24,20 @@ function refresh(): Promise<number | null> {
 
 /**
  * Framework's preview watches a loader file, not its imports, and serves the cached output
- * while it is newer than the loader. So each remade output's loader gets a new modification
- * time just before its output's: the preview sees a change and serves the new output.
+ * while it is not older than the loader. So each changed output gets a new time, then its
+ * loader 1 ms less (the times the build would give them): the preview sees the loader change
+ * and serves the new output.
  */
-function notify(before: Map<string, number>): number {
-  const loaders = new Map<string, number>();
-  for (const [name, mtime] of stamps()) {
-    if (before.get(name) === mtime) continue;
-    const loader = findLoader(name)?.loader;
-    if (loader) loaders.set(loader, Math.min(loaders.get(loader) ?? Infinity, mtime));
+function notify(before: Map<string, string>): number {
+  const now = Date.now();
+  const loaders = new Set<string>();
+  for (const [name, hash] of stamps()) {
+    const loader = before.get(name) === hash ? undefined : findLoader(name)?.loader;
+    if (!loader) continue;
+    utimesSync(join(frameworkCache, name), new Date(), new Date(now + 1));
+    loaders.add(loader);
   }
-  for (const [loader, mtime] of loaders) utimesSync(loader, new Date(), new Date(mtime - 1000));
+  for (const loader of loaders) utimesSync(loader, new Date(), new Date(now));
   return loaders.size;
 }
 

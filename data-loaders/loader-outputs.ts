@@ -6,7 +6,7 @@
 // reuses any output it finds in its cache, newer than the loader, as advised in
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import type {Dataset} from "./dataset.js";
@@ -101,6 +101,17 @@ function readManifest(): Record<string, OutputRecord> {
   }
 }
 
+/**
+ * Gives an output a modification time 1 ms after its loader's (whole milliseconds, so that
+ * rounding cannot put it before). Framework serves a cached output that is not older than
+ * its loader (so it runs no loader), and writes that time into the pages (FileAttachment's
+ * lastModified): a time that depends only on the loader keeps a rebuilt site byte-identical.
+ */
+export function stampLike(output: string, loader: string): void {
+  const target = Math.floor(statSync(loader).mtimeMs) + 1;
+  if (Math.floor(statSync(output).mtimeMs) !== target) utimesSync(output, new Date(), new Date(target));
+}
+
 /** Writes `bytes` to `file` whole or not at all (a temporary name, then a rename). */
 export function writeAtomically(file: string, bytes: Uint8Array | string): void {
   mkdirSync(dirname(file), {recursive: true});
@@ -139,6 +150,7 @@ export async function refreshOutputs(dataset: Dataset, settings: Settings, onPro
     const cached = join(frameworkCache, output.name);
     const before = manifest[output.name];
     if (before?.fingerprint === now.fingerprint && existsSync(cached)) {
+      stampLike(cached, output.loader);
       results.push({name: output.name, reused: true});
       continue;
     }
@@ -151,6 +163,7 @@ export async function refreshOutputs(dataset: Dataset, settings: Settings, onPro
       modules.set(output.loader, loader);
     }
     writeAtomically(cached, await loader.produce(output.params));
+    stampLike(cached, output.loader);
     manifest[output.name] = now;
     results.push({name: output.name, reused: false, reason: why});
   }

@@ -72,10 +72,12 @@ describe("an interrupted or doubled build", () => {
   it("killed while computing tables, or while rendering: the last good site stays, and the rebuild is byte-identical", async () => {
     const good = treeHash(dist());
     forgetPages();
-    await killWhen(/data: computing/, 300);
+    const inData = await killWhen(/data: computing/, 300);
+    expect(inData).not.toContain("site:"); // killed before the pages
     expect(treeHash(dist())).toBe(good);
     rmSync(join(dir, ".cache", "build", "site.json"), {force: true});
     await killWhen(/site: rendering/, 2500);
+    expect(readdirSync(dir).some((name) => /^dist\.tmp-/.test(name))).toBe(true); // killed mid-render
     expect(treeHash(dist())).toBe(good);
     build();
     expect(treeHash(dist())).toBe(good);
