@@ -13,6 +13,7 @@ import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
 import {closure, closureChanges, closureHash, projectRoot, type Closure} from "./module-graph.js";
 import type {Settings} from "./settings.js";
+import {removeAbandonedTemporaries} from "./temporaries.js";
 
 export const srcDir = join(projectRoot, "src");
 export const frameworkCache = join(srcDir, ".observablehq", "cache");
@@ -137,6 +138,7 @@ export interface OutputResult {
  * fingerprints no longer match (Framework runs their loaders again if a page asks).
  */
 export async function refreshOutputs(dataset: Dataset, settings: Settings, onProduce: (output: Output, reason: string) => void = () => {}): Promise<OutputResult[]> {
+  removeAbandonedTemporaries(join(frameworkCache, "data"));
   const manifest = readManifest();
   const results: OutputResult[] = [];
   const outputs = attachedFiles().map((name) => {

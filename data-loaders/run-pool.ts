@@ -1,7 +1,5 @@
 // Trains the runs missing from the store on a pool of worker threads (WORKERS, default one
 // per core), with one progress line for the whole build on stderr.
-import {readdirSync, rmSync} from "node:fs";
-import {join} from "node:path";
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
 import {BuildError, SettingsError} from "./errors.js";
@@ -9,6 +7,7 @@ import type {TrainingProgress} from "./run-training.js";
 import {storedState, storeDir, coverage} from "./run-entry.js";
 import {describeRun, runKey, samplesPerImage, type RunRequest} from "./run-key.js";
 import type {RunJob} from "./run-worker.js";
+import {removeAbandonedTemporaries} from "./temporaries.js";
 
 export type {RunRequest};
 
@@ -32,35 +31,6 @@ export function distinctRuns(requests: RunRequest[], datasetChecksum: string): R
     byKey.set(key, {config: request.config, epochs: Math.max(known?.epochs ?? 0, request.epochs), ...(snapshots.length ? {snapshots} : {})});
   }
   return [...byKey.values()];
-}
-
-/** Whether process `pid` is alive (signal 0 only checks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Deletes temporary files left in the store by writers that were killed mid-write. */
-export function removeAbandonedTemporaries(store: string): number {
-  let removed = 0;
-  let names: string[] = [];
-  try {
-    names = readdirSync(store);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    const match = /\.tmp-(\d+)-[a-z0-9]+$/.exec(name);
-    if (match && !alive(Number(match[1]))) {
-      rmSync(join(store, name), {force: true});
-      removed++;
-    }
-  }
-  return removed;
 }
 
 export interface PoolOptions {

@@ -7,6 +7,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {frameworkCache, srcDir, writeAtomically} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {alive, removeAbandonedTemporaries} from "./temporaries.js";
 
 const stateFile = () => join(projectRoot, ".cache", "build", "site.json");
 
@@ -51,20 +52,10 @@ function readState(): SiteState {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    return process.kill(pid, 0), true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
-/** Removes temporary sites left by builds that were killed. */
+/** Removes temporary and moved-aside sites left by builds that were killed. */
 function removeAbandoned(out: string): void {
-  for (const name of readdirSync(dirname(out))) {
-    const match = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)$`).exec(name);
-    if (match && !alive(Number(match[1]))) rmSync(join(dirname(out), name), {recursive: true, force: true});
-  }
+  const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  removeAbandonedTemporaries(dirname(out), new RegExp(`^${name}\\.(?:tmp|old)-(\\d+)$`));
 }
 
 /** Runs `observable build` into `out`; its log is shown only when it fails. */
