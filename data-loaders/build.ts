@@ -4,14 +4,14 @@
 // says on stderr what it reused and recomputed, and why.
 import {relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {loadDataset} from "./dataset.js";
+import {loadDataset, type Dataset} from "./dataset.js";
 import {describeError, UsageError} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 import {ensureRuns} from "./run-pool.js";
-import {checkSettings, readSettings} from "./settings.js";
-import {buildSite, withLock} from "./site-build.js";
+import {checkSettings, readSettings, type Settings} from "./settings.js";
+import {buildSite, startRenderer, withLock, type Renderer} from "./site-build.js";
 
 const log = (line: string) => void process.stderr.write(line + "\n");
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
@@ -50,12 +50,23 @@ async function main(argv: string[]): Promise<void> {
       `${settings.trainLimit ? `, first ${settings.trainLimit} training images (TRAIN_LIMIT)` : `, all ${dataset.train.count.toLocaleString("en")} training images`}`
   );
 
+  // Framework loads (about a second) while the runs and data stages work.
+  const renderer = values["runs-only"] || values["no-site"] ? undefined : startRenderer();
+  try {
+    await stages(values, settings, dataset, renderer);
+  } finally {
+    renderer?.cancel(); // after a failure: the renderer ends instead of waiting
+  }
+  log(`build: done in ${seconds(start)}`);
+}
+
+async function stages(values: {"runs-only"?: boolean; "no-site"?: boolean; yes?: boolean}, settings: Settings, dataset: Dataset, renderer?: Renderer): Promise<void> {
   let stage = performance.now();
   const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
   const runs = await ensureRuns(dataset, requests, settings.workers, {confirmed: values.yes});
   log(`runs: ${runs.distinct} distinct; trained ${runs.trained} (${runs.epochs} epochs), ${runs.distinct - runs.trained} from the store (${seconds(stage)})`);
 
-  if (values["runs-only"]) return log(`build: runs only (--runs-only), done in ${seconds(start)}`);
+  if (values["runs-only"]) return log("build: runs only (--runs-only)");
 
   const out = resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
   await withLock("site", async () => {
@@ -71,10 +82,9 @@ async function main(argv: string[]): Promise<void> {
 
     if (values["no-site"]) return;
     stage = performance.now();
-    const rendered = await buildSite(out, () => log(`site: rendering the pages with Observable Framework...`));
+    const rendered = await buildSite(out, renderer, () => log(`site: rendering the pages with Observable Framework...`));
     log(rendered ? `site: rendered into ${relative(projectRoot, out) || out} (${seconds(stage)})` : `site: nothing changed, ${out} kept (${seconds(stage)})`);
   }, (pid) => log(`build: waiting for another build (pid ${pid}) to finish its page stage`));
-  log(`build: done in ${seconds(start)}`);
 }
 
 try {

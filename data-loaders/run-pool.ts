@@ -4,7 +4,7 @@ import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
 import {BuildError, SettingsError} from "./errors.js";
 import type {TrainingProgress} from "./run-training.js";
-import {storedState, storeDir, coverage} from "./run-entry.js";
+import {coverage, saveVerified, storedState, storeDir} from "./run-entry.js";
 import {describeRun, runKey, samplesPerImage, type RunRequest} from "./run-key.js";
 import type {RunJob} from "./run-worker.js";
 import {removeAbandonedTemporaries} from "./temporaries.js";
@@ -75,6 +75,7 @@ export async function ensureRuns(dataset: Dataset, requests: RunRequest[], worke
     .sort((a, b) => (b.epochs - b.have) * weight(b) - (a.epochs - a.have) * weight(a)); // costliest first: workers finish together
   const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
   const images = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
+  saveVerified();
   const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
   if (jobs.length === 0) return report;
   const cost = trainingCost(jobs, dataset);

@@ -58,40 +58,63 @@ function removeAbandoned(out: string): void {
   removeAbandonedTemporaries(dirname(out), new RegExp(`^${name}\\.(?:tmp|old)-(\\d+)$`));
 }
 
-/** Runs `observable build` into `out`; its log is shown only when it fails. */
-function frameworkBuild(out: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["build"], {
-      cwd: projectRoot,
-      env: {...process.env, SITE_OUTPUT: out},
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    let log = "";
-    child.stdout.on("data", (chunk) => (log += chunk));
-    child.stderr.on("data", (chunk) => (log += chunk));
+/** Framework's build in its own process, loading while the build's other stages run (framework-render.mjs). */
+export interface Renderer {
+  /** Renders into `out`; its log is shown only when it fails. */
+  render(out: string): Promise<void>;
+  /** Nothing to render: lets the process end. */
+  cancel(): void;
+}
+
+export function startRenderer(): Renderer {
+  const child = spawn(process.execPath, [join(projectRoot, "data-loaders", "framework-render.mjs")], {
+    cwd: projectRoot,
+    stdio: ["pipe", "pipe", "pipe"]
+  });
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  const exited = new Promise<number | null>((resolvePromise, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", resolvePromise);
+  });
+  exited.catch(() => {}); // reported by render()
+  child.stdin.on("error", () => {}); // a renderer that died early is reported by render()
+  // A build that fails or is interrupted before its site stage takes the renderer with it.
+  const stop = () => child.kill();
+  process.once("exit", stop);
+  return {
+    async render(out) {
+      child.stdin.end(out + "\n");
+      const code = await exited;
+      process.off("exit", stop);
       // Framework reports a failed loader in its log but may still exit 0: a failed build either way.
       const failed = code !== 0 || /\berror\b.*(loader|in \d)/i.test(log.replace(/\x1b\[[0-9;]*m/g, ""));
-      if (failed) reject(new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`));
-      else resolvePromise();
-    });
-  });
+      if (failed) throw new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`);
+    },
+    cancel() {
+      child.stdin.end();
+      process.off("exit", stop);
+    }
+  };
 }
 
 /** Renders the site into `out` unless it is current; returns whether it rendered. */
-export async function buildSite(out: string, onRender: () => void = () => {}): Promise<boolean> {
+export async function buildSite(out: string, renderer: Renderer = startRenderer(), onRender: () => void = () => {}): Promise<boolean> {
   out = resolve(out);
   mkdirSync(dirname(out), {recursive: true});
   removeAbandoned(out);
   const fingerprint = siteFingerprint();
   const state = readState();
-  if (state[out]?.fingerprint === fingerprint && existsSync(join(out, "index.html")) && state[out].site === treeHash(out)) return false;
+  if (state[out]?.fingerprint === fingerprint && existsSync(join(out, "index.html")) && state[out].site === treeHash(out)) {
+    renderer.cancel();
+    return false;
+  }
   onRender();
   const temp = `${out}.tmp-${process.pid}`;
   rmSync(temp, {recursive: true, force: true});
   try {
-    await frameworkBuild(temp);
+    await renderer.render(temp);
     if (!existsSync(join(temp, "index.html"))) throw new Error(`observable build wrote no index.html to ${temp}`);
     // Swap: the old site moves aside, the new one takes its name, the old one is deleted.
     const old = `${out}.old-${process.pid}`;
