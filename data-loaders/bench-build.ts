@@ -19,7 +19,12 @@ function build(dir: string): {seconds: number; stderr: string; stage: (name: str
   const result = spawnSync("npm", ["run", "build"], {cwd: dir, env: {...process.env, RUN_STORE: storeDir(), SITE_OUTPUT: ""}, encoding: "utf8"});
   const seconds = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`npm run build failed in ${dir}:\n${result.stderr}`);
-  const stage = (name: string) => Number(new RegExp(`^${name}: .*\\((\\d+\\.\\d) s\\)$`, "m").exec(result.stderr)?.[1] ?? 0);
+  // A stage's time, from its summary line ("data: 51 files, ... (7.7 s)", "site: rendered into dist (9.3 s)").
+  const stage = (name: string) => {
+    const match = new RegExp(`^${name}\\b.*\\((\\d+\\.\\d) s\\)$`, "m").exec(result.stderr);
+    if (!match) throw new Error(`no "${name}" line with a time in the build's report:\n${result.stderr}`);
+    return Number(match[1]);
+  };
   return {seconds, stderr: result.stderr, stage};
 }
 
@@ -35,7 +40,7 @@ export async function benchBuild(runs: number, json: boolean): Promise<void> {
       rmSync(join(dir, "src", ".observablehq", "cache"), {recursive: true, force: true});
       rmSync(join(dir, ".cache", "build"), {recursive: true, force: true});
       const cold = build(dir);
-      times.cold.push(cold.stage("data: \\d+ files") + cold.stage("site"));
+      times.cold.push(cold.stage("data: \\d+ files") + cold.stage("site: rendered"));
       times.coldTotal.push(cold.seconds);
       log(`cold ${run}/${runs}: page stage ${times.cold.at(-1)!.toFixed(1)} s (whole build ${cold.seconds.toFixed(1)} s)`);
     }

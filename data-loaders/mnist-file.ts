@@ -19,5 +19,6 @@ export function mnistFile(dataset: Dataset, part: string): Uint8Array {
   if (limit !== undefined && (limit < 1 || limit > full.count)) throw new UsageError(`mnist file "${part}": N must be 1..${full.count}`);
   const set = firstSamples(full, limit);
   const idx = kind === "images" ? encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels}) : encodeLabels(set.labels);
-  return gzipSync(idx, {level: 9});
+  // Level 6: 2% larger than level 9 (1.63 MB against 1.60 MB for the test images) and 20 times faster (0.1 s against 2 s).
+  return gzipSync(idx, {level: 6});
 }

@@ -62,7 +62,7 @@ function removeAbandoned(out: string): void {
 export interface Renderer {
   /** Renders into `out`; its log is shown only when it fails. */
   render(out: string): Promise<void>;
-  /** Nothing to render: lets the process end. */
+  /** Nothing to render (or the build failed): ends the process. */
   cancel(): void;
 }
 
@@ -93,7 +93,8 @@ export function startRenderer(): Renderer {
       if (failed) throw new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`);
     },
     cancel() {
-      child.stdin.end();
+      // Killed, not told: it may still be loading Framework, and the build need not wait for that.
+      child.kill();
       process.off("exit", stop);
     }
   };

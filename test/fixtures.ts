@@ -48,7 +48,7 @@ export {copyProject as projectCopy} from "../data-loaders/project-copy.js";
 
 /** Runs the copy's build (data-loaders/build.ts with `args`) and returns its exit status and stderr. */
 export function buildIn(dir: string, env: Record<string, string>, args: string[] = []): {status: number | null; stderr: string} {
-  const result = spawnSync(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts", ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/build.ts", ...args], {
     cwd: dir,
     env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
     encoding: "utf8"

@@ -1,0 +1,94 @@
+// The build's stages (started by build.ts): trains the runs the store lacks (on the worker
+// pool), makes again only the loader outputs whose fingerprints changed (in this one process,
+// reading MNIST once), renders the site unless nothing it is made of changed, and says on
+// stderr what it reused and recomputed, and why.
+import {relative, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {loadDataset, type Dataset} from "./dataset.js";
+import {describeError, UsageError} from "./errors.js";
+import {experiments} from "./experiments/index.js";
+import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
+import {projectRoot} from "./module-graph.js";
+import {ensureRuns} from "./run-pool.js";
+import {checkSettings, readSettings, type Settings} from "./settings.js";
+import {buildSite, withLock, type Renderer} from "./site-build.js";
+
+const log = (line: string) => void process.stderr.write(line + "\n");
+const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
+/** The experiment (or loader family) a file belongs to: data/exp5-backquery-0.1.arrow -> exp5. */
+const groupOf = (name: string) => name.replace(/^data\//, "").split(/[-.]/)[0];
+
+/** "exp5: 24 files recomputed (data-loaders/experiments/back-query.ts changed)", one line per experiment or loader group. */
+export function describeOutputs(results: OutputResult[]): string[] {
+  const groups = new Map<string, OutputResult[]>();
+  for (const result of results) {
+    const group = groupOf(result.name);
+    groups.set(group, [...(groups.get(group) ?? []), result]);
+  }
+  return [...groups].map(([group, items]) => {
+    const made = items.filter((item) => !item.reused);
+    if (made.length === 0) return `${group}: ${items.length} files reused`;
+    const reasons = [...new Set(made.map((item) => item.reason))].join("; ");
+    return `${group}: ${made.length} files recomputed (${reasons})${made.length < items.length ? `, ${items.length - made.length} reused` : ""}`;
+  });
+}
+
+async function main(argv: string[], renderer?: Renderer): Promise<void> {
+  const start = performance.now();
+  let values;
+  try {
+    ({values} = parseArgs({args: argv, options: {yes: {type: "boolean"}, "runs-only": {type: "boolean"}, "no-site": {type: "boolean"}}}));
+  } catch (error) {
+    throw new UsageError(`npm run build: ${(error as Error).message} (options: --yes, --runs-only, --no-site)`);
+  }
+  const settings = readSettings();
+  const dataset = loadDataset();
+  checkSettings(settings, dataset);
+  log(
+    `build: seeds 1-${settings.seeds}, kernel ${settings.kernel}, ${settings.workers} workers` +
+      `${settings.trainLimit ? `, first ${settings.trainLimit} training images (TRAIN_LIMIT)` : `, all ${dataset.train.count.toLocaleString("en")} training images`}`
+  );
+
+  await stages(values, settings, dataset, renderer);
+  log(`build: done in ${seconds(start)}`);
+}
+
+async function stages(values: {"runs-only"?: boolean; "no-site"?: boolean; yes?: boolean}, settings: Settings, dataset: Dataset, renderer?: Renderer): Promise<void> {
+  let stage = performance.now();
+  const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
+  const runs = await ensureRuns(dataset, requests, settings.workers, {confirmed: values.yes});
+  log(`runs: ${runs.distinct} distinct; trained ${runs.trained} (${runs.epochs} epochs), ${runs.distinct - runs.trained} from the store (${seconds(stage)})`);
+
+  if (values["runs-only"]) return log("build: runs only (--runs-only)");
+
+  const out = resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
+  await withLock("site", async () => {
+    stage = performance.now();
+    const started = new Set<string>();
+    const results = await refreshOutputs(dataset, settings, (output, reason) => {
+      const group = groupOf(output.name);
+      if (!started.has(group)) log(`data: computing ${group} (${reason})`), started.add(group);
+    });
+    describeOutputs(results).forEach((line) => log(line));
+    const made = results.filter((result) => !result.reused).length;
+    log(`data: ${results.length} files, ${made} recomputed, ${results.length - made} reused (${seconds(stage)})`);
+
+    if (values["no-site"]) return;
+    stage = performance.now();
+    const rendered = await buildSite(out, renderer, () => log(`site: rendering the pages with Observable Framework...`));
+    log(rendered ? `site: rendered into ${relative(projectRoot, out) || out} (${seconds(stage)})` : `site: nothing changed, ${out} kept (${seconds(stage)})`);
+  }, (pid) => log(`build: waiting for another build (pid ${pid}) to finish its page stage`));
+}
+
+/** Runs the build; errors are reported on stderr with a non-zero exit code. */
+export async function runBuild(argv: string[], renderer?: Renderer): Promise<void> {
+  try {
+    await main(argv, renderer);
+  } catch (error) {
+    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  } finally {
+    renderer?.cancel(); // not needed after all (the site was current, or the build failed)
+  }
+}
