@@ -30,20 +30,24 @@ describe("an interrupted or doubled build", () => {
     expect(result.status, result.stderr).toBe(0);
     return result.stderr;
   };
-  /** Starts a build and SIGKILLs its whole process group once its stderr matches `when`. */
-  const killWhen = (when: RegExp, delay = 0) =>
+  /**
+   * Starts a build and SIGKILLs its whole process group (the build, its workers, Framework)
+   * once its stderr matches `when` and `ready()` holds, `delay` ms later.
+   */
+  const killWhen = (when: RegExp, delay = 0, ready: () => boolean = () => true) =>
     new Promise<string>((resolve) => {
       const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {cwd: dir, env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env}, detached: true});
       let stderr = "";
-      let killed = false;
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        if (!killed && when.test(stderr)) {
-          killed = true;
-          setTimeout(() => process.kill(-child.pid!, "SIGKILL"), delay);
-        }
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      const poll = setInterval(() => {
+        if (!when.test(stderr) || !ready()) return;
+        clearInterval(poll);
+        setTimeout(() => process.kill(-child.pid!, "SIGKILL"), delay);
+      }, 20);
+      child.once("exit", () => {
+        clearInterval(poll);
+        resolve(stderr);
       });
-      child.once("exit", () => resolve(stderr));
     });
   /** Forgets every loader output and the site's state (the run store stays). */
   const forgetPages = () => {
@@ -59,13 +63,14 @@ describe("an interrupted or doubled build", () => {
   it("killed in the training step, then rebuilt: the same site as a clean page stage over the same runs", async () => {
     const stderr = await killWhen(/runs: \d+ distinct, 0 in the store, training/, 1500);
     const total = Number(/training (\d+)/.exec(stderr)![1]);
-    const stored = () => readdirSync(join(dir, ".cache", "runs")).filter((f) => f.endsWith(".json")).length;
+    const store = join(dir, ".cache", "runs");
+    const stored = () => (existsSync(store) ? readdirSync(store).filter((f) => f.endsWith(".json")).length : 0);
     const before = stored();
     expect(before).toBeLessThan(total); // killed mid-training
     expect(existsSync(join(dist(), "index.html"))).toBe(false);
     expect(build()).toContain(`trained ${total - before} `); // only what the killed build had not stored
     const resumed = treeHash(dist());
-    expect(readdirSync(join(dir, ".cache", "runs")).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(readdirSync(store).filter((f) => f.includes(".tmp-"))).toEqual([]);
     forgetPages();
     rmSync(dist(), {recursive: true, force: true});
     build();
@@ -79,8 +84,9 @@ describe("an interrupted or doubled build", () => {
     expect(inData).not.toContain("site:"); // killed before the pages
     expect(treeHash(dist())).toBe(good);
     rmSync(join(dir, ".cache", "build", "site.json"), {force: true});
-    await killWhen(/site: rendering/, 2500);
-    expect(readdirSync(dir).some((name) => /^dist\.tmp-/.test(name))).toBe(true); // killed mid-render
+    const rendering = () => readdirSync(dir).some((name) => /^dist\.tmp-/.test(name));
+    await killWhen(/site: rendering/, 200, rendering); // once Framework writes its first files
+    expect(rendering()).toBe(true); // killed mid-render
     expect(treeHash(dist())).toBe(good);
     build();
     expect(treeHash(dist())).toBe(good);

@@ -26,6 +26,18 @@ describe("run pool", () => {
     // asking for more epochs extends the stored runs by just those epochs
     expect(await ensureRuns(dataset, requests([0.1], 3), 2, {store, log: quiet})).toMatchObject({distinct: 2, trained: 2, epochs: 4});
   });
+
+  it("a damaged .bin is found by the pool and retrained there, once, with its full epochs", async () => {
+    const store = tempDir();
+    const two = requests([0.1], 2);
+    await ensureRuns(dataset, two, 2, {store, log: quiet});
+    const bin = join(store, readdirSync(store).find((f) => f.endsWith(".bin"))!);
+    const bytes = readFileSync(bin);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(bin, bytes);
+    expect(await ensureRuns(dataset, two, 2, {store, log: quiet})).toMatchObject({trained: 1, epochs: 2});
+    expect(await ensureRuns(dataset, two, 2, {store, log: quiet})).toMatchObject({trained: 0});
+  });
 });
 
 describe("the build's training step", () => {
