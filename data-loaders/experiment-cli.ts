@@ -1,7 +1,7 @@
 // npm run experiment -- <experiment> [--table NAME] [--out FILE]
 // Runs one experiment without building the site, as the reproduction's scripts could be run
 // one at a time: prints its summary, or writes one of its tables as an Arrow file.
-import {existsSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, statSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {tableBytes} from "./arrow-bytes.js";
@@ -9,7 +9,8 @@ import {loadDataset} from "./dataset.js";
 import {describeError, UsageError} from "./errors.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
-import {checkSettings, readSettings} from "./settings.js";
+import {readSettings} from "./settings.js";
+import {writeAtomically} from "./temporaries.js";
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
@@ -55,20 +56,10 @@ async function main(argv: string[]): Promise<void> {
   const tableName = values.table ?? (names.includes("summary") ? "summary" : names[0]);
   if (!names.includes(tableName)) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
   if (values.out) checkOutput(values.out);
-  const dataset = loadDataset();
-  checkSettings(settings, dataset);
-  const tables = await experimentTables(experiment, dataset, settings);
+  const tables = await experimentTables(experiment, loadDataset(), settings); // checks the settings against the dataset before training
   const table = tables[tableName];
   if (values.out) {
-    // Write beside the target, then rename: no half-written file if this is interrupted.
-    const temp = `${values.out}.tmp-${process.pid}`;
-    try {
-      writeFileSync(temp, tableBytes(table));
-      renameSync(temp, values.out);
-    } catch (error) {
-      rmSync(temp, {force: true});
-      throw error;
-    }
+    writeAtomically(values.out, tableBytes(table)); // no half-written file if this is interrupted
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
     // Printed to 6 decimals: 0.9656, not 0.9655999999999999 (--out keeps every bit).

@@ -6,18 +6,18 @@
 // reuses any output it finds in its cache, newer than the loader, as advised in
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
+import {readBuildState, writeBuildState} from "./build-state.js";
 import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
 import {closure, closureChanges, closureHash, projectRoot, type Closure} from "./module-graph.js";
 import type {Settings} from "./settings.js";
-import {removeAbandonedTemporaries} from "./temporaries.js";
+import {removeAbandonedTemporaries, writeAtomically} from "./temporaries.js";
 
 export const srcDir = join(projectRoot, "src");
 export const frameworkCache = join(srcDir, ".observablehq", "cache");
-const manifestFile = () => join(projectRoot, ".cache", "build", "outputs.json");
 
 /** A file a page attaches (data/exp2-scores.arrow) and the loader that makes it. */
 export interface Output {
@@ -94,14 +94,6 @@ function reason(before: OutputRecord | undefined, now: OutputRecord): string {
   return "its output was missing";
 }
 
-function readManifest(): Record<string, OutputRecord> {
-  try {
-    return JSON.parse(readFileSync(manifestFile(), "utf8")) as Record<string, OutputRecord>;
-  } catch {
-    return {};
-  }
-}
-
 /**
  * Gives an output a modification time 1 ms after its loader's (whole milliseconds, so that
  * rounding cannot put it before). Framework serves a cached output that is not older than
@@ -111,19 +103,6 @@ function readManifest(): Record<string, OutputRecord> {
 export function stampLike(output: string, loader: string): void {
   const target = Math.floor(statSync(loader).mtimeMs) + 1;
   if (Math.floor(statSync(output).mtimeMs) !== target) utimesSync(output, new Date(), new Date(target));
-}
-
-/** Writes `bytes` to `file` whole or not at all (a temporary name, then a rename). */
-export function writeAtomically(file: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(file), {recursive: true});
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, {force: true});
-    throw error;
-  }
 }
 
 export interface OutputResult {
@@ -139,7 +118,7 @@ export interface OutputResult {
  */
 export async function refreshOutputs(dataset: Dataset, settings: Settings, onProduce: (output: Output, reason: string) => void = () => {}): Promise<OutputResult[]> {
   removeAbandonedTemporaries(join(frameworkCache, "data"));
-  const manifest = readManifest();
+  const manifest = readBuildState<Record<string, OutputRecord>>("outputs.json");
   const results: OutputResult[] = [];
   const outputs = attachedFiles().map((name) => {
     const output = findLoader(name);
@@ -180,7 +159,7 @@ export async function refreshOutputs(dataset: Dataset, settings: Settings, onPro
       delete manifest[name];
     }
   }
-  writeAtomically(manifestFile(), JSON.stringify(manifest));
+  writeBuildState("outputs.json", manifest);
   return results;
 }
 

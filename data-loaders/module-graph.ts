@@ -6,6 +6,7 @@ import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {fileStamp} from "./file-stamp.js";
 
 /** The project folder (where package.json is). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -70,6 +71,41 @@ function packageVersions(names: Iterable<string>, lock: Lock): string[] {
 
 const builtins = new Set(["fs", "path", "url", "crypto", "os", "util", "zlib", "module", "child_process", "worker_threads", "process"]);
 
+/**
+ * Each file read, by path, while its stat is unchanged: a build fingerprints some fifty loader
+ * outputs whose closures share most of their modules, and the lockfile is read for each.
+ */
+interface Read {
+  stamp: string;
+  source: string;
+  hash: string;
+  specifiers: string[];
+  /** The parsed source, for the lockfile. */
+  json?: Lock;
+}
+const read = new Map<string, Read>();
+
+function readModule(file: string): Read {
+  let stamp: string;
+  try {
+    stamp = fileStamp(file);
+    const known = read.get(file);
+    if (known?.stamp === stamp) return known;
+    const source = readFileSync(file, "utf8");
+    // A wasm or data file: its bytes are all there is.
+    const module = {stamp, source, hash: sha256(source), specifiers: /\.(m?[jt]s)$/.test(file) ? specifiers(source) : []};
+    read.set(file, module);
+    return module;
+  } catch (error) {
+    throw new Error(`${file}: cannot read a module the build depends on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function readLock(root: string): Lock {
+  const lock = readModule(join(root, "package-lock.json"));
+  return (lock.json ??= JSON.parse(lock.source) as Lock);
+}
+
 /** Every module and package `entries` (absolute paths) reach. */
 export function closure(entries: string[], root = projectRoot): Closure {
   const files: Record<string, string> = {};
@@ -77,15 +113,9 @@ export function closure(entries: string[], root = projectRoot): Closure {
   const visit = (file: string) => {
     const name = relative(root, file);
     if (name in files) return;
-    let source: string;
-    try {
-      source = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new Error(`${file}: cannot read a module the build depends on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-    files[name] = sha256(source);
-    if (!/\.(m?[jt]s)$/.test(file)) return; // a wasm or data file: its bytes are all there is
-    for (const specifier of specifiers(source)) {
+    const module = readModule(file);
+    files[name] = module.hash;
+    for (const specifier of module.specifiers) {
       if (specifier.startsWith(".")) visit(resolveRelative(file, specifier));
       else {
         const name = packageName(specifier);
@@ -94,8 +124,7 @@ export function closure(entries: string[], root = projectRoot): Closure {
     }
   };
   entries.forEach(visit);
-  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as Lock;
-  return {files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))), packages: packageVersions(packages, lock)};
+  return {files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))), packages: packageVersions(packages, readLock(root))};
 }
 
 /** One hash of a closure: any module's source or any package version changing changes it. */

@@ -5,11 +5,14 @@
 // is found as surely as a damaged .bin. Both are written to temporary names and renamed, the
 // .json last: a killed build leaves no entry half-made.
 import {createHash} from "node:crypto";
-import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
-import {dirname, join, resolve} from "node:path";
+import {readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
 import type {Network} from "../lib/network.js";
+import {readBuildState, writeBuildState} from "./build-state.js";
+import {fileStamp} from "./file-stamp.js";
 import {projectRoot} from "./module-graph.js";
 import type {RunConfig, RunRequest} from "./run-key.js";
+import {writeAtomically} from "./temporaries.js";
 
 export interface EpochMetrics {
   epoch: number;
@@ -103,7 +106,6 @@ function readWeights(bin: Uint8Array, offset: number, net: Network): Network {
 }
 
 export function writeRun(store: string, run: Run, testSamples: number): void {
-  mkdirSync(store, {recursive: true});
   const snapshots = [...run.snapshots.keys()].sort((a, b) => a - b);
   const layout = binLayout(run.net, run.epochs.length, testSamples, snapshots.length);
   const bin = new Uint8Array(layout.bytes);
@@ -123,13 +125,10 @@ export function writeRun(store: string, run: Run, testSamples: number): void {
     bin: {bytes: bin.length, sha256: sha256(bin)}
   };
   const entry: Entry = {...fields, sha256: entryChecksum(fields)};
-  // Unique temporary names: concurrent builds of one run each rename a whole file.
-  const temp = `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const base = join(store, run.key);
-  writeFileSync(base + ".bin" + temp, bin);
-  writeFileSync(base + ".json" + temp, JSON.stringify(entry, null, 1));
-  renameSync(base + ".bin" + temp, base + ".bin");
-  renameSync(base + ".json" + temp, base + ".json");
+  // Each file whole under a unique temporary name, the .json last: concurrent builds of one
+  // run each rename a whole file, and an entry is never seen before its .bin.
+  writeAtomically(join(store, run.key + ".bin"), bin);
+  writeAtomically(join(store, run.key + ".json"), JSON.stringify(entry, null, 1));
 }
 
 /**
@@ -137,24 +136,12 @@ export function writeRun(store: string, run: Run, testSamples: number): void {
  * pool's check of every entry on every build hashes a .bin again only when one of these
  * changed (as git trusts an unchanged stat). Reading a run always hashes it.
  */
-const verifiedFile = () => join(projectRoot, ".cache", "build", "verified-runs.json");
+const VERIFIED = "verified-runs.json";
 let verified: Record<string, string> | undefined;
-const statOf = (path: string) => {
-  const {size, mtimeMs, ino} = statSync(path);
-  return `${size}:${mtimeMs}:${ino}`;
-};
 
-/** Keeps the record of checked .bin files for the next build (best effort: it only saves time). */
+/** Keeps the record of checked .bin files for the next build (optional: it only saves time). */
 export function saveVerified(): void {
-  if (!verified) return;
-  try {
-    mkdirSync(dirname(verifiedFile()), {recursive: true});
-    const temp = `${verifiedFile()}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(temp, JSON.stringify(verified));
-    renameSync(temp, verifiedFile());
-  } catch {
-    // a read-only project: the next build hashes again
-  }
+  if (verified) writeBuildState(VERIFIED, verified, true);
 }
 
 /**
@@ -175,18 +162,12 @@ function readEntry(store: string, key: string, trustUnchanged = false): {entry: 
     if (entry.key !== key) throw new Error("entry does not match its key");
     if (entry.sha256 !== entryChecksum(entry)) throw new Error("entry does not match its checksum (edited or damaged)");
     const binFile = join(store, key + ".bin");
-    verified ??= (() => {
-      try {
-        return JSON.parse(readFileSync(verifiedFile(), "utf8")) as Record<string, string>;
-      } catch {
-        return {};
-      }
-    })();
+    verified ??= readBuildState<Record<string, string>>(VERIFIED);
     const id = `${binFile} ${entry.bin.sha256}`;
-    if (trustUnchanged && verified[id] === statOf(binFile)) return {entry};
+    if (trustUnchanged && verified[id] === fileStamp(binFile)) return {entry};
     const bin = new Uint8Array(readFileSync(binFile));
     if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
-    verified[id] = statOf(binFile);
+    verified[id] = fileStamp(binFile);
     return {entry, bin};
   } catch (error) {
     return error as Error;

@@ -5,11 +5,10 @@ import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {frameworkCache, srcDir, writeAtomically} from "./loader-outputs.js";
+import {buildStatePath, readBuildState, writeBuildState} from "./build-state.js";
+import {frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 import {alive, removeAbandonedTemporaries} from "./temporaries.js";
-
-const stateFile = () => join(projectRoot, ".cache", "build", "site.json");
 
 /** SHA-256 over every file under `dir` (names and bytes), skipping folders `skip` rejects. */
 function treeHash(dir: string, skip: (name: string) => boolean = () => false): string {
@@ -44,13 +43,7 @@ function siteFingerprint(): string {
 
 type SiteState = Record<string, {fingerprint: string; site: string}>;
 
-function readState(): SiteState {
-  try {
-    return JSON.parse(readFileSync(stateFile(), "utf8")) as SiteState;
-  } catch {
-    return {};
-  }
-}
+const readState = () => readBuildState<SiteState>("site.json");
 
 /** Removes temporary and moved-aside sites left by builds that were killed. */
 function removeAbandoned(out: string): void {
@@ -125,13 +118,13 @@ export async function buildSite(out: string, renderer: Renderer = startRenderer(
   } finally {
     rmSync(temp, {recursive: true, force: true});
   }
-  writeAtomically(stateFile(), JSON.stringify({...readState(), [out]: {fingerprint, site: treeHash(out)}}));
+  writeBuildState("site.json", {...readState(), [out]: {fingerprint, site: treeHash(out)}});
   return true;
 }
 
 /** Holds a lock (a folder, made atomically) while `work` runs; waits while another live build holds it. */
 export async function withLock<T>(name: string, work: () => Promise<T>, onWait: (pid: number) => void = () => {}): Promise<T> {
-  const lock = join(projectRoot, ".cache", "build", `${name}.lock`);
+  const lock = buildStatePath(`${name}.lock`);
   mkdirSync(dirname(lock), {recursive: true});
   let told = false;
   let unnamed = 0; // tries that found the lock without a pid in it

@@ -1,8 +1,21 @@
 // Files are written under temporary names carrying the writer's pid (name.tmp-<pid>-<random>)
 // and renamed when whole; a writer killed mid-write leaves its temporary behind, which the
 // next build deletes once that pid is no longer running.
-import {readdirSync, rmSync} from "node:fs";
-import {join} from "node:path";
+import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+
+/** Writes `bytes` to `file` whole or not at all: a temporary name, then a rename. */
+export function writeAtomically(file: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(file), {recursive: true});
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, {force: true});
+    throw error;
+  }
+}
 
 /** Whether process `pid` is alive (signal 0 only checks). */
 export function alive(pid: number): boolean {
