@@ -9,7 +9,10 @@ export function tableBytes(table: Table): Uint8Array {
   const columns: Record<string, Vector> = {};
   table.schema.fields.forEach((field, i) => {
     const column = table.getChildAt(i)!;
-    if (!DataType.isDictionary(field.type)) return void (columns[field.name] = column);
+    if (!DataType.isDictionary(field.type)) {
+      columns[field.name] = column;
+      return;
+    }
     const type = new Dictionary(field.type.dictionary, field.type.indices, next++, field.type.isOrdered);
     columns[field.name] = new Vector(column.data.map((data) => data.clone(type)));
   });

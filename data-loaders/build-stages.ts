@@ -3,9 +3,8 @@
 // reading MNIST once), renders the site unless nothing it is made of changed, and says on
 // stderr what it reused and recomputed, and why.
 import {relative, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {loadDataset, type Dataset} from "./dataset.js";
-import {describeError, UsageError} from "./errors.js";
+import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
@@ -36,12 +35,10 @@ export function describeOutputs(results: OutputResult[]): string[] {
 
 async function main(argv: string[], renderer?: Renderer): Promise<void> {
   const start = performance.now();
-  let values;
-  try {
-    ({values} = parseArgs({args: argv, options: {yes: {type: "boolean"}, "runs-only": {type: "boolean"}, "no-site": {type: "boolean"}}}));
-  } catch (error) {
-    throw new UsageError(`npm run build: ${(error as Error).message} (options: --yes, --runs-only, --no-site)`);
-  }
+  const {values} = parseCommandLine(
+    {args: argv, options: {yes: {type: "boolean"}, "runs-only": {type: "boolean"}, "no-site": {type: "boolean"}}},
+    (message) => `npm run build: ${message} (options: --yes, --runs-only, --no-site)`
+  );
   const settings = readSettings();
   const dataset = loadDataset();
   checkSettings(settings, dataset);
@@ -68,9 +65,11 @@ async function stages(values: {"runs-only"?: boolean; "no-site"?: boolean; yes?:
     const started = new Set<string>();
     const results = await refreshOutputs(dataset, settings, (output, reason) => {
       const group = groupOf(output.name);
-      if (!started.has(group)) log(`data: computing ${group} (${reason})`), started.add(group);
+      if (started.has(group)) return;
+      log(`data: computing ${group} (${reason})`);
+      started.add(group);
     });
-    describeOutputs(results).forEach((line) => log(line));
+    for (const line of describeOutputs(results)) log(line);
     const made = results.filter((result) => !result.reused).length;
     log(`data: ${results.length} files, ${made} recomputed, ${results.length - made} reused (${seconds(stage)})`);
 

@@ -114,15 +114,18 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   const dataset: Dataset = {
     dir, checksum, official,
     get train() {
-      return (train ??= parseLabelledImages(bytes("trainImages"), bytes("trainLabels")));
+      train ??= parseLabelledImages(bytes("trainImages"), bytes("trainLabels"));
+      return train;
     },
     get test() {
-      return (test ??= parseLabelledImages(bytes("testImages"), bytes("testLabels")));
+      test ??= parseLabelledImages(bytes("testImages"), bytes("testLabels"));
+      return test;
     }
   };
   if (!trusted) {
     // Files not seen before are parsed now, so a damaged one is reported here, by name.
-    void dataset.train, void dataset.test;
+    void dataset.train;
+    void dataset.test;
     const record = Object.fromEntries(keys.map((key, i) => [paths[key], {stat: stats[paths[key]], md5: sums[i][1]}]));
     writeBuildState(SUMS, {...readBuildState<Sums>(SUMS), ...record}, true);
   }

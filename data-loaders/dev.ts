@@ -52,7 +52,10 @@ let again = false;
 const onChange = () => {
   clearTimeout(timer);
   timer = setTimeout(async () => {
-    if (running) return void (again = true);
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     do {
       again = false;

@@ -1,5 +1,6 @@
 // The errors a user can cause, and how they are shown: one line naming the file, option or
 // setting and what is wrong; a stack only for faults in the code itself.
+import {parseArgs, type ParseArgsConfig} from "node:util";
 
 /** A bad command-line argument or file parameter. */
 export class UsageError extends Error {
@@ -40,5 +41,17 @@ export async function emitBytes(bytes: () => Uint8Array | Promise<Uint8Array>): 
   } catch (error) {
     process.stderr.write(`error: ${describeError(error)}\n`);
     process.exitCode = 1;
+  }
+}
+
+/** `parseArgs` whose complaints are UsageErrors, worded by `explain` (naming the command and its options). */
+export function parseCommandLine<T extends ParseArgsConfig>(
+  config: T,
+  explain = (message: string) => message
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(explain((error as Error).message));
   }
 }

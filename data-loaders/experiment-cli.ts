@@ -3,10 +3,9 @@
 // one at a time: prints its summary, or writes one of its tables as an Arrow file.
 import {existsSync, statSync} from "node:fs";
 import {dirname, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
-import {describeError, UsageError} from "./errors.js";
+import {describeError, parseCommandLine, UsageError} from "./errors.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
 import {readSettings} from "./settings.js";
@@ -32,17 +31,11 @@ function checkOutput(out: string): void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {seeds: {type: "string"}, table: {type: "string"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const {values, positionals} = parsed;
+  const {values, positionals} = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {seeds: {type: "string"}, table: {type: "string"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
+  });
   if (values.help) return void process.stdout.write(USAGE + "\n");
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given");
   const [name] = positionals;

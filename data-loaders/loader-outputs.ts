@@ -6,7 +6,7 @@
 // reuses any output it finds in its cache, newer than the loader, as advised in
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
-import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
+import {type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {readBuildState, writeBuildState} from "./build-state.js";
@@ -167,7 +167,7 @@ export async function refreshOutputs(dataset: Dataset, settings: Settings, onPro
 export function cachedOutputs(): string[] {
   const names: string[] = [];
   const visit = (folder: string, prefix: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, {withFileTypes: true});
     } catch {

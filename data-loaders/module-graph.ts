@@ -103,7 +103,8 @@ function readModule(file: string): Read {
 
 function readLock(root: string): Lock {
   const lock = readModule(join(root, "package-lock.json"));
-  return (lock.json ??= JSON.parse(lock.source) as Lock);
+  lock.json ??= JSON.parse(lock.source) as Lock;
+  return lock.json;
 }
 
 /** Every module and package `entries` (absolute paths) reach. */

@@ -110,9 +110,15 @@ export function writeRun(store: string, run: Run, testSamples: number): void {
   const layout = binLayout(run.net, run.epochs.length, testSamples, snapshots.length);
   const bin = new Uint8Array(layout.bytes);
   writeWeights(bin, 0, run.net);
-  run.testPredictions.forEach((p, i) => bin.set(p, layout.predictions + i * testSamples));
-  run.backQueries.forEach((b, i) => bin.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), layout.backQueries + i * layout.backQueryBytes));
-  snapshots.forEach((epoch, i) => writeWeights(bin, layout.snapshots + i * layout.weights, run.snapshots.get(epoch)!));
+  run.testPredictions.forEach((p, i) => {
+    bin.set(p, layout.predictions + i * testSamples);
+  });
+  run.backQueries.forEach((b, i) => {
+    bin.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), layout.backQueries + i * layout.backQueryBytes);
+  });
+  snapshots.forEach((epoch, i) => {
+    writeWeights(bin, layout.snapshots + i * layout.weights, run.snapshots.get(epoch)!);
+  });
   const fields: Omit<Entry, "sha256"> = {
     format: FORMAT,
     key: run.key,
@@ -206,7 +212,9 @@ export function readRun(store: string, key: string, empty: (config: RunConfig) =
       const start = layout.backQueries + i * layout.backQueryBytes;
       run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
     }
-    entry.snapshots.forEach((epoch, i) => run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net)));
+    entry.snapshots.forEach((epoch, i) => {
+      run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net));
+    });
     return run;
   } catch (error) {
     reportCorrupt(store, key, error as Error);

@@ -3,7 +3,7 @@
 // leaves the last good site in place. Skipped when nothing the site is made of changed.
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {buildStatePath, readBuildState, writeBuildState} from "./build-state.js";
 import {frameworkCache, srcDir} from "./loader-outputs.js";
@@ -11,10 +11,13 @@ import {projectRoot} from "./module-graph.js";
 import {alive, removeAbandonedTemporaries} from "./temporaries.js";
 
 /** SHA-256 over every file under `dir` (names and bytes), skipping folders `skip` rejects. */
+// Framework colours its log; the ESC character is built, not written, so the pattern stays printable.
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 function treeHash(dir: string, skip: (name: string) => boolean = () => false): string {
   const hash = createHash("sha256");
   const visit = (folder: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name));
     } catch {
@@ -82,7 +85,7 @@ export function startRenderer(): Renderer {
       const code = await exited;
       process.off("exit", stop);
       // Framework reports a failed loader in its log but may still exit 0: a failed build either way.
-      const failed = code !== 0 || /\berror\b.*(loader|in \d)/i.test(log.replace(/\x1b\[[0-9;]*m/g, ""));
+      const failed = code !== 0 || /\berror\b.*(loader|in \d)/i.test(log.replace(ANSI_COLOUR, ""));
       if (failed) throw new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`);
     },
     cancel() {
@@ -147,7 +150,10 @@ export async function withLock<T>(name: string, work: () => Promise<T>, onWait: 
         rmSync(lock, {recursive: true, force: true}); // its holder was killed
         continue;
       }
-      if (!told && Number.isInteger(holder)) onWait(holder), (told = true);
+      if (!told && Number.isInteger(holder)) {
+        onWait(holder);
+        told = true;
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -62,7 +62,9 @@ export function parseLabels(bytes: Uint8Array, file: string): Uint8Array {
 export function encodeImages({count, rows, cols, pixels}: Images): Uint8Array {
   const bytes = new Uint8Array(16 + count * rows * cols);
   const view = new DataView(bytes.buffer);
-  [IMAGES_MAGIC, count, rows, cols].forEach((word, i) => view.setUint32(4 * i, word, false));
+  [IMAGES_MAGIC, count, rows, cols].forEach((word, i) => {
+    view.setUint32(4 * i, word, false);
+  });
   bytes.set(pixels.subarray(0, count * rows * cols), 16);
   return bytes;
 }

@@ -28,9 +28,11 @@ export function createNetwork({inputs = 784, hidden = 100, outputs = 10, init = 
   const wih = new Float64Array(hidden * inputs);
   const who = new Float64Array(outputs * hidden);
   if (init === "Normal") {
+    // biome-ignore-start lint/style/useExponentiationOperator: Math.pow as the book writes it; stored runs depend on these exact bits
     const random = seededNormal(seed, 0, 1);
     for (let n = 0; n < wih.length; n++) wih[n] = random() * Math.pow(inputs, -0.5);
     for (let n = 0; n < who.length; n++) who[n] = random() * Math.pow(hidden, -0.5);
+    // biome-ignore-end lint/style/useExponentiationOperator: -
   } else if (init === "Rand") {
     const random = seededUniform(seed, -0.5, 0.5);
     for (let n = 0; n < wih.length; n++) wih[n] = random();

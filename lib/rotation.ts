@@ -112,7 +112,9 @@ export function withRotations(data: LabelledImages, degrees: number[] = BOOK_ROT
     let m = start[n * copies];
     for (let i = 0; i < size; i++) if (offsets[i] !== 0) m++;
     start[n * copies + 1] = m;
-    plans.forEach((plan, r) => (start[n * copies + r + 2] = start[n * copies + r + 1] + inkedAfter(plan, offsets)));
+    plans.forEach((plan, r) => {
+      start[n * copies + r + 2] = start[n * copies + r + 1] + inkedAfter(plan, offsets);
+    });
   }
   const images: OffsetImages = {
     kind: "offsets", count, size,
@@ -135,7 +137,9 @@ export function withRotations(data: LabelledImages, degrees: number[] = BOOK_ROT
   for (let n = 0; n < data.count; n++) {
     load(n);
     put(n * copies, offsets, data.labels[n]);
-    plans.forEach((plan, r) => put(n * copies + 1 + r, rotate(plan, offsets, 0, rotated), data.labels[n]));
+    plans.forEach((plan, r) => {
+      put(n * copies + 1 + r, rotate(plan, offsets, 0, rotated), data.labels[n]);
+    });
   }
   if (!augmented.has(data.pixels)) augmented.set(data.pixels, new Map());
   augmented.get(data.pixels)!.set(key, images);

@@ -46,7 +46,7 @@ export function simdKernelWat(precision: Precision): string {
     (acc, coefficient) => `(${V}.add (${V}.mul ${acc} (local.get $r)) (${V}.splat (${T}.const ${coefficient})))`,
     `(${V}.splat (${T}.const ${taylor[taylor.length - 1]}))`
   );
-  const [lo, hi, ln2hi, ln2lo] = T === "f64" ? [-708, 709, 6.93147180369123816490e-1, 1.90821492927058770002e-10] : [-87, 88, 0.693359375, -2.12194440e-4];
+  const [lo, hi, ln2hi, ln2lo] = T === "f64" ? [-708, 709, 0.6931471803691238, 1.9082149292705877e-10] : [-87, 88, 0.693359375, -2.12194440e-4];
   const twoToK = T === "f64"
     ? `(i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))`
     : `(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))`;

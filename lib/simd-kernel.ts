@@ -60,7 +60,8 @@ function compile(precision: Precision): Promise<WebAssembly.Module> {
   let module = modules.get(precision);
   if (!module) {
     const bytes = Uint8Array.from(atob(precision === "f64" ? SIMD_KERNEL_F64 : SIMD_KERNEL_F32), (c) => c.charCodeAt(0));
-    modules.set(precision, (module = WebAssembly.compile(bytes)));
+    module = WebAssembly.compile(bytes);
+    modules.set(precision, module);
   }
   return module;
 }

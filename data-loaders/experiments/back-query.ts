@@ -66,7 +66,9 @@ export function digitShapes(train: LabelledImages): Float64Array[] {
   counts.forEach((count, d) => {
     if (count === 0) throw new RangeError(`no training image of digit ${d}: cannot form its mean image`);
   });
-  means.forEach((mean, d) => mean.forEach((v, i) => (mean[i] = v / counts[d])));
+  means.forEach((mean, d) => {
+    for (let i = 0; i < mean.length; i++) mean[i] /= counts[d];
+  });
   const overall = new Float64Array(train.size).map((_, i) => means.reduce((sum, mean) => sum + mean[i], 0) / 10);
   return means.map((mean) => mean.map((v, i) => v - overall[i]));
 }
@@ -75,7 +77,10 @@ export function digitShapes(train: LabelledImages): Float64Array[] {
 export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
   ma /= n;
   mb /= n;
   let ab = 0, aa = 0, bb = 0;
@@ -100,7 +105,12 @@ export function inkFrequency(images: LabelledImages): Float64Array {
 export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: number[]): number {
   const picked = images.map((image) => pixels.map((i) => image[i]));
   let sum = 0, pairs = 0;
-  for (let a = 0; a < picked.length; a++) for (let b = a + 1; b < picked.length; b++) (sum += correlation(picked[a], picked[b])), pairs++;
+  for (let a = 0; a < picked.length; a++) {
+    for (let b = a + 1; b < picked.length; b++) {
+      sum += correlation(picked[a], picked[b]);
+      pairs++;
+    }
+  }
   return pairs ? sum / pairs : NaN;
 }
 

@@ -26,7 +26,10 @@ const computed = new Map<string, Promise<Record<string, Table>>>();
 export function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
   const id = JSON.stringify([experiment.id, dataset.checksum, settings.trainLimit, settings.kernel, settings.seeds]);
   let tables = computed.get(id);
-  if (!tables) computed.set(id, (tables = compute(experiment, dataset, settings)));
+  if (!tables) {
+    tables = compute(experiment, dataset, settings);
+    computed.set(id, tables);
+  }
   return tables;
 }
 

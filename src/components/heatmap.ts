@@ -67,7 +67,7 @@ export function heatmap<T>(rows: Iterable<T>, options: HeatmapOptions<T>): SVGSV
   const legendScale = color.copy().range([0, legendWidth] as never) as unknown as d3.ScaleContinuousNumeric<number, number>;
   const id = `heatmap-gradient-${Math.random().toString(36).slice(2)}`;
   const gradient = svg.append("defs").append("linearGradient").attr("id", id);
-  d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append("stop").attr("offset", t).attr("stop-color", interpolate(t)));
+  for (const t of d3.range(0, 1.0001, 0.1)) gradient.append("stop").attr("offset", t).attr("stop-color", interpolate(t));
   const legendGroup = svg.append("g").attr("class", "legend").attr("transform", `translate(${margin.left},${bottom + 60})`);
   legendGroup.append("rect").attr("width", legendWidth).attr("height", 10).attr("fill", `url(#${id})`);
   legendGroup.append("g").attr("transform", "translate(0,10)")

@@ -50,7 +50,7 @@ async function train(request: TrainRequest): Promise<void> {
   const {lr, hidden, init, epochs, seed, kernel, train, test} = request;
   const trainer = await createTrainer(createNetwork({inputs: train.size, hidden, outputs: 10, init, seed}), kernel);
   const parts = chunks(train, CHUNK);
-  parts.forEach((part) => trainer.prepare?.(part));
+  for (const part of parts) trainer.prepare?.(part);
   trainer.prepare?.(test);
   const total = epochs * train.count;
   let seen = 0;
@@ -80,7 +80,7 @@ async function train(request: TrainRequest): Promise<void> {
   post({type: "done", stopped: stopRequested, seen, score, seconds: (performance.now() - start) / 1000, samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0});
 }
 
-onmessage = (event: MessageEvent<TrainRequest | {type: "stop"}>) => {
+addEventListener("message", (event: MessageEvent<TrainRequest | {type: "stop"}>) => {
   const message = event.data;
   if (message.type === "stop") {
     stopRequested = true;
@@ -88,4 +88,4 @@ onmessage = (event: MessageEvent<TrainRequest | {type: "stop"}>) => {
   }
   stopRequested = false;
   train(message).catch((error: Error) => post({type: "error", message: error.message}));
-};
+});
