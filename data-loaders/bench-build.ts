@@ -16,7 +16,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 function build(dir: string): {seconds: number; stderr: string; stage: (name: string) => number} {
   const start = performance.now();
-  const result = spawnSync("npm", ["run", "build"], {cwd: dir, env: {...process.env, RUN_STORE: storeDir(), SITE_OUTPUT: ""}, encoding: "utf8"});
+  const result = spawnSync("npm", ["run", "build"], {
+    cwd: dir,
+    env: {...process.env, RUN_STORE: storeDir(), SITE_OUTPUT: ""},
+    encoding: "utf8"
+  });
   const seconds = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`npm run build failed in ${dir}:\n${result.stderr}`);
   // A stage's time, from its summary line ("data: 51 files, ... (7.7 s)", "site: rendered into dist (9.3 s)").
@@ -35,18 +39,22 @@ export async function benchBuild(runs: number, json: boolean): Promise<void> {
   try {
     log(`project copied to ${dir}; run store ${storeDir()}`);
     const first = build(dir);
-    if (!/trained 0 /.test(first.stderr)) log("note: the store lacked runs; they were trained in the first build (not timed)");
+    if (!/trained 0 /.test(first.stderr))
+      log("note: the store lacked runs; they were trained in the first build (not timed)");
     for (let run = 1; run <= runs; run++) {
       rmSync(join(dir, "src", ".observablehq", "cache"), {recursive: true, force: true});
       rmSync(join(dir, ".cache", "build"), {recursive: true, force: true});
       const cold = build(dir);
       times.cold.push(cold.stage("data: \\d+ files") + cold.stage("site: rendered"));
       times.coldTotal.push(cold.seconds);
-      log(`cold ${run}/${runs}: page stage ${times.cold.at(-1)!.toFixed(1)} s (whole build ${cold.seconds.toFixed(1)} s)`);
+      log(
+        `cold ${run}/${runs}: page stage ${times.cold.at(-1)!.toFixed(1)} s (whole build ${cold.seconds.toFixed(1)} s)`
+      );
     }
     for (let run = 1; run <= runs; run++) {
       const warm = build(dir);
-      if (!/site: nothing changed/.test(warm.stderr)) throw new Error(`a build with nothing changed rendered the site again:\n${warm.stderr}`);
+      if (!/site: nothing changed/.test(warm.stderr))
+        throw new Error(`a build with nothing changed rendered the site again:\n${warm.stderr}`);
       times.warm.push(warm.seconds);
       log(`warm ${run}/${runs}: ${warm.seconds.toFixed(1)} s`);
     }
@@ -54,15 +62,22 @@ export async function benchBuild(runs: number, json: boolean): Promise<void> {
       const sentence = `A sentence added by the build benchmark, number ${run}.`;
       appendFileSync(join(dir, "src", "index.md"), `\n${sentence}\n`);
       const prose = build(dir);
-      if (!readFileSync(join(dir, "dist", "index.html"), "utf8").includes(sentence)) throw new Error("the edited text is not in dist/index.html");
+      if (!readFileSync(join(dir, "dist", "index.html"), "utf8").includes(sentence))
+        throw new Error("the edited text is not in dist/index.html");
       times.prose.push(prose.seconds);
       log(`prose ${run}/${runs}: ${prose.seconds.toFixed(1)} s`);
     }
     for (let run = 1; run <= runs; run++) {
-      appendFileSync(join(dir, "data-loaders", "experiments", "hidden-nodes.ts"), `// edited by the build benchmark (${run})\n`);
+      appendFileSync(
+        join(dir, "data-loaders", "experiments", "hidden-nodes.ts"),
+        `// edited by the build benchmark (${run})\n`
+      );
       const table = build(dir);
       const recomputed = [...table.stderr.matchAll(/^(\w+): \d+ files recomputed/gm)].map((m) => m[1]);
-      if (recomputed.join() !== "exp6" || !/trained 0 /.test(table.stderr)) throw new Error(`editing Experiment 6's table code recomputed ${recomputed.join(", ") || "nothing"}:\n${table.stderr}`);
+      if (recomputed.join() !== "exp6" || !/trained 0 /.test(table.stderr))
+        throw new Error(
+          `editing Experiment 6's table code recomputed ${recomputed.join(", ") || "nothing"}:\n${table.stderr}`
+        );
       times.table.push(table.seconds);
       log(`table ${run}/${runs}: ${table.seconds.toFixed(1)} s, recomputed exp6 only, trained 0 runs`);
     }
@@ -77,5 +92,7 @@ export async function benchBuild(runs: number, json: boolean): Promise<void> {
   console.log(`| cold: page stage (whole build ${result.coldTotal.toFixed(1)} s) | ${result.cold.toFixed(1)} | ≤ 20 |`);
   console.log(`| warm, nothing changed | ${result.warm.toFixed(1)} | ≤ 10 |`);
   console.log(`| after editing a page's text | ${result.prose.toFixed(1)} | ≤ 10 |`);
-  console.log(`| after editing Experiment 6's table code (only exp6 recomputed, no run trained) | ${result.table.toFixed(1)} | - |`);
+  console.log(
+    `| after editing Experiment 6's table code (only exp6 recomputed, no run trained) | ${result.table.toFixed(1)} | - |`
+  );
 }

@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     }
   });
   if (values.help) return void console.log(USAGE);
-  if (values.suite !== undefined) return suite(values.suite, values.workers, values.kernel, values.json, values.without);
+  if (values.suite !== undefined)
+    return suite(values.suite, values.workers, values.kernel, values.json, values.without);
   const runs = Number(values.runs);
   if (values.build) {
     // Three builds per figure by default: each is a full `npm run build`.
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
   if (!Number.isInteger(seeds) || seeds < 0) throw new Error(`--seeds ${values.seeds}: must be a whole number`);
   const kernels = values.kernels.split(",");
-  for (const kernel of kernels) if (!isKernelName(kernel)) throw new Error(`--kernels: unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
+  for (const kernel of kernels)
+    if (!isKernelName(kernel))
+      throw new Error(`--kernels: unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
 
   const {train, test} = loadDataset();
   const log = (line: string) => process.stderr.write(line + "\n");
@@ -143,12 +146,31 @@ async function main(): Promise<void> {
 
   const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, Node ${process.version}`;
   if (values.json) {
-    console.log(JSON.stringify({machine, defaultKernel: DEFAULT_KERNEL, epoch: {samples: train.count, lr: 0.3, seed: 1}, prepareSeconds, rows, seedScores}, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          machine,
+          defaultKernel: DEFAULT_KERNEL,
+          epoch: {samples: train.count, lr: 0.3, seed: 1},
+          prepareSeconds,
+          rows,
+          seedScores
+        },
+        null,
+        2
+      )
+    );
     return;
   }
-  console.log(`One epoch of ${train.count.toLocaleString("en")} samples, lr 0.3, seed 1; ${machine}; default kernel ${DEFAULT_KERNEL}`);
-  console.log(`(wasm kernels: building the sparse form of both sets, once per process, took ${prepareSeconds.toFixed(2)} s, not counted)`);
-  console.log("| kernel | runs | s / epoch (median) | samples / s | GFLOP/s | score pass (s) | test score | vs dense |");
+  console.log(
+    `One epoch of ${train.count.toLocaleString("en")} samples, lr 0.3, seed 1; ${machine}; default kernel ${DEFAULT_KERNEL}`
+  );
+  console.log(
+    `(wasm kernels: building the sparse form of both sets, once per process, took ${prepareSeconds.toFixed(2)} s, not counted)`
+  );
+  console.log(
+    "| kernel | runs | s / epoch (median) | samples / s | GFLOP/s | score pass (s) | test score | vs dense |"
+  );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
     console.log(
@@ -189,7 +211,10 @@ async function rotationBench(runs: number, kernel: string, json: boolean): Promi
     for (const plan of plans) for (const v of rotate(plan, x, 0.01)) if (v - 0.01 !== 0) noisy++;
   }
   const epochs: Record<string, number> = {};
-  for (const [name, data] of [["without rotations", train], ["with rotations", rotated]] as const) {
+  for (const [name, data] of [
+    ["without rotations", train],
+    ["with rotations", rotated]
+  ] as const) {
     const times: number[] = [];
     for (let run = 1; run <= runs; run++) {
       const trainer = await createTrainer(createNetwork({seed: 1, hidden: 200}), kernel);
@@ -197,47 +222,85 @@ async function rotationBench(runs: number, kernel: string, json: boolean): Promi
       const start = performance.now();
       trainer.trainEpoch(data, 0.01);
       times.push((performance.now() - start) / 1000);
-      log(`bench: ${name}, run ${run}/${runs}: ${times.at(-1)!.toFixed(3)} s for ${data.count.toLocaleString("en")} samples`);
+      log(
+        `bench: ${name}, run ${run}/${runs}: ${times.at(-1)!.toFixed(3)} s for ${data.count.toLocaleString("en")} samples`
+      );
     }
     epochs[name] = median(times);
   }
   const result = {
-    kernel, runs, makeSeconds,
+    kernel,
+    runs,
+    makeSeconds,
     megabytes: (rotated.index.byteLength + rotated.value.byteLength + rotated.start.byteLength) / 1e6,
-    nonzeroPerImage: (sparseImages(train).value.length / train.count),
+    nonzeroPerImage: sparseImages(train).value.length / train.count,
     nonzeroPerRotatedCopy: copyEntries / (rotated.count - train.count),
     nonzeroPerCopyIfXRotated: noisy / (sample * plans.length),
     secondsPerEpoch: epochs
   };
   if (json) return void console.log(JSON.stringify(result, null, 2));
-  console.log(`Experiment 7's epoch: 200 hidden, lr 0.01, ${kernel}, median of ${runs}; ${cpus()[0]?.model ?? "unknown CPU"}`);
+  console.log(
+    `Experiment 7's epoch: 200 hidden, lr 0.01, ${kernel}, median of ${runs}; ${cpus()[0]?.model ?? "unknown CPU"}`
+  );
   console.log(`| training set | samples | s / epoch | samples / s |`);
   console.log(`| --- | --- | --- | --- |`);
-  for (const [name, data] of [["without rotations", train], ["with rotations", rotated]] as const) {
-    console.log(`| ${name} | ${data.count.toLocaleString("en")} | ${epochs[name].toFixed(3)} | ${Math.round(data.count / epochs[name]).toLocaleString("en")} |`);
+  for (const [name, data] of [
+    ["without rotations", train],
+    ["with rotations", rotated]
+  ] as const) {
+    console.log(
+      `| ${name} | ${data.count.toLocaleString("en")} | ${epochs[name].toFixed(3)} | ${Math.round(data.count / epochs[name]).toLocaleString("en")} |`
+    );
   }
-  console.log(`Rotated copies: made in ${makeSeconds.toFixed(2)} s once per process, ${result.megabytes.toFixed(0)} MB in memory, never stored.`);
-  console.log(`Nonzero inputs per image: ${result.nonzeroPerImage.toFixed(1)} original, ${result.nonzeroPerRotatedCopy.toFixed(1)} per rotated copy ` +
-    `(rotating s with fill 0); rotating x with fill 0.01 and subtracting 0.01 would leave ${result.nonzeroPerCopyIfXRotated.toFixed(1)} of 784.`);
+  console.log(
+    `Rotated copies: made in ${makeSeconds.toFixed(2)} s once per process, ${result.megabytes.toFixed(0)} MB in memory, never stored.`
+  );
+  console.log(
+    `Nonzero inputs per image: ${result.nonzeroPerImage.toFixed(1)} original, ${result.nonzeroPerRotatedCopy.toFixed(1)} per rotated copy ` +
+      `(rotating s with fill 0); rotating x with fill 0.01 and subtracting 0.01 would leave ${result.nonzeroPerCopyIfXRotated.toFixed(1)} of 784.`
+  );
 }
 
-async function suite(seedsText: string, workersText: string, kernel: string, json: boolean, withoutText: string): Promise<void> {
+async function suite(
+  seedsText: string,
+  workersText: string,
+  kernel: string,
+  json: boolean,
+  withoutText: string
+): Promise<void> {
   const seeds = Number(seedsText);
   const workers = Number(workersText);
-  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers ${workersText}: must be a positive integer`);
+  if (!Number.isInteger(seeds) || seeds < 1)
+    throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new Error(`--workers ${workersText}: must be a positive integer`);
   if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
   // --without: what the report costs without some experiments (their runs shared with others still count).
   const without = withoutText ? withoutText.split(",") : [];
-  for (const id of without) if (!experiments[id]) throw new Error(`--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`);
+  for (const id of without)
+    if (!experiments[id])
+      throw new Error(`--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`);
   const settings = {...readSettings(), seeds, workers, kernel};
-  const requests = Object.values(experiments).filter((e) => !without.includes(e.id)).flatMap((experiment) => experiment.runs(settings));
+  const requests = Object.values(experiments)
+    .filter((e) => !without.includes(e.id))
+    .flatMap((experiment) => experiment.runs(settings));
   const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
   try {
     const report = await ensureRuns(loadDataset(), requests, workers, {store, confirmed: true});
-    const result = {seeds, kernel, workers, without, runs: report.distinct, epochs: report.epochs, seconds: report.seconds};
+    const result = {
+      seeds,
+      kernel,
+      workers,
+      without,
+      runs: report.distinct,
+      epochs: report.epochs,
+      seconds: report.seconds
+    };
     if (json) console.log(JSON.stringify(result, null, 2));
-    else console.log(`Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`);
+    else
+      console.log(
+        `Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`
+      );
   } finally {
     rmSync(store, {recursive: true, force: true});
   }

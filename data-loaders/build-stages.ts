@@ -51,33 +51,50 @@ async function main(argv: string[], renderer?: Renderer): Promise<void> {
   log(`build: done in ${seconds(start)}`);
 }
 
-async function stages(values: {"runs-only"?: boolean; "no-site"?: boolean; yes?: boolean}, settings: Settings, dataset: Dataset, renderer?: Renderer): Promise<void> {
+async function stages(
+  values: {"runs-only"?: boolean; "no-site"?: boolean; yes?: boolean},
+  settings: Settings,
+  dataset: Dataset,
+  renderer?: Renderer
+): Promise<void> {
   let stage = performance.now();
   const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
   const runs = await ensureRuns(dataset, requests, settings.workers, {confirmed: values.yes});
-  log(`runs: ${runs.distinct} distinct; trained ${runs.trained} (${runs.epochs} epochs), ${runs.distinct - runs.trained} from the store (${seconds(stage)})`);
+  log(
+    `runs: ${runs.distinct} distinct; trained ${runs.trained} (${runs.epochs} epochs), ${runs.distinct - runs.trained} from the store (${seconds(stage)})`
+  );
 
   if (values["runs-only"]) return log("build: runs only (--runs-only)");
 
   const out = resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
-  await withLock("site", async () => {
-    stage = performance.now();
-    const started = new Set<string>();
-    const results = await refreshOutputs(dataset, settings, (output, reason) => {
-      const group = groupOf(output.name);
-      if (started.has(group)) return;
-      log(`data: computing ${group} (${reason})`);
-      started.add(group);
-    });
-    for (const line of describeOutputs(results)) log(line);
-    const made = results.filter((result) => !result.reused).length;
-    log(`data: ${results.length} files, ${made} recomputed, ${results.length - made} reused (${seconds(stage)})`);
+  await withLock(
+    "site",
+    async () => {
+      stage = performance.now();
+      const started = new Set<string>();
+      const results = await refreshOutputs(dataset, settings, (output, reason) => {
+        const group = groupOf(output.name);
+        if (started.has(group)) return;
+        log(`data: computing ${group} (${reason})`);
+        started.add(group);
+      });
+      for (const line of describeOutputs(results)) log(line);
+      const made = results.filter((result) => !result.reused).length;
+      log(`data: ${results.length} files, ${made} recomputed, ${results.length - made} reused (${seconds(stage)})`);
 
-    if (values["no-site"]) return;
-    stage = performance.now();
-    const rendered = await buildSite(out, renderer, () => log(`site: rendering the pages with Observable Framework...`));
-    log(rendered ? `site: rendered into ${relative(projectRoot, out) || out} (${seconds(stage)})` : `site: nothing changed, ${out} kept (${seconds(stage)})`);
-  }, (pid) => log(`build: waiting for another build (pid ${pid}) to finish its page stage`));
+      if (values["no-site"]) return;
+      stage = performance.now();
+      const rendered = await buildSite(out, renderer, () =>
+        log(`site: rendering the pages with Observable Framework...`)
+      );
+      log(
+        rendered
+          ? `site: rendered into ${relative(projectRoot, out) || out} (${seconds(stage)})`
+          : `site: nothing changed, ${out} kept (${seconds(stage)})`
+      );
+    },
+    (pid) => log(`build: waiting for another build (pid ${pid}) to finish its page stage`)
+  );
 }
 
 /** Runs the build; errors are reported on stderr with a non-zero exit code. */

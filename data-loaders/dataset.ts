@@ -88,7 +88,10 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new IdxError(dir, `dataset folder not found${process.env.MNIST_DIR ? " (set by MNIST_DIR)" : ""}`);
   }
-  const paths = Object.fromEntries(Object.entries(FILES).map(([key, name]) => [key, idxPath(dir, name)])) as Record<keyof typeof FILES, string>;
+  const paths = Object.fromEntries(Object.entries(FILES).map(([key, name]) => [key, idxPath(dir, name)])) as Record<
+    keyof typeof FILES,
+    string
+  >;
   const known = readBuildState<Sums>(SUMS);
   const stats = Object.fromEntries(Object.values(paths).map((path) => [path, fileStamp(path)]));
   const trusted = Object.values(paths).every((path) => known[path]?.stat === stats[path]);
@@ -106,13 +109,19 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
     throw new IdxError(join(dir, name), `MD5 ${sum} does not match the official ${OFFICIAL_MD5[name]}`);
   }
   if (differing.length > 0) {
-    process.stderr.write(`note: ${dir} does not hold the official MNIST files (${differing.map(([name]) => name).join(", ")} differ)\n`);
+    process.stderr.write(
+      `note: ${dir} does not hold the official MNIST files (${differing.map(([name]) => name).join(", ")} differ)\n`
+    );
   }
   let train: LabelledImages | undefined;
   let test: LabelledImages | undefined;
-  const checksum = createHash("sha256").update(sums.map((pair) => pair.join(" ")).join("\n")).digest("hex");
+  const checksum = createHash("sha256")
+    .update(sums.map((pair) => pair.join(" ")).join("\n"))
+    .digest("hex");
   const dataset: Dataset = {
-    dir, checksum, official,
+    dir,
+    checksum,
+    official,
     get train() {
       train ??= parseLabelledImages(bytes("trainImages"), bytes("trainLabels"));
       return train;

@@ -9,16 +9,26 @@ import {join} from "node:path";
 import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 
-
 const log = (line: string) => void process.stderr.write(`dev: ${line}\n`);
 
 /** Each cached output's SHA-256 (the build keeps an unchanged output's time). */
-const stamps = () => new Map(cachedOutputs().map((name) => [name, createHash("sha256").update(readFileSync(join(frameworkCache, name))).digest("hex")]));
+const stamps = () =>
+  new Map(
+    cachedOutputs().map((name) => [
+      name,
+      createHash("sha256")
+        .update(readFileSync(join(frameworkCache, name)))
+        .digest("hex")
+    ])
+  );
 
 /** The build's runs and data stages, in a new process so that edited modules are read afresh. */
 function refresh(): Promise<number | null> {
   return new Promise((resolve) => {
-    spawn(process.execPath, ["--import", "tsx/esm", join(projectRoot, "data-loaders", "build.ts"), "--no-site"], {cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"]}).once("exit", resolve);
+    spawn(process.execPath, ["--import", "tsx/esm", join(projectRoot, "data-loaders", "build.ts"), "--no-site"], {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"]
+    }).once("exit", resolve);
   });
 }
 
@@ -42,7 +52,10 @@ function notify(before: Map<string, string>): number {
 }
 
 if ((await refresh()) !== 0) log("the data stage failed (above); pages that need its files will show the error");
-const preview = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {cwd: projectRoot, stdio: "inherit"});
+const preview = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {
+  cwd: projectRoot,
+  stdio: "inherit"
+});
 preview.once("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
 

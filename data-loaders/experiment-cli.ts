@@ -13,7 +13,9 @@ import {writeAtomically} from "./temporaries.js";
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
-  <experiment>    ${Object.values(experiments).map((e) => `${e.id.replace("exp", "")} (${e.title})`).join(", ")}
+  <experiment>    ${Object.values(experiments)
+    .map((e) => `${e.id.replace("exp", "")} (${e.title})`)
+    .join(", ")}
   --seeds N       train seeds 1..N where the experiment uses several (default: SEEDS, or 5)
   --table NAME    the result table to print or write (default: summary, or scores)
   --out FILE      write that table to FILE as Arrow IPC instead of printing the summary
@@ -26,28 +28,40 @@ KERNEL=name trains with another kernel (dense, sparse, wasm-f64, wasm-f32; defau
 /** --out must name a file in a folder that exists. */
 function checkOutput(out: string): void {
   const folder = dirname(resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out ${out}: folder ${folder} does not exist`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out}: is a folder; give a file name`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`--out ${out}: folder ${folder} does not exist`);
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new UsageError(`--out ${out}: is a folder; give a file name`);
 }
 
 async function main(argv: string[]): Promise<void> {
   const {values, positionals} = parseCommandLine({
     args: argv,
     allowPositionals: true,
-    options: {seeds: {type: "string"}, table: {type: "string"}, out: {type: "string"}, help: {type: "boolean", short: "h"}}
+    options: {
+      seeds: {type: "string"},
+      table: {type: "string"},
+      out: {type: "string"},
+      help: {type: "boolean", short: "h"}
+    }
   });
   if (values.help) return void process.stdout.write(USAGE + "\n");
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given");
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given"
+    );
   const [name] = positionals;
   const experiment = experiments[name] ?? experiments[`exp${name}`];
   if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
 
-  if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds)) throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);
+  if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds))
+    throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);
   const settings = readSettings(values.seeds ? {...process.env, SEEDS: values.seeds} : process.env);
   // Everything the user asked for is checked before any training: a typo costs nothing.
   const names = experiment.tableNames(settings);
   const tableName = values.table ?? (names.includes("summary") ? "summary" : names[0]);
-  if (!names.includes(tableName)) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
+  if (!names.includes(tableName))
+    throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
   if (values.out) checkOutput(values.out);
   const tables = await experimentTables(experiment, loadDataset(), settings); // checks the settings against the dataset before training
   const table = tables[tableName];
@@ -56,8 +70,11 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
     // Printed to 6 decimals: 0.9656, not 0.9655999999999999 (--out keeps every bit).
-    const rounded = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(6)) : value);
-    const rows = table.toArray().map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, rounded(v)])));
+    const rounded = (value: unknown) =>
+      typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(6)) : value;
+    const rows = table
+      .toArray()
+      .map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, rounded(v)])));
     process.stdout.write(`${experiment.title}: table "${tableName}", ${rows.length} rows\n`);
     if (rows.length === 1) process.stdout.write(JSON.stringify(rows[0], null, 2) + "\n");
     else console.table(rows.slice(0, 40));

@@ -42,7 +42,10 @@ export function attachedFiles(dir = srcDir): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (/\.(md|[jt]s)$/.test(entry.name)) {
-        for (const [, name] of readFileSync(path, "utf8").matchAll(/FileAttachment\(\s*["'](?:\.\/)?(data\/[^"']+)["']/g)) found.add(name);
+        for (const [, name] of readFileSync(path, "utf8").matchAll(
+          /FileAttachment\(\s*["'](?:\.\/)?(data\/[^"']+)["']/g
+        ))
+          found.add(name);
       }
     }
   };
@@ -62,7 +65,10 @@ export function findLoader(name: string, dir = srcDir): Output | undefined {
   }
   if (loaders.includes(base + ".ts")) return {name, loader: join(folder, base + ".ts"), params: {}};
   for (const file of loaders) {
-    const pattern = file.slice(0, -3).replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\[(\w+)\]/g, "(?<$1>[^/]+?)");
+    const pattern = file
+      .slice(0, -3)
+      .replace(/[.*+?^${}()|\\]/g, "\\$&")
+      .replace(/\[(\w+)\]/g, "(?<$1>[^/]+?)");
     const match = new RegExp(`^${pattern}$`).exec(base);
     if (match) return {name, loader: join(folder, file), params: {...match.groups}};
   }
@@ -74,9 +80,20 @@ export function fingerprint(output: Output, dataset: Dataset, settings: Settings
   const found = closure([output.loader]);
   // The dataset and the settings count only for loaders that read them.
   const datasetChecksum = "data-loaders/dataset.ts" in found.files ? dataset.checksum : undefined;
-  const used = "data-loaders/settings.ts" in found.files ? {trainLimit: settings.trainLimit ?? null, kernel: settings.kernel, seeds: settings.seeds} : undefined;
+  const used =
+    "data-loaders/settings.ts" in found.files
+      ? {trainLimit: settings.trainLimit ?? null, kernel: settings.kernel, seeds: settings.seeds}
+      : undefined;
   const hash = createHash("sha256")
-    .update(JSON.stringify({output: output.name, params: output.params, closure: closureHash(found), datasetChecksum, settings: used}))
+    .update(
+      JSON.stringify({
+        output: output.name,
+        params: output.params,
+        closure: closureHash(found),
+        datasetChecksum,
+        settings: used
+      })
+    )
     .digest("hex");
   return {fingerprint: hash, closure: found, datasetChecksum, settings: used as Partial<Settings> | undefined};
 }
@@ -86,11 +103,14 @@ function reason(before: OutputRecord | undefined, now: OutputRecord): string {
   if (!before) return "not built before";
   if (before.datasetChecksum !== now.datasetChecksum) return "the dataset changed";
   const settings = Object.keys({...before.settings, ...now.settings}).filter(
-    (key) => JSON.stringify(before.settings?.[key as keyof Settings]) !== JSON.stringify(now.settings?.[key as keyof Settings])
+    (key) =>
+      JSON.stringify(before.settings?.[key as keyof Settings]) !== JSON.stringify(now.settings?.[key as keyof Settings])
   );
-  if (settings.length) return `settings changed (${settings.map((key) => `${key} ${before.settings?.[key as keyof Settings] ?? "-"} -> ${now.settings?.[key as keyof Settings] ?? "-"}`).join(", ")})`;
+  if (settings.length)
+    return `settings changed (${settings.map((key) => `${key} ${before.settings?.[key as keyof Settings] ?? "-"} -> ${now.settings?.[key as keyof Settings] ?? "-"}`).join(", ")})`;
   const changes = closureChanges(before.closure, now.closure);
-  if (changes.length) return changes.length > 2 ? `${changes.slice(0, 2).join(", ")} and ${changes.length - 2} more` : changes.join(", ");
+  if (changes.length)
+    return changes.length > 2 ? `${changes.slice(0, 2).join(", ")} and ${changes.length - 2} more` : changes.join(", ");
   return "its output was missing";
 }
 
@@ -116,15 +136,22 @@ export interface OutputResult {
  * match, produces the others in this process, and deletes cached files of other names whose
  * fingerprints no longer match (Framework runs their loaders again if a page asks).
  */
-export async function refreshOutputs(dataset: Dataset, settings: Settings, onProduce: (output: Output, reason: string) => void = () => {}): Promise<OutputResult[]> {
+export async function refreshOutputs(
+  dataset: Dataset,
+  settings: Settings,
+  onProduce: (output: Output, reason: string) => void = () => {}
+): Promise<OutputResult[]> {
   removeAbandonedTemporaries(join(frameworkCache, "data"));
   const manifest = readBuildState<Record<string, OutputRecord>>("outputs.json");
   const results: OutputResult[] = [];
-  const outputs = attachedFiles().map((name) => {
-    const output = findLoader(name);
-    if (!output && !existsSync(join(srcDir, name))) throw new Error(`a page attaches ${name}, but src/ has no such file and no loader for it`);
-    return output;
-  }).filter((output): output is Output => output !== undefined);
+  const outputs = attachedFiles()
+    .map((name) => {
+      const output = findLoader(name);
+      if (!output && !existsSync(join(srcDir, name)))
+        throw new Error(`a page attaches ${name}, but src/ has no such file and no loader for it`);
+      return output;
+    })
+    .filter((output): output is Output => output !== undefined);
   const modules = new Map<string, Loader>();
   for (const output of outputs) {
     const now = fingerprint(output, dataset, settings);
@@ -140,7 +167,8 @@ export async function refreshOutputs(dataset: Dataset, settings: Settings, onPro
     let loader = modules.get(output.loader);
     if (!loader) {
       loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
-      if (typeof loader?.produce !== "function") throw new Error(`${output.loader}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
+      if (typeof loader?.produce !== "function")
+        throw new Error(`${output.loader}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
       modules.set(output.loader, loader);
     }
     writeAtomically(cached, await loader.produce(output.params));

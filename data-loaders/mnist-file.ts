@@ -12,13 +12,18 @@ const PART = /^(train|test)-(images|labels)(?:-(\d+))?$/;
 /** `part` is "<train|test>-<images|labels>[-N]": that file, or its first N samples. */
 export function mnistFile(dataset: Dataset, part: string): Uint8Array {
   const match = PART.exec(part);
-  if (!match) throw new UsageError(`mnist file "${part}": expected <train|test>-<images|labels>[-N], e.g. train-images-10000`);
+  if (!match)
+    throw new UsageError(`mnist file "${part}": expected <train|test>-<images|labels>[-N], e.g. train-images-10000`);
   const [, setName, kind, limitText] = match;
   const full = setName === "train" ? dataset.train : dataset.test;
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && (limit < 1 || limit > full.count)) throw new UsageError(`mnist file "${part}": N must be 1..${full.count}`);
+  if (limit !== undefined && (limit < 1 || limit > full.count))
+    throw new UsageError(`mnist file "${part}": N must be 1..${full.count}`);
   const set = firstSamples(full, limit);
-  const idx = kind === "images" ? encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels}) : encodeLabels(set.labels);
+  const idx =
+    kind === "images"
+      ? encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels})
+      : encodeLabels(set.labels);
   // Level 6: 2% larger than level 9 (1.63 MB against 1.60 MB for the test images) and 20 times faster (0.1 s against 2 s).
   return gzipSync(idx, {level: 6});
 }

@@ -69,7 +69,19 @@ function packageVersions(names: Iterable<string>, lock: Lock): string[] {
   return [...found].sort();
 }
 
-const builtins = new Set(["fs", "path", "url", "crypto", "os", "util", "zlib", "module", "child_process", "worker_threads", "process"]);
+const builtins = new Set([
+  "fs",
+  "path",
+  "url",
+  "crypto",
+  "os",
+  "util",
+  "zlib",
+  "module",
+  "child_process",
+  "worker_threads",
+  "process"
+]);
 
 /**
  * Each file read, by path, while its stat is unchanged: a build fingerprints some fifty loader
@@ -93,11 +105,18 @@ function readModule(file: string): Read {
     if (known?.stamp === stamp) return known;
     const source = readFileSync(file, "utf8");
     // A wasm or data file: its bytes are all there is.
-    const module = {stamp, source, hash: sha256(source), specifiers: /\.(m?[jt]s)$/.test(file) ? specifiers(source) : []};
+    const module = {
+      stamp,
+      source,
+      hash: sha256(source),
+      specifiers: /\.(m?[jt]s)$/.test(file) ? specifiers(source) : []
+    };
     read.set(file, module);
     return module;
   } catch (error) {
-    throw new Error(`${file}: cannot read a module the build depends on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(
+      `${file}: cannot read a module the build depends on (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`
+    );
   }
 }
 
@@ -125,7 +144,10 @@ export function closure(entries: string[], root = projectRoot): Closure {
     }
   };
   entries.forEach(visit);
-  return {files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))), packages: packageVersions(packages, readLock(root))};
+  return {
+    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
+    packages: packageVersions(packages, readLock(root))
+  };
 }
 
 /** One hash of a closure: any module's source or any package version changing changes it. */
@@ -145,6 +167,7 @@ export function closureChanges(before: Closure, after: Closure): string[] {
   const now = new Set(after.packages);
   const added = after.packages.filter((p) => !was.has(p));
   const removed = before.packages.filter((p) => !now.has(p));
-  if (added.length || removed.length) changes.push(`packages ${[...removed.map((p) => "-" + p), ...added.map((p) => "+" + p)].join(" ")}`);
+  if (added.length || removed.length)
+    changes.push(`packages ${[...removed.map((p) => "-" + p), ...added.map((p) => "+" + p)].join(" ")}`);
   return changes;
 }

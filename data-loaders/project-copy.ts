@@ -6,12 +6,24 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {projectRoot} from "./module-graph.js";
 
-export const PROJECT_FILES = ["lib", "data-loaders", "src", "package.json", "package-lock.json", "tsconfig.json", "observablehq.config.ts"];
+export const PROJECT_FILES = [
+  "lib",
+  "data-loaders",
+  "src",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "observablehq.config.ts"
+];
 
 export function copyProject(prefix = "mynn-project-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const name of PROJECT_FILES) {
-    cpSync(join(projectRoot, name), join(dir, name), {recursive: true, verbatimSymlinks: true, filter: (source) => !source.includes(".observablehq")});
+    cpSync(join(projectRoot, name), join(dir, name), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !source.includes(".observablehq")
+    });
   }
   symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"));
   return dir;

@@ -64,7 +64,8 @@ export function storeDir(): string {
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
-const entryChecksum = ({sha256: _, ...fields}: Omit<Entry, "sha256"> & {sha256?: string}) => sha256(JSON.stringify(fields));
+const entryChecksum = ({sha256: _, ...fields}: Omit<Entry, "sha256"> & {sha256?: string}) =>
+  sha256(JSON.stringify(fields));
 
 /**
  * What a stored run (its epochs and the snapshot epochs it kept) does for a request:
@@ -72,7 +73,10 @@ const entryChecksum = ({sha256: _, ...fields}: Omit<Entry, "sha256"> & {sha256?:
  * epochs is taken on the way), or must be "retrained" from scratch (there is none, or it
  * lacks a snapshot it has already passed).
  */
-export function coverage(stored: {epochs: number; snapshots: Iterable<number>} | undefined, request: RunRequest): "covers" | "extend" | "retrain" {
+export function coverage(
+  stored: {epochs: number; snapshots: Iterable<number>} | undefined,
+  request: RunRequest
+): "covers" | "extend" | "retrain" {
   if (!stored) return "retrain";
   const kept = new Set([...stored.snapshots, stored.epochs]);
   const missing = (request.snapshots ?? []).filter((epoch) => !kept.has(epoch));
@@ -87,7 +91,14 @@ function binLayout(net: Network, epochs: number, testSamples: number, snapshots:
   const backQueries = predictions + epochs * testSamples;
   const backQueryBytes = 4 * net.outputs * net.inputs;
   const snapshotStart = backQueries + epochs * backQueryBytes;
-  return {weights, predictions, backQueries, backQueryBytes, snapshots: snapshotStart, bytes: snapshotStart + snapshots * weights};
+  return {
+    weights,
+    predictions,
+    backQueries,
+    backQueryBytes,
+    snapshots: snapshotStart,
+    bytes: snapshotStart + snapshots * weights
+  };
 }
 
 function writeWeights(bin: Uint8Array, offset: number, {wih, who}: Network): void {
@@ -155,7 +166,11 @@ export function saveVerified(): void {
  * wrong when it is damaged (edited, truncated, written by another format). With
  * `trustUnchanged`, a .bin checked before and unchanged since is not hashed again.
  */
-function readEntry(store: string, key: string, trustUnchanged = false): {entry: Entry; bin?: Uint8Array} | Error | undefined {
+function readEntry(
+  store: string,
+  key: string,
+  trustUnchanged = false
+): {entry: Entry; bin?: Uint8Array} | Error | undefined {
   let text: string;
   try {
     text = readFileSync(join(store, key + ".json"), "utf8");
@@ -172,7 +187,8 @@ function readEntry(store: string, key: string, trustUnchanged = false): {entry: 
     const id = `${binFile} ${entry.bin.sha256}`;
     if (trustUnchanged && verified[id] === fileStamp(binFile)) return {entry};
     const bin = new Uint8Array(readFileSync(binFile));
-    if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256) throw new Error("weights file does not match its checksum");
+    if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256)
+      throw new Error("weights file does not match its checksum");
     verified[id] = fileStamp(binFile);
     return {entry, bin};
   } catch (error) {
@@ -208,7 +224,9 @@ export function readRun(store: string, key: string, empty: (config: RunConfig) =
     run.net = readWeights(bin, 0, run.net);
     run.epochs = entry.epochs;
     for (let i = 0; i < epochs; i++) {
-      run.testPredictions.push(bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples));
+      run.testPredictions.push(
+        bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples)
+      );
       const start = layout.backQueries + i * layout.backQueryBytes;
       run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
     }

@@ -50,7 +50,15 @@ export function runKey(config: RunConfig, datasetChecksum: string): string {
   const {hidden, init, lr, seed, trainLimit = null, kernel, rotations = []} = config;
   // Rotations enter the key only when there are some, so unrotated runs keep their keys.
   const identity = JSON.stringify({
-    datasetChecksum, hidden, init, lr, seed, trainLimit, kernel, ...(rotations.length ? {rotations} : {}), engine: engineFingerprint().hash
+    datasetChecksum,
+    hidden,
+    init,
+    lr,
+    seed,
+    trainLimit,
+    kernel,
+    ...(rotations.length ? {rotations} : {}),
+    engine: engineFingerprint().hash
   });
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }

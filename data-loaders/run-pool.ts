@@ -28,7 +28,11 @@ export function distinctRuns(requests: RunRequest[], datasetChecksum: string): R
     const key = runKey(request.config, datasetChecksum);
     const known = byKey.get(key);
     const snapshots = [...new Set([...(known?.snapshots ?? []), ...(request.snapshots ?? [])])].sort((a, b) => a - b);
-    byKey.set(key, {config: request.config, epochs: Math.max(known?.epochs ?? 0, request.epochs), ...(snapshots.length ? {snapshots} : {})});
+    byKey.set(key, {
+      config: request.config,
+      epochs: Math.max(known?.epochs ?? 0, request.epochs),
+      ...(snapshots.length ? {snapshots} : {})
+    });
   }
   return [...byKey.values()];
 }
@@ -44,20 +48,33 @@ export interface PoolOptions {
 export const TRAINING_LIMIT = {epochs: 5000, bytes: 4e9};
 
 /** What training `jobs` costs: epochs (hundred-node epochs of one image each) and bytes of store. */
-export function trainingCost(jobs: {config: RunRequest["config"]; epochs: number; have: number; snapshots?: number[]}[], dataset: Dataset) {
+export function trainingCost(
+  jobs: {config: RunRequest["config"]; epochs: number; have: number; snapshots?: number[]}[],
+  dataset: Dataset
+) {
   let epochs = 0;
   let bytes = 0;
   for (const job of jobs) {
     const {hidden} = job.config;
     const weights = 8 * hidden * (dataset.train.size + 10);
     epochs += ((job.epochs - job.have) * hidden * samplesPerImage(job.config)) / 100;
-    bytes += weights * (1 + (job.snapshots?.length ?? 0)) + job.epochs * (dataset.test.count + 4 * 10 * dataset.train.size);
+    bytes +=
+      weights * (1 + (job.snapshots?.length ?? 0)) + job.epochs * (dataset.test.count + 4 * 10 * dataset.train.size);
   }
   return {epochs: Math.round(epochs), bytes};
 }
 
-export async function ensureRuns(dataset: Dataset, requests: RunRequest[], workers: number, options: PoolOptions = {}): Promise<PoolReport> {
-  const {store = storeDir(), log = (line: string) => void process.stderr.write(line + "\n"), confirmed = false} = options;
+export async function ensureRuns(
+  dataset: Dataset,
+  requests: RunRequest[],
+  workers: number,
+  options: PoolOptions = {}
+): Promise<PoolReport> {
+  const {
+    store = storeDir(),
+    log = (line: string) => void process.stderr.write(line + "\n"),
+    confirmed = false
+  } = options;
   const start = performance.now();
   const abandoned = removeAbandonedTemporaries(store);
   if (abandoned) log(`runs: removed ${abandoned} temporary files of an interrupted build from ${store}`);
@@ -87,7 +104,9 @@ export async function ensureRuns(dataset: Dataset, requests: RunRequest[], worke
   }
 
   const size = Math.min(workers, jobs.length);
-  log(`runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`);
+  log(
+    `runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`
+  );
   const queue = [...jobs];
   let doneRuns = 0;
   let doneEpochs = 0; // whole epochs finished
@@ -114,12 +133,17 @@ export async function ensureRuns(dataset: Dataset, requests: RunRequest[], worke
     // Before 2% of the work is done (workers still loading data, making rotated copies) a
     // projection says nothing: "~172058 s left" at 4 s was seen.
     const left = fraction >= 0.02 ? (elapsed / fraction) * (1 - fraction) : NaN;
-    const lines = [...current.entries()].map(([w, {job, progress}]) =>
-      `worker ${w + 1}: ${describeRun(job.config)}` +
-      (progress ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%` : "")
+    const lines = [...current.entries()].map(
+      ([w, {job, progress}]) =>
+        `worker ${w + 1}: ${describeRun(job.config)}` +
+        (progress
+          ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%`
+          : "")
     );
-    log(`runs: ${doneRuns}/${jobs.length} trained, ${doneEpochs}/${totalEpochs} epochs (${Math.round(fraction * 100)}% of the work), ` +
-      `${Math.round(samplesPerSecond).toLocaleString("en")} samples/s, ${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`);
+    log(
+      `runs: ${doneRuns}/${jobs.length} trained, ${doneEpochs}/${totalEpochs} epochs (${Math.round(fraction * 100)}% of the work), ` +
+        `${Math.round(samplesPerSecond).toLocaleString("en")} samples/s, ${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`
+    );
   };
 
   await Promise.all(

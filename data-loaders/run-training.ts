@@ -36,7 +36,8 @@ export async function getRun(
   const {config, epochs} = request;
   const snapshots = [...new Set(request.snapshots ?? [])].sort((a, b) => a - b);
   for (const epoch of snapshots) {
-    if (!Number.isInteger(epoch) || epoch < 1 || epoch > epochs) throw new RangeError(`snapshot epoch ${epoch} is not one of epochs 1..${epochs}`);
+    if (!Number.isInteger(epoch) || epoch < 1 || epoch > epochs)
+      throw new RangeError(`snapshot epoch ${epoch} is not one of epochs 1..${epochs}`);
   }
   const key = runKey(config, dataset.checksum);
   let run = readRun(store, key, (stored) => freshRun(key, stored, dataset, false));
@@ -92,5 +93,15 @@ function freshRun(key: string, config: RunConfig, dataset: Dataset, initialise =
     ? createNetwork({inputs, hidden, outputs: 10, init, seed})
     : {inputs, hidden, outputs: 10, wih: new Float64Array(hidden * inputs), who: new Float64Array(10 * hidden)};
   const trainSamples = firstSamples(dataset.train, config.trainLimit).count;
-  return {key, config, datasetChecksum: dataset.checksum, trainSamples, epochs: [], net, testPredictions: [], backQueries: [], snapshots: new Map()};
+  return {
+    key,
+    config,
+    datasetChecksum: dataset.checksum,
+    trainSamples,
+    epochs: [],
+    net,
+    testPredictions: [],
+    backQueries: [],
+    snapshots: new Map()
+  };
 }

@@ -22,14 +22,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
   const text = env[name];
   if (text === undefined || text === "") return undefined;
   const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(value) || value < 1) throw new SettingsError(`${name}=${text}: must be a positive integer`);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(value) || value < 1)
+    throw new SettingsError(`${name}=${text}: must be a positive integer`);
   if (value > INT32_MAX) throw new SettingsError(`${name}=${text}: must be at most ${INT32_MAX.toLocaleString("en")}`);
   return value;
 }
 
 function kernel(env: NodeJS.ProcessEnv): KernelName {
   const name = env.KERNEL || DEFAULT_KERNEL;
-  if (!isKernelName(name)) throw new SettingsError(`KERNEL=${name}: unknown kernel; kernels: ${Object.keys(KERNELS).join(", ")}`);
+  if (!isKernelName(name))
+    throw new SettingsError(`KERNEL=${name}: unknown kernel; kernels: ${Object.keys(KERNELS).join(", ")}`);
   return name;
 }
 
@@ -46,6 +48,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 export function checkSettings(settings: Settings, dataset: Dataset): void {
   const {trainLimit} = settings;
   if (trainLimit !== undefined && trainLimit > dataset.train.count) {
-    throw new SettingsError(`TRAIN_LIMIT=${trainLimit}: the training set has only ${dataset.train.count.toLocaleString("en")} images`);
+    throw new SettingsError(
+      `TRAIN_LIMIT=${trainLimit}: the training set has only ${dataset.train.count.toLocaleString("en")} images`
+    );
   }
 }

@@ -3,7 +3,17 @@
 // leaves the last good site in place. Skipped when nothing the site is made of changed.
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  type Dirent,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {buildStatePath, readBuildState, writeBuildState} from "./build-state.js";
 import {frameworkCache, srcDir} from "./loader-outputs.js";
@@ -97,13 +107,21 @@ export function startRenderer(): Renderer {
 }
 
 /** Renders the site into `out` unless it is current; returns whether it rendered. */
-export async function buildSite(out: string, renderer: Renderer = startRenderer(), onRender: () => void = () => {}): Promise<boolean> {
+export async function buildSite(
+  out: string,
+  renderer: Renderer = startRenderer(),
+  onRender: () => void = () => {}
+): Promise<boolean> {
   out = resolve(out);
   mkdirSync(dirname(out), {recursive: true});
   removeAbandoned(out);
   const fingerprint = siteFingerprint();
   const state = readState();
-  if (state[out]?.fingerprint === fingerprint && existsSync(join(out, "index.html")) && state[out].site === treeHash(out)) {
+  if (
+    state[out]?.fingerprint === fingerprint &&
+    existsSync(join(out, "index.html")) &&
+    state[out].site === treeHash(out)
+  ) {
     renderer.cancel();
     return false;
   }
@@ -126,7 +144,11 @@ export async function buildSite(out: string, renderer: Renderer = startRenderer(
 }
 
 /** Holds a lock (a folder, made atomically) while `work` runs; waits while another live build holds it. */
-export async function withLock<T>(name: string, work: () => Promise<T>, onWait: (pid: number) => void = () => {}): Promise<T> {
+export async function withLock<T>(
+  name: string,
+  work: () => Promise<T>,
+  onWait: (pid: number) => void = () => {}
+): Promise<T> {
   const lock = buildStatePath(`${name}.lock`);
   mkdirSync(dirname(lock), {recursive: true});
   let told = false;

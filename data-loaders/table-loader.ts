@@ -13,7 +13,10 @@ export function tableLoader(moduleUrl: string, experiment: Experiment, name: str
     const tableName = name.replace(/\{(\w+)\}/g, (_, param: string) => params[param] ?? "");
     const tables = await experimentTables(experiment, loadDataset(), readSettings());
     const table = tables[tableName];
-    if (!table) throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${Object.keys(tables).join(", ")}`);
+    if (!table)
+      throw new UsageError(
+        `experiment ${experiment.id} has no table "${tableName}"; it has ${Object.keys(tables).join(", ")}`
+      );
     return tableBytes(table);
   });
 }

@@ -17,10 +17,14 @@ export function digitFromDrawing(ink: ArrayLike<number>, width: number, height: 
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new RangeError(`drawing size must be whole positive pixels, got ${width} x ${height}`);
   }
-  if (ink.length !== width * height) throw new RangeError(`ink holds ${ink.length} values, expected ${width} x ${height} = ${width * height}`);
+  if (ink.length !== width * height)
+    throw new RangeError(`ink holds ${ink.length} values, expected ${width} x ${height} = ${width * height}`);
 
   // The ink's bounding box.
-  let left = width, right = -1, top = height, bottom = -1;
+  let left = width,
+    right = -1,
+    top = height,
+    bottom = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (ink[y * width + x] > 0) {
@@ -63,7 +67,9 @@ export function digitFromDrawing(ink: ArrayLike<number>, width: number, height: 
   }
 
   // Centre of mass of the small image, then the whole-pixel shift that brings it to (14, 14).
-  let mass = 0, mx = 0, my = 0;
+  let mass = 0,
+    mx = 0,
+    my = 0;
   for (let y = 0; y < outHeight; y++) {
     for (let x = 0; x < outWidth; x++) {
       const v = small[y * outWidth + x];

@@ -6,7 +6,10 @@ export const LABELS_MAGIC = 0x00000801;
 
 /** A problem with one input file; the message always starts with the file's name. */
 export class IdxError extends Error {
-  constructor(readonly file: string, readonly problem: string) {
+  constructor(
+    readonly file: string,
+    readonly problem: string
+  ) {
     super(`${file}: ${problem}`);
     this.name = "IdxError";
   }
@@ -22,13 +25,17 @@ export interface Images {
 
 function header(bytes: Uint8Array, file: string, magic: number, words: number): number[] {
   const size = 4 * (1 + words);
-  const truncated = () => new IdxError(file, `truncated: ${bytes.length} bytes is shorter than the ${size}-byte header`);
+  const truncated = () =>
+    new IdxError(file, `truncated: ${bytes.length} bytes is shorter than the ${size}-byte header`);
   if (bytes.length < 4) throw truncated();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
   if (found !== magic) {
     const hex = (n: number) => "0x" + n.toString(16).padStart(8, "0");
-    throw new IdxError(file, `wrong magic number ${hex(found)}, expected ${hex(magic)} (${magic === IMAGES_MAGIC ? "images" : "labels"})`);
+    throw new IdxError(
+      file,
+      `wrong magic number ${hex(found)}, expected ${hex(magic)} (${magic === IMAGES_MAGIC ? "images" : "labels"})`
+    );
   }
   if (bytes.length < size) throw truncated();
   return Array.from({length: words}, (_, i) => view.getUint32(4 * (i + 1), false));
@@ -36,7 +43,8 @@ function header(bytes: Uint8Array, file: string, magic: number, words: number): 
 
 function body(bytes: Uint8Array, file: string, offset: number, length: number, what: string): Uint8Array {
   const available = bytes.length - offset;
-  if (available < length) throw new IdxError(file, `truncated: header promises ${length} bytes of ${what}, file holds ${available}`);
+  if (available < length)
+    throw new IdxError(file, `truncated: header promises ${length} bytes of ${what}, file holds ${available}`);
   return bytes.subarray(offset, offset + length);
 }
 

@@ -26,6 +26,7 @@ export function isKernelName(name: string): name is KernelName {
 
 /** A trainer holding a copy of `net`'s weights in the kernel's layout. */
 export async function createTrainer(net: Network, kernel: KernelName = DEFAULT_KERNEL): Promise<Trainer> {
-  if (!isKernelName(kernel)) throw new RangeError(`unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
+  if (!isKernelName(kernel))
+    throw new RangeError(`unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
   return KERNELS[kernel](net);
 }

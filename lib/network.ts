@@ -24,7 +24,13 @@ export interface NetworkOptions {
   seed: number;
 }
 
-export function createNetwork({inputs = 784, hidden = 100, outputs = 10, init = "Normal", seed}: NetworkOptions): Network {
+export function createNetwork({
+  inputs = 784,
+  hidden = 100,
+  outputs = 10,
+  init = "Normal",
+  seed
+}: NetworkOptions): Network {
   const wih = new Float64Array(hidden * inputs);
   const who = new Float64Array(outputs * hidden);
   if (init === "Normal") {
@@ -58,7 +64,13 @@ function layer(w: Float64Array, x: Float64Array, rows: number, cols: number, f: 
 }
 
 /** y = f(w^T x) for a rows x cols matrix w. */
-function layerTransposed(w: Float64Array, x: Float64Array, rows: number, cols: number, f: (z: number) => number): Float64Array {
+function layerTransposed(
+  w: Float64Array,
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  f: (z: number) => number
+): Float64Array {
   const y = new Float64Array(cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) y[c] += w[r * cols + c] * x[r];
   return y.map(f);

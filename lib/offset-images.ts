@@ -28,7 +28,11 @@ export const isOffsetImages = (data: TrainingImages): data is OffsetImages => (d
 export const pixelOffset = (pixel: number) => (pixel / 255) * 0.99;
 
 /** x = 0.01 + s of image n, as a dense input vector. */
-export function offsetInput(data: OffsetImages, n: number, x: Float64Array = new Float64Array(data.size)): Float64Array {
+export function offsetInput(
+  data: OffsetImages,
+  n: number,
+  x: Float64Array = new Float64Array(data.size)
+): Float64Array {
   x.fill(0.01);
   for (let m = data.start[n]; m < data.start[n + 1]; m++) x[data.index[m]] = 0.01 + data.value[m];
   return x;

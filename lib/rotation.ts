@@ -26,8 +26,10 @@ export interface RotationPlan {
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 export function rotationPlan(side: number, degrees: number): RotationPlan {
-  if (!Number.isInteger(side) || side < 2) throw new RangeError(`image side must be an integer of at least 2, got ${side}`);
-  if (!Number.isFinite(degrees)) throw new RangeError(`rotation angle must be a finite number of degrees, got ${degrees}`);
+  if (!Number.isInteger(side) || side < 2)
+    throw new RangeError(`image side must be an integer of at least 2, got ${side}`);
+  if (!Number.isFinite(degrees))
+    throw new RangeError(`rotation angle must be a finite number of degrees, got ${degrees}`);
   const cos = Math.cos(toRadians(degrees));
   const sin = Math.sin(toRadians(degrees));
   const h = (side - 1) / 2;
@@ -52,7 +54,12 @@ export function rotationPlan(side: number, degrees: number): RotationPlan {
 }
 
 /** One side x side image rotated by the plan's angle; pixels sampled outside take `fill`. */
-export function rotate(plan: RotationPlan, image: Float64Array, fill: number, out = new Float64Array(plan.side * plan.side)): Float64Array {
+export function rotate(
+  plan: RotationPlan,
+  image: Float64Array,
+  fill: number,
+  out = new Float64Array(plan.side * plan.side)
+): Float64Array {
   const {sources, weights} = plan;
   for (let p = 0; p < out.length; p++) {
     const at = p * 4;
@@ -60,7 +67,9 @@ export function rotate(plan: RotationPlan, image: Float64Array, fill: number, ou
       out[p] = fill;
       continue;
     }
-    out[p] = weights[at] * image[sources[at]] + weights[at + 1] * image[sources[at + 1]] +
+    out[p] =
+      weights[at] * image[sources[at]] +
+      weights[at + 1] * image[sources[at + 1]] +
       (weights[at + 2] * image[sources[at + 2]] + weights[at + 3] * image[sources[at + 3]]);
   }
   return out;
@@ -117,7 +126,9 @@ export function withRotations(data: LabelledImages, degrees: number[] = BOOK_ROT
     });
   }
   const images: OffsetImages = {
-    kind: "offsets", count, size,
+    kind: "offsets",
+    count,
+    size,
     labels: new Uint8Array(count),
     start,
     index: new Uint16Array(start[count]),
@@ -131,7 +142,10 @@ export function withRotations(data: LabelledImages, degrees: number[] = BOOK_ROT
       images.index[m] = i;
       images.value[m++] = values[i];
     }
-    if (m !== start[sample + 1]) throw new Error(`sample ${sample}: counted ${start[sample + 1] - start[sample]} nonzero offsets, found ${m - start[sample]}`);
+    if (m !== start[sample + 1])
+      throw new Error(
+        `sample ${sample}: counted ${start[sample + 1] - start[sample]} nonzero offsets, found ${m - start[sample]}`
+      );
     images.labels[sample] = label;
   };
   for (let n = 0; n < data.count; n++) {

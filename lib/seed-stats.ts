@@ -14,8 +14,10 @@ export interface SeedSummary {
 }
 
 // Student's t quantiles (0.975) for n - 1 = 1..30 degrees of freedom; 1.96 beyond.
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042
+];
 
 /** Mean, spread and 95% interval of the mean of one configuration's scores over seeds. */
 export function summarize(values: number[]): SeedSummary {
@@ -27,7 +29,11 @@ export function summarize(values: number[]): SeedSummary {
 }
 
 /** Groups rows by key and summarises `value` over each group: one row per key. */
-export function summarizeBy<T, K extends Record<string, number | string>>(rows: T[], key: (row: T) => K, value: (row: T) => number): (K & SeedSummary)[] {
+export function summarizeBy<T, K extends Record<string, number | string>>(
+  rows: T[],
+  key: (row: T) => K,
+  value: (row: T) => number
+): (K & SeedSummary)[] {
   const groups = d3.group(rows, (row) => JSON.stringify(key(row)));
   return Array.from(groups, ([k, members]) => ({...(JSON.parse(k) as K), ...summarize(members.map(value))}));
 }
@@ -37,14 +43,18 @@ export function summarizeBy<T, K extends Record<string, number | string>>(rows: 
  * or "above it by 0.0012" / "below it by 0.0012" (distance to the nearest end, `digits` decimals).
  */
 export function rangeVerdict(value: number, {min, max}: {min: number; max: number}, digits = 4): string {
-  if (!Number.isFinite(value) || !Number.isFinite(min) || !Number.isFinite(max)) throw new RangeError(`cannot place ${value} against the range ${min}–${max}`);
+  if (!Number.isFinite(value) || !Number.isFinite(min) || !Number.isFinite(max))
+    throw new RangeError(`cannot place ${value} against the range ${min}–${max}`);
   if (value > max) return `above it by ${(value - max).toFixed(digits)}`;
   if (value < min) return `below it by ${(min - value).toFixed(digits)}`;
   return "inside the seed range";
 }
 
 /** Where one set of seeds' values stands against another's: apart beyond the seed spread, or not. */
-export function compareRanges(a: {min: number; max: number}, b: {min: number; max: number}): "higher" | "lower" | "overlapping" {
+export function compareRanges(
+  a: {min: number; max: number},
+  b: {min: number; max: number}
+): "higher" | "lower" | "overlapping" {
   if (a.min > b.max) return "higher";
   if (a.max < b.min) return "lower";
   return "overlapping";

@@ -19,7 +19,8 @@ export function simdKernelWat(precision: Precision): string {
   const lanes = Array.from({length: 16 / B}, (_, i) => `(${V}.extract_lane ${i} (local.get $acc))`);
   const hsum = promote(lanes.reduce((sum, lane) => `(${T}.add ${sum} ${lane})`));
   const sigmoid = (z: string) => `(f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg ${z}))))`;
-  const at = (base: string, index: string, size = B) => `(i32.add (global.get ${base}) (i32.mul ${index} (i32.const ${size})))`;
+  const at = (base: string, index: string, size = B) =>
+    `(i32.add (global.get ${base}) (i32.mul ${index} (i32.const ${size})))`;
   // A loop over the padded hidden row in bytes: $j = 0, 16, ..., rowBytes - 16.
   // Unrolled twice (rows are padded to a multiple of 8 nodes): the second copy addresses the
   // next vector through the load/store offset.
@@ -31,9 +32,14 @@ export function simdKernelWat(precision: Precision): string {
       (local.set $j (i32.add (local.get $j) (i32.const 32)))
       (br_if ${label} (i32.lt_u (local.get $j) (local.get $rb))))`;
   // Rows r0..r3 and splatted values s0..s3 of nonzero pixels m..m+3.
-  const fourRows = [0, 1, 2, 3].map((r) => `(local.set $r${r} (i32.load ${at("$nz", `(i32.add (local.get $m) (i32.const ${r}))`, 4)}))
-      (local.set $s${r} (${V}.splat (${T}.load ${at("$s", `(i32.add (local.get $m) (i32.const ${r}))`)})))`).join("\n      ");
-  const rowLocals = "(local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)";
+  const fourRows = [0, 1, 2, 3]
+    .map(
+      (r) => `(local.set $r${r} (i32.load ${at("$nz", `(i32.add (local.get $m) (i32.const ${r}))`, 4)}))
+      (local.set $s${r} (${V}.splat (${T}.load ${at("$s", `(i32.add (local.get $m) (i32.const ${r}))`)})))`
+    )
+    .join("\n      ");
+  const rowLocals =
+    "(local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)";
   const vec = (base: string) => `(v128.load (i32.add (global.get ${base}) (local.get $j)))`;
   const store = (base: string, value: string) => `(v128.store (i32.add (global.get ${base}) (local.get $j)) ${value})`;
 
@@ -42,14 +48,18 @@ export function simdKernelWat(precision: Precision): string {
   // rounding (degree 13 for f64: r^14 / 14! < 1e-17; degree 7 for f32), times 2^k built in
   // the exponent bits. Calling Math.exp for each of 100 hidden nodes cost a third of an epoch.
   const taylor = Array.from({length: (T === "f64" ? 13 : 7) + 1}, (_, n) => 1 / factorial(n));
-  const horner = taylor.slice(0, -1).reduceRight(
-    (acc, coefficient) => `(${V}.add (${V}.mul ${acc} (local.get $r)) (${V}.splat (${T}.const ${coefficient})))`,
-    `(${V}.splat (${T}.const ${taylor[taylor.length - 1]}))`
-  );
-  const [lo, hi, ln2hi, ln2lo] = T === "f64" ? [-708, 709, 0.6931471803691238, 1.9082149292705877e-10] : [-87, 88, 0.693359375, -2.12194440e-4];
-  const twoToK = T === "f64"
-    ? `(i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))`
-    : `(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))`;
+  const horner = taylor
+    .slice(0, -1)
+    .reduceRight(
+      (acc, coefficient) => `(${V}.add (${V}.mul ${acc} (local.get $r)) (${V}.splat (${T}.const ${coefficient})))`,
+      `(${V}.splat (${T}.const ${taylor[taylor.length - 1]}))`
+    );
+  const [lo, hi, ln2hi, ln2lo] =
+    T === "f64" ? [-708, 709, 0.6931471803691238, 1.9082149292705877e-10] : [-87, 88, 0.693359375, -2.1219444e-4];
+  const twoToK =
+    T === "f64"
+      ? `(i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))`
+      : `(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))`;
   const sigmoidVector = `
   (func $sigmoidv (param $z v128) (result v128)
     (local $x v128) (local $k v128) (local $r v128)
@@ -144,12 +154,15 @@ ${sigmoidVector}
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $m) (local.get $count)))
       ${fourRows}
-      ${vectorLoop("$axpy", `(v128.store (i32.add (local.get $hp) (local.get $j))
+      ${vectorLoop(
+        "$axpy",
+        `(v128.store (i32.add (local.get $hp) (local.get $j))
         (${V}.add (${V}.add (${V}.add (${V}.add (v128.load (i32.add (local.get $hp) (local.get $j)))
           (${V}.mul (local.get $s0) (v128.load (i32.add (local.get $r0) (local.get $j)))))
           (${V}.mul (local.get $s1) (v128.load (i32.add (local.get $r1) (local.get $j)))))
           (${V}.mul (local.get $s2) (v128.load (i32.add (local.get $r2) (local.get $j)))))
-          (${V}.mul (local.get $s3) (v128.load (i32.add (local.get $r3) (local.get $j))))))`)}
+          (${V}.mul (local.get $s3) (v128.load (i32.add (local.get $r3) (local.get $j))))))`
+      )}
       (local.set $m (i32.add (local.get $m) (i32.const 4)))
       (br $rows)))
     ;; sigmoid on the hidden nodes, then padded ones are held at 0
@@ -218,16 +231,26 @@ ${sigmoidVector}
         (br $upd)))
       ;; c += 0.01 dh, R += dh sum(s)
       (local.set $sv (${V}.splat ${demote("(global.get $sumS)")}))
-      ${vectorLoop("$cR", `${store("$c", `(${V}.add ${vec("$c")} (${V}.mul (${V}.splat (${T}.const 0.01)) ${vec("$dh")}))`)}
-      ${store("$R", `(${V}.add ${vec("$R")} (${V}.mul ${vec("$dh")} (local.get $sv)))`)}`)}
+      ${vectorLoop(
+        "$cR",
+        `${store("$c", `(${V}.add ${vec("$c")} (${V}.mul (${V}.splat (${T}.const 0.01)) ${vec("$dh")}))`)}
+      ${store("$R", `(${V}.add ${vec("$R")} (${V}.mul ${vec("$dh")} (local.get $sv)))`)}`
+      )}
       ;; W'[i, :] += dh s_i for the nonzero pixels only
       (local.set $m (i32.const 0))
       (block $d (loop $rows
         (br_if $d (i32.ge_u (local.get $m) (local.get $count)))
         ${fourRows}
-        ${vectorLoop("$wRow", `(local.set $sv (v128.load (i32.add (local.get $dhp) (local.get $j))))
-        ${[0, 1, 2, 3].map((r) => `(v128.store (i32.add (local.get $r${r}) (local.get $j))
-          (${V}.add (v128.load (i32.add (local.get $r${r}) (local.get $j))) (${V}.mul (local.get $sv) (local.get $s${r}))))`).join("\n        ")}`)}
+        ${vectorLoop(
+          "$wRow",
+          `(local.set $sv (v128.load (i32.add (local.get $dhp) (local.get $j))))
+        ${[0, 1, 2, 3]
+          .map(
+            (r) => `(v128.store (i32.add (local.get $r${r}) (local.get $j))
+          (${V}.add (v128.load (i32.add (local.get $r${r}) (local.get $j))) (${V}.mul (local.get $sv) (local.get $s${r}))))`
+          )
+          .join("\n        ")}`
+        )}
         (local.set $m (i32.add (local.get $m) (i32.const 4)))
         (br $rows)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))

@@ -59,7 +59,9 @@ const modules = new Map<Precision, Promise<WebAssembly.Module>>();
 function compile(precision: Precision): Promise<WebAssembly.Module> {
   let module = modules.get(precision);
   if (!module) {
-    const bytes = Uint8Array.from(atob(precision === "f64" ? SIMD_KERNEL_F64 : SIMD_KERNEL_F32), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(precision === "f64" ? SIMD_KERNEL_F64 : SIMD_KERNEL_F32), (c) =>
+      c.charCodeAt(0)
+    );
     module = WebAssembly.compile(bytes);
     modules.set(precision, module);
   }
@@ -101,7 +103,27 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   };
   const pages = Math.ceil(top / 65536) - wasm.memory.buffer.byteLength / 65536;
   if (pages > 0) wasm.memory.grow(pages);
-  wasm.configure(hidden, Hp, inputs, outputs, at.wT, at.c, at.R, at.who, at.h, at.dh, at.o, at.e, at.nz, at.s, at.spare, at.table, at.idx, at.val, at.off);
+  wasm.configure(
+    hidden,
+    Hp,
+    inputs,
+    outputs,
+    at.wT,
+    at.c,
+    at.R,
+    at.who,
+    at.h,
+    at.dh,
+    at.o,
+    at.e,
+    at.nz,
+    at.s,
+    at.spare,
+    at.table,
+    at.idx,
+    at.val,
+    at.off
+  );
   const table = new Float64Array(wasm.memory.buffer, at.table, 256);
   for (let p = 0; p < 256; p++) table[p] = pixelOffset(p);
 
@@ -167,5 +189,11 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
     return {inputs, hidden, outputs, wih, who: whoOut};
   }
 
-  return {kernel: `wasm-${precision}`, prepare: (data) => void (isOffsetImages(data) || sparseImages(data)), trainEpoch, evaluate, network};
+  return {
+    kernel: `wasm-${precision}`,
+    prepare: (data) => void (isOffsetImages(data) || sparseImages(data)),
+    trainEpoch,
+    evaluate,
+    network
+  };
 }

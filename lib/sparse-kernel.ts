@@ -129,7 +129,8 @@ export function sparseTrainer(net: Network): Trainer {
         const value = s[m];
         for (let j = 0; j < hidden; j++) wT[row + j] += dh[j] * value;
       }
-      if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
+      if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count))
+        onProgress({done: n + 1, total: data.count});
     }
     fold(layout);
   }

@@ -26,7 +26,8 @@ export function trainEpoch(net: Network, data: TrainingImages, lr: number, optio
     else scaleInput(data.pixels, n * data.size, data.size, x);
     targetFor(data.labels[n], net.outputs, t);
     train(net, x, t, lr);
-    if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count)) onProgress({done: n + 1, total: data.count});
+    if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count))
+      onProgress({done: n + 1, total: data.count});
   }
 }
 

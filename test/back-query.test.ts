@@ -1,7 +1,15 @@
 import {gunzipSync} from "node:zlib";
 import {tableFromIPC, tableToIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import {correlation, digitShapes, experiment5, greyLevels, inkFrequency, meanPairwiseCorrelation, weightsTable} from "../data-loaders/experiments/back-query.js";
+import {
+  correlation,
+  digitShapes,
+  experiment5,
+  greyLevels,
+  inkFrequency,
+  meanPairwiseCorrelation,
+  weightsTable
+} from "../data-loaders/experiments/back-query.js";
 import {mnistFile} from "../data-loaders/mnist-file.js";
 import type {Run} from "../data-loaders/run-entry.js";
 import type {RunConfig} from "../data-loaders/run-key.js";
@@ -37,7 +45,9 @@ describe("Experiment 5: back query and the exported network", () => {
     expect(shapes[0][0]).toBeCloseTo(255 - 25.5, 9); // its own ink minus the mean over ten digits
     expect(shapes[0][1]).toBeCloseTo(-25.5, 9);
     expect(shapes[3][500]).toBe(0);
-    expect(() => digitShapes({count: 1, size: 784, pixels: pixels.subarray(0, 784), labels: Uint8Array.of(0)})).toThrow(/no training image of digit 1/);
+    expect(() => digitShapes({count: 1, size: 784, pixels: pixels.subarray(0, 784), labels: Uint8Array.of(0)})).toThrow(
+      /no training image of digit 1/
+    );
   });
 
   it("tables: the network after epoch 13 of a longer run, its back queries, and per-rate tables of other runs", async () => {
@@ -56,7 +66,9 @@ describe("Experiment 5: back query and the exported network", () => {
     const expected = backQueries(weightsAt(main, 13));
     expect(images).toHaveLength(10);
     expect(Array.from(images[7])).toEqual(Array.from(expected.subarray(7 * 784, 8 * 784)));
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(["weights", "runs", "shapes", "similarity", "backquery-0.3"]));
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining(["weights", "runs", "shapes", "similarity", "backquery-0.3"])
+    );
     const rate = tableFromIPC(tableToIPC(tables["backquery-0.3"], "file"));
     expect(rate.numRows).toBe(2 * 10); // 2 epochs x 10 labels
     expect(tables.similarity.numRows).toBe(100);
@@ -71,10 +83,15 @@ describe("Experiment 5: does the back query depend on the seed?", () => {
     pixels[2 * 784 + 5] = 10; // image 2 inks pixel 5
     const ink = inkFrequency({count: 4, size: 784, pixels, labels: new Uint8Array(4)});
     expect([ink[0], ink[5], ink[6]]).toEqual([0.5, 0.25, 0]);
-    const a = [1, 2, 3, 4], b = [2, 4, 6, 8.5], c = [4, 3, 2, 1];
+    const a = [1, 2, 3, 4],
+      b = [2, 4, 6, 8.5],
+      c = [4, 3, 2, 1];
     const all = [0, 1, 2, 3];
     expect(meanPairwiseCorrelation([a, a, a], all)).toBeCloseTo(1, 12);
-    expect(meanPairwiseCorrelation([a, b, c], all)).toBeCloseTo((correlation(a, b) + correlation(a, c) + correlation(b, c)) / 3, 12);
+    expect(meanPairwiseCorrelation([a, b, c], all)).toBeCloseTo(
+      (correlation(a, b) + correlation(a, c) + correlation(b, c)) / 3,
+      12
+    );
     expect(meanPairwiseCorrelation([a, c], [1, 2])).toBeCloseTo(-1, 12); // only the chosen pixels count
     expect(meanPairwiseCorrelation([a], all)).toBeNaN(); // one image: no pair
   });
@@ -85,23 +102,43 @@ describe("Experiment 5: does the back query depend on the seed?", () => {
     const store = tempDir();
     const [request] = experiment5.runs(settings);
     const runs: Run[] = [];
-    for (const seed of [1, 2, 3]) runs.push(await getRun(dataset, {config: {...request.config, seed}, epochs: 15, snapshots: [13]}, store));
+    for (const seed of [1, 2, 3])
+      runs.push(await getRun(dataset, {config: {...request.config, seed}, epochs: 15, snapshots: [13]}, store));
     const tables = experiment5.tables(runs, dataset, settings);
 
-    const seeds = tableFromIPC(tableToIPC(tables.seeds, "file")).toArray().map((r) => r.toJSON());
-    expect(seeds.map((r) => `${r.seed}:${r.label}`)).toEqual([1, 2, 3].flatMap((s) => Array.from({length: 10}, (_, l) => `${s}:${l}`)));
+    const seeds = tableFromIPC(tableToIPC(tables.seeds, "file"))
+      .toArray()
+      .map((r) => r.toJSON());
+    expect(seeds.map((r) => `${r.seed}:${r.label}`)).toEqual(
+      [1, 2, 3].flatMap((s) => Array.from({length: 10}, (_, l) => `${s}:${l}`))
+    );
     expect(seeds.every((r) => r.epoch === 13 && r.lr === 0.025)).toBe(true);
-    expect(Array.from(seeds[13].pixels as Uint8Array)).toEqual(Array.from(greyLevels(runs[1].backQueries[12].subarray(3 * 784, 4 * 784))));
+    expect(Array.from(seeds[13].pixels as Uint8Array)).toEqual(
+      Array.from(greyLevels(runs[1].backQueries[12].subarray(3 * 784, 4 * 784)))
+    );
 
-    const agreement = tableFromIPC(tableToIPC(tables.agreement, "file")).toArray().map((r) => r.toJSON());
+    const agreement = tableFromIPC(tableToIPC(tables.agreement, "file"))
+      .toArray()
+      .map((r) => r.toJSON());
     expect(agreement).toHaveLength(4 * 10);
     const region = (name: string) => agreement.filter((r) => r.region === name);
-    const [all, never, seldom, often] = ["all pixels", "pixels no training image inks", "pixels under 1% of training images ink", "pixels 1% or more of training images ink"].map(region);
+    const [all, never, seldom, often] = [
+      "all pixels",
+      "pixels no training image inks",
+      "pixels under 1% of training images ink",
+      "pixels 1% or more of training images ink"
+    ].map(region);
     expect(all[0].pixels).toBe(784);
     expect(never[0].pixels + seldom[0].pixels + often[0].pixels).toBe(784); // the three regions split the image
     expect(never[0].pixels).toBeGreaterThan(67); // 300 images ink fewer pixels than 60,000
     const images = (label: number) => runs.map((run) => run.backQueries[12].subarray(label * 784, (label + 1) * 784));
-    expect(all[4].correlation).toBeCloseTo(meanPairwiseCorrelation(images(4), Array.from({length: 784}, (_, i) => i)), 12);
+    expect(all[4].correlation).toBeCloseTo(
+      meanPairwiseCorrelation(
+        images(4),
+        Array.from({length: 784}, (_, i) => i)
+      ),
+      12
+    );
     expect(all.every((r) => r.seeds === 3 && r.correlation > -1 && r.correlation <= 1)).toBe(true);
   });
 });
@@ -113,11 +150,15 @@ describe("MNIST slices for the browser", () => {
     const images = parseImages(gunzipSync(mnistFile(dataset, "train-images-50")), "images");
     expect(images.count).toBe(50);
     expect(Array.from(images.pixels)).toEqual(Array.from(dataset.train.pixels.subarray(0, 50 * 784)));
-    expect(Array.from(parseLabels(gunzipSync(mnistFile(dataset, "test-labels")), "labels"))).toEqual(Array.from(dataset.test.labels));
+    expect(Array.from(parseLabels(gunzipSync(mnistFile(dataset, "test-labels")), "labels"))).toEqual(
+      Array.from(dataset.test.labels)
+    );
   });
 
   it("reject a bad name or count with a clear error", () => {
-    expect(() => mnistFile(dataset, "train-pictures")).toThrow(/mnist file "train-pictures": expected <train\|test>-<images\|labels>\[-N\]/);
+    expect(() => mnistFile(dataset, "train-pictures")).toThrow(
+      /mnist file "train-pictures": expected <train\|test>-<images\|labels>\[-N\]/
+    );
     expect(() => mnistFile(dataset, "test-images-201")).toThrow(/N must be 1\.\.200/);
     expect(() => mnistFile(dataset, "test-images-0")).toThrow(/N must be 1\.\.200/);
   });

@@ -17,7 +17,12 @@ const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("he
 /** Each loader output in the copy's Framework cache, by name, with its SHA-256. */
 function outputs(dir: string): Record<string, string> {
   const data = join(dir, "src", ".observablehq", "cache", "data");
-  return Object.fromEntries(readdirSync(data).filter((f) => !f.includes(".tmp-")).sort().map((f) => [f, sha(readFileSync(join(data, f)))]));
+  return Object.fromEntries(
+    readdirSync(data)
+      .filter((f) => !f.includes(".tmp-"))
+      .sort()
+      .map((f) => [f, sha(readFileSync(join(data, f)))])
+  );
 }
 
 /** The build's report: per group, whether it recomputed and why; and the runs it trained. */
@@ -46,7 +51,10 @@ describe("the build's dependency model", () => {
     expect(result.status, result.stderr).toBe(0);
     return {...report(result.stderr), outputs: outputs(dir), stderr: result.stderr};
   };
-  const groups = () => Object.keys(base).map((name) => name.split(/[-.]/)[0]).filter((g, i, all) => all.indexOf(g) === i);
+  const groups = () =>
+    Object.keys(base)
+      .map((name) => name.split(/[-.]/)[0])
+      .filter((g, i, all) => all.indexOf(g) === i);
   const changed = (after: Record<string, string>) => Object.keys(base).filter((name) => after[name] !== base[name]);
 
   beforeAll(() => {
@@ -54,7 +62,10 @@ describe("the build's dependency model", () => {
     mnist = smallMnistDir(10000, 1000); // the pages attach the first 10,000 training and 1,000 test images
     baseEnv = {...env, MNIST_DIR: mnist};
     const first = build();
-    const runs = distinctRuns(Object.values(experiments).flatMap((e) => e.runs(readSettings(env))), loadDataset(mnist, false).checksum);
+    const runs = distinctRuns(
+      Object.values(experiments).flatMap((e) => e.runs(readSettings(env))),
+      loadDataset(mnist, false).checksum
+    );
     expect(first.trained).toBe(runs.length);
     base = first.outputs;
   }, 600_000);
@@ -67,14 +78,24 @@ describe("the build's dependency model", () => {
   }, 300_000);
 
   it("an experiment's table code: only that experiment's tables recomputed, no run retrained", () => {
-    edit(dir, "data-loaders/experiments/back-query.ts", "images.pixels[offset + i] > 0", "images.pixels[offset + i] > 128");
+    edit(
+      dir,
+      "data-loaders/experiments/back-query.ts",
+      "images.pixels[offset + i] > 0",
+      "images.pixels[offset + i] > 128"
+    );
     const after = build();
     expect(after.trained).toBe(0);
     expect(after.groups.exp5).toMatch(/^recomputed \(data-loaders\/experiments\/back-query\.ts changed\)/);
     for (const group of groups().filter((g) => g !== "exp5")) expect(after.groups[group], group).toBe("reused");
     expect(changed(after.outputs)).toContain("exp5-agreement.arrow"); // the ink threshold changed its numbers
     expect(changed(after.outputs).every((name) => name.startsWith("exp5-"))).toBe(true);
-    edit(dir, "data-loaders/experiments/back-query.ts", "images.pixels[offset + i] > 128", "images.pixels[offset + i] > 0");
+    edit(
+      dir,
+      "data-loaders/experiments/back-query.ts",
+      "images.pixels[offset + i] > 128",
+      "images.pixels[offset + i] > 0"
+    );
     expect(build().outputs).toEqual(base); // and back again
   }, 300_000);
 
@@ -95,7 +116,9 @@ describe("the build's dependency model", () => {
     edit(dir, "lib/offset-images.ts", scaled, scaled.replace("0.99", "0.98"));
     const after = build();
     expect(after.trained).toBe(after.distinct);
-    expect(changed(after.outputs)).toEqual(expect.arrayContaining(["exp2-scores.arrow", "exp1-summary.arrow", "playground-worker.js"]));
+    expect(changed(after.outputs)).toEqual(
+      expect.arrayContaining(["exp2-scores.arrow", "exp1-summary.arrow", "playground-worker.js"])
+    );
     expect(after.groups.mnist).toBe("reused");
     edit(dir, "lib/offset-images.ts", scaled.replace("0.99", "0.98"), scaled);
     expect(build().outputs).toEqual(base);
@@ -108,7 +131,8 @@ describe("the build's dependency model", () => {
     writeFileSync(file, bytes);
     const after = build();
     expect(after.trained).toBe(after.distinct);
-    for (const group of groups().filter((g) => g !== "playground")) expect(after.groups[group], group).toMatch(/^recomputed \(the dataset changed\)/);
+    for (const group of groups().filter((g) => g !== "playground"))
+      expect(after.groups[group], group).toMatch(/^recomputed \(the dataset changed\)/);
     expect(after.groups.playground).toBe("reused");
     expect(changed(after.outputs)).toContain("mnist-test-images.idx.gz");
     bytes[16 + 300] ^= 0xff;
@@ -117,7 +141,11 @@ describe("the build's dependency model", () => {
   }, 300_000);
 
   it("each setting: SEEDS trains only the new seed's runs; TRAIN_LIMIT and KERNEL retrain everything", () => {
-    const seeds = (n: string) => distinctRuns(Object.values(experiments).flatMap((e) => e.runs(readSettings({...env, SEEDS: n}))), "x").length;
+    const seeds = (n: string) =>
+      distinctRuns(
+        Object.values(experiments).flatMap((e) => e.runs(readSettings({...env, SEEDS: n}))),
+        "x"
+      ).length;
     const more = build({SEEDS: "2"});
     expect(more.trained).toBe(seeds("2") - seeds("1"));
     expect(more.groups.exp2).toMatch(/^recomputed \(settings changed \(seeds 1 -> 2\)\)/);

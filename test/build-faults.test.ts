@@ -9,9 +9,15 @@ import {encodeImages, encodeLabels} from "../lib/idx.js";
 import {smallMnistDir, tempDir} from "./fixtures.js";
 
 const tsx = (script: string, args: string[], env: Record<string, string>) =>
-  spawnSync("node_modules/.bin/tsx", [script, ...args], {env: {...process.env, ...env}, encoding: "utf8", timeout: 60_000});
-const build = (env: Record<string, string>, args: string[] = ["--runs-only"]) => tsx("data-loaders/build.ts", args, {RUN_STORE: tempDir(), ...env});
-const cli = (args: string[], env: Record<string, string> = {}) => tsx("data-loaders/experiment-cli.ts", args, {RUN_STORE: tempDir(), ...env});
+  spawnSync("node_modules/.bin/tsx", [script, ...args], {
+    env: {...process.env, ...env},
+    encoding: "utf8",
+    timeout: 60_000
+  });
+const build = (env: Record<string, string>, args: string[] = ["--runs-only"]) =>
+  tsx("data-loaders/build.ts", args, {RUN_STORE: tempDir(), ...env});
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  tsx("data-loaders/experiment-cli.ts", args, {RUN_STORE: tempDir(), ...env});
 const stackless = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 const empty = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
 
@@ -33,7 +39,9 @@ describe("settings the build refuses", () => {
     const store = tempDir();
     const result = build({SEEDS: "1000", RUN_STORE: store});
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/error: these settings need [\d,]+ runs trained \([\d,]+ epochs of a 100-node network, about [\d.]+ GB more in .*\); to go ahead, run again with --yes/);
+    expect(result.stderr).toMatch(
+      /error: these settings need [\d,]+ runs trained \([\d,]+ epochs of a 100-node network, about [\d.]+ GB more in .*\); to go ahead, run again with --yes/
+    );
     expect(empty(store)).toBe(true);
   });
 
@@ -49,13 +57,18 @@ describe("npm run experiment checks what it is asked before training", () => {
     const store = tempDir();
     const result = cli(["2", "--table", "nope"], {RUN_STORE: store});
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('error: experiment exp2 has no table "nope"; it has scores, reproduction, settings');
+    expect(result.stderr).toContain(
+      'error: experiment exp2 has no table "nope"; it has scores, reproduction, settings'
+    );
     expect(empty(store)).toBe(true);
   });
 
   it("--out into a missing folder, or onto a folder: refused at once, no temporary file", () => {
     const dir = tempDir();
-    for (const [out, message] of [[join(dir, "missing", "t.arrow"), `folder ${join(dir, "missing")} does not exist`], [dir, "is a folder; give a file name"]]) {
+    for (const [out, message] of [
+      [join(dir, "missing", "t.arrow"), `folder ${join(dir, "missing")} does not exist`],
+      [dir, "is a folder; give a file name"]
+    ]) {
       const store = tempDir();
       const result = cli(["1", "--out", out], {RUN_STORE: store});
       expect(result.status, out).toBe(2);
@@ -71,7 +84,9 @@ describe("npm run experiment checks what it is asked before training", () => {
     writeFileSync(file, "not a folder");
     const result = cli(["1"], {RUN_STORE: join(file, "store"), TRAIN_LIMIT: "100"});
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^error: .*ENOTDIR: not a directory, mkdir '${join(file, "store")}'`, "m"));
+    expect(result.stderr).toMatch(
+      new RegExp(`^error: .*ENOTDIR: not a directory, mkdir '${join(file, "store")}'`, "m")
+    );
     stackless(result.stderr);
   });
 });

@@ -36,7 +36,11 @@ describe("an interrupted or doubled build", () => {
    */
   const killWhen = (when: RegExp, delay = 0, ready: () => boolean = () => true) =>
     new Promise<string>((resolve) => {
-      const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {cwd: dir, env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env}, detached: true});
+      const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
+        cwd: dir,
+        env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
+        detached: true
+      });
       let stderr = "";
       child.stderr.on("data", (chunk) => (stderr += chunk));
       const poll = setInterval(() => {
@@ -96,9 +100,14 @@ describe("an interrupted or doubled build", () => {
   it("two full builds at once in one clone both succeed, with the same site", async () => {
     const good = treeHash(dist());
     forgetPages();
-    const run = () => new Promise<number | null>((resolve) => {
-      spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {cwd: dir, env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env}, stdio: "ignore"}).once("exit", resolve);
-    });
+    const run = () =>
+      new Promise<number | null>((resolve) => {
+        spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
+          cwd: dir,
+          env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
+          stdio: "ignore"
+        }).once("exit", resolve);
+      });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     expect(treeHash(dist())).toBe(good);
   }, 600_000);

@@ -14,7 +14,8 @@ function run(command: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(command, args, {env: {...process.env, ...env}, encoding: "buffer", maxBuffer: 1 << 28});
   return {status: result.status, stdout: result.stdout, stderr: result.stderr.toString()};
 }
-const loader = (env: Record<string, string>) => run("npx", ["tsx", "src/data/exp1-summary.arrow.ts"], {RUN_STORE: tempDir(), ...env});
+const loader = (env: Record<string, string>) =>
+  run("npx", ["tsx", "src/data/exp1-summary.arrow.ts"], {RUN_STORE: tempDir(), ...env});
 
 describe("loaders report bad input and write nothing", () => {
   it("a missing dataset folder", () => {
@@ -48,7 +49,11 @@ describe("npm run build", () => {
 
   it("fails on a broken dataset and leaves no result file", () => {
     const out = tempDir();
-    const {status, stderr} = run("npm", ["run", "build"], {MNIST_DIR: "/no/such/folder", SITE_OUTPUT: out, RUN_STORE: tempDir()});
+    const {status, stderr} = run("npm", ["run", "build"], {
+      MNIST_DIR: "/no/such/folder",
+      SITE_OUTPUT: out,
+      RUN_STORE: tempDir()
+    });
     expect(status).not.toBe(0);
     expect(stderr + "").toMatch(/dataset folder not found/);
     const files = existsSync(join(out, "_file")) ? readdirSync(join(out, "_file"), {recursive: true}) : [];
@@ -57,12 +62,20 @@ describe("npm run build", () => {
 
   it("with TRAIN_LIMIT=2000 builds every page free of rendered errors", () => {
     const out = tempDir();
-    const {status, stderr} = run("npm", ["run", "build"], {TRAIN_LIMIT: "2000", SEEDS: "2", SITE_OUTPUT: out, RUN_STORE: tempDir()});
+    const {status, stderr} = run("npm", ["run", "build"], {
+      TRAIN_LIMIT: "2000",
+      SEEDS: "2",
+      SITE_OUTPUT: out,
+      RUN_STORE: tempDir()
+    });
     expect(status, stderr).toBe(0);
     expect(stderr).toContain("first 2000 images");
     // Every run the experiment list asks for, shared runs counted once, each to its longest request.
     const settings = readSettings({TRAIN_LIMIT: "2000", SEEDS: "2"});
-    const runs = distinctRuns(Object.values(experiments).flatMap((e) => e.runs(settings)), loadDataset().checksum);
+    const runs = distinctRuns(
+      Object.values(experiments).flatMap((e) => e.runs(settings)),
+      loadDataset().checksum
+    );
     const epochs = runs.reduce((sum, run) => sum + run.epochs, 0);
     expect(stderr).toContain(`runs: ${runs.length} distinct; trained ${runs.length} (${epochs} epochs)`);
     for (const page of pages) {

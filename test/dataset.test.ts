@@ -48,7 +48,9 @@ describe("dataset", () => {
   it("an image count that does not match the label count names both files", () => {
     const dir = smallMnistDir(10, 10);
     writeFileSync(join(dir, FILES.trainLabels), encodeLabels(new Uint8Array(9)));
-    expect(() => loadDataset(dir, false)).toThrow(/train-images-idx3-ubyte: holds 10 images but .*train-labels-idx1-ubyte holds 9 labels/);
+    expect(() => loadDataset(dir, false)).toThrow(
+      /train-images-idx3-ubyte: holds 10 images but .*train-labels-idx1-ubyte holds 9 labels/
+    );
   });
 
   it("a label above 9 names the file", () => {
@@ -61,6 +63,8 @@ describe("dataset", () => {
     const dir = tempDir();
     for (const name of Object.values(FILES)) copyFileSync(join(datasetDir({}), name), join(dir, name));
     writeFileSync(join(dir, FILES.testLabels), encodeLabels(new Uint8Array(10000)));
-    expect(() => loadDataset(dir, true)).toThrow(/t10k-labels-idx1-ubyte: MD5 [0-9a-f]{32} does not match the official 27ae3e4e09519cfbb04c329615203637/);
+    expect(() => loadDataset(dir, true)).toThrow(
+      /t10k-labels-idx1-ubyte: MD5 [0-9a-f]{32} does not match the official 27ae3e4e09519cfbb04c329615203637/
+    );
   });
 });

@@ -9,7 +9,9 @@ function drawing(width: number, height: number, inked: (x: number, y: number) =>
 
 /** The 28x28 result as rows of "#" (255), "." (0) and "+" (anything between). */
 const picture = (digit: Uint8Array) =>
-  Array.from({length: 28}, (_, y) => Array.from(digit.subarray(y * 28, y * 28 + 28), (v) => (v === 255 ? "#" : v === 0 ? "." : "+")).join(""));
+  Array.from({length: 28}, (_, y) =>
+    Array.from(digit.subarray(y * 28, y * 28 + 28), (v) => (v === 255 ? "#" : v === 0 ? "." : "+")).join("")
+  );
 
 describe("drawing preprocessing (MNIST style)", () => {
   it("an L stroke is scaled into a 20x20 box and placed by its centre of mass, not its box", () => {
@@ -18,7 +20,9 @@ describe("drawing preprocessing (MNIST style)", () => {
     const ink = drawing(100, 90, (x, y) => x >= 20 && x < 80 && y >= 10 && y < 70 && (x < 26 || y >= 64));
     const digit = digitFromDrawing(ink, 100, 90);
     const expected = Array.from({length: 28}, (_, y) =>
-      Array.from({length: 28}, (_, x) => (y < 20 && (x === 8 || x === 9 || (x >= 8 && x < 28 && y >= 18)) ? "#" : ".")).join("")
+      Array.from({length: 28}, (_, x) =>
+        y < 20 && (x === 8 || x === 9 || (x >= 8 && x < 28 && y >= 18)) ? "#" : "."
+      ).join("")
     );
     expect(picture(digit)).toEqual(expected);
     const [cx, cy] = centreOfMass(digit);
@@ -28,8 +32,14 @@ describe("drawing preprocessing (MNIST style)", () => {
 
   it("a stroke of a thin vertical 1 keeps its aspect ratio and lands in the middle", () => {
     // 12 x 60 ink -> 4 x 20; centre of mass (2, 10) -> shift (12, 4): columns 12-15, rows 4-23.
-    const digit = digitFromDrawing(drawing(50, 80, (x, y) => x >= 30 && x < 42 && y >= 5 && y < 65), 50, 80);
-    const expected = Array.from({length: 28}, (_, y) => Array.from({length: 28}, (_, x) => (x >= 12 && x < 16 && y >= 4 && y < 24 ? "#" : ".")).join(""));
+    const digit = digitFromDrawing(
+      drawing(50, 80, (x, y) => x >= 30 && x < 42 && y >= 5 && y < 65),
+      50,
+      80
+    );
+    const expected = Array.from({length: 28}, (_, y) =>
+      Array.from({length: 28}, (_, x) => (x >= 12 && x < 16 && y >= 4 && y < 24 ? "#" : ".")).join("")
+    );
     expect(picture(digit)).toEqual(expected);
     expect(centreOfMass(digit)).toEqual([14, 14]);
   });

@@ -40,7 +40,9 @@ describe("experiment 1 tables", () => {
 
   it("per-digit accuracy agrees with the labels and the confusion matrix", () => {
     const digits = rows("digits");
-    expect(digits.map((d) => d.count)).toEqual(Array.from({length: 10}, (_, d) => dataset.test.labels.filter((l) => l === d).length));
+    expect(digits.map((d) => d.count)).toEqual(
+      Array.from({length: 10}, (_, d) => dataset.test.labels.filter((l) => l === d).length)
+    );
     for (const d of digits) expect(d.accuracy).toBeCloseTo(d.correct / d.count, 15);
   });
 
@@ -50,7 +52,9 @@ describe("experiment 1 tables", () => {
     for (const d of wrong) {
       expect(d.predicted).not.toBe(d.label);
       expect(d.label).toBe(dataset.test.labels[d.index]);
-      expect(Array.from(d.pixels)).toEqual(Array.from(dataset.test.pixels.subarray(d.index * 784, (d.index + 1) * 784)));
+      expect(Array.from(d.pixels)).toEqual(
+        Array.from(dataset.test.pixels.subarray(d.index * 784, (d.index + 1) * 784))
+      );
     }
   });
 });

@@ -29,7 +29,9 @@ export function smallMnistDir(train = 200, test = 100): string {
 
 /** Centre of mass (x, y) of a 28x28 grey-level image, pixel (x, y) covering [x, x + 1) x [y, y + 1). */
 export function centreOfMass(digit: ArrayLike<number>): [number, number] {
-  let mass = 0, mx = 0, my = 0;
+  let mass = 0,
+    mx = 0,
+    my = 0;
   for (let i = 0; i < digit.length; i++) {
     mass += digit[i];
     mx += digit[i] * ((i % 28) + 0.5);
@@ -41,13 +43,22 @@ export function centreOfMass(digit: ArrayLike<number>): [number, number] {
 /** The real dataset cut down in memory (for run-store tests that must stay fast). */
 export function smallDataset(train = 300, test = 200): Dataset {
   const dataset = real();
-  return {...dataset, train: firstSamples(dataset.train, train), test: firstSamples(dataset.test, test), checksum: `small-${train}-${test}`};
+  return {
+    ...dataset,
+    train: firstSamples(dataset.train, train),
+    test: firstSamples(dataset.test, test),
+    checksum: `small-${train}-${test}`
+  };
 }
 
 export {copyProject as projectCopy} from "../data-loaders/project-copy.js";
 
 /** Runs the copy's build (data-loaders/build.ts with `args`) and returns its exit status and stderr. */
-export function buildIn(dir: string, env: Record<string, string>, args: string[] = []): {status: number | null; stderr: string} {
+export function buildIn(
+  dir: string,
+  env: Record<string, string>,
+  args: string[] = []
+): {status: number | null; stderr: string} {
   const result = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/build.ts", ...args], {
     cwd: dir,
     env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},

@@ -27,16 +27,26 @@ describe("IDX parsing", () => {
   it("rejects a wrong magic number, naming the file", () => {
     const labelsBytes = encodeLabels(Uint8Array.of(1));
     expect(() => parseImages(labelsBytes, "train-images")).toThrow(IdxError);
-    expect(() => parseImages(labelsBytes, "train-images")).toThrow(/^train-images: wrong magic number 0x00000801, expected 0x00000803/);
-    expect(() => parseLabels(encodeImages(images(1)), "lab")).toThrow(/^lab: wrong magic number 0x00000803, expected 0x00000801/);
+    expect(() => parseImages(labelsBytes, "train-images")).toThrow(
+      /^train-images: wrong magic number 0x00000801, expected 0x00000803/
+    );
+    expect(() => parseLabels(encodeImages(images(1)), "lab")).toThrow(
+      /^lab: wrong magic number 0x00000803, expected 0x00000801/
+    );
   });
 
   it("rejects a file truncated in its header or its data", () => {
     const bytes = encodeImages(images(2));
-    expect(() => parseImages(bytes.subarray(0, 10), "f")).toThrow(/^f: truncated: 10 bytes is shorter than the 16-byte header/);
-    expect(() => parseImages(bytes.subarray(0, bytes.length - 1), "f")).toThrow(/^f: truncated: header promises 1568 bytes of pixels, file holds 1567/);
+    expect(() => parseImages(bytes.subarray(0, 10), "f")).toThrow(
+      /^f: truncated: 10 bytes is shorter than the 16-byte header/
+    );
+    expect(() => parseImages(bytes.subarray(0, bytes.length - 1), "f")).toThrow(
+      /^f: truncated: header promises 1568 bytes of pixels, file holds 1567/
+    );
     const labels = encodeLabels(Uint8Array.of(1, 2, 3));
-    expect(() => parseLabels(labels.subarray(0, 9), "l")).toThrow(/^l: truncated: header promises 3 bytes of labels, file holds 1/);
+    expect(() => parseLabels(labels.subarray(0, 9), "l")).toThrow(
+      /^l: truncated: header promises 3 bytes of labels, file holds 1/
+    );
   });
 
   it("rejects a label above 9", () => {
@@ -49,7 +59,10 @@ describe("IDX parsing", () => {
 
   it("rejects an image count that differs from the label count", () => {
     const run = () =>
-      parseLabelledImages({bytes: encodeImages(images(3)), file: "imgs"}, {bytes: encodeLabels(Uint8Array.of(1, 2)), file: "labs"});
+      parseLabelledImages(
+        {bytes: encodeImages(images(3)), file: "imgs"},
+        {bytes: encodeLabels(Uint8Array.of(1, 2)), file: "labs"}
+      );
     expect(run).toThrow(/^imgs: holds 3 images but labs holds 2 labels/);
   });
 });

@@ -47,7 +47,8 @@ describe("fast kernels match the reference kernel", () => {
         expect(maxDiff(got.wih, before.wih)).toBeGreaterThan(1e-3); // it did train
         const evaluation = trainer.evaluate(test);
         expect(maxDiff(evaluation.outputs, expectedOutputs)).toBeLessThan(Math.max(tolerance, 1e-6)); // outputs are float32
-        for (const label of [0, 7]) expect(maxDiff(backQuery(got, label), backQuery(expected, label))).toBeLessThan(tolerance * 100);
+        for (const label of [0, 7])
+          expect(maxDiff(backQuery(got, label), backQuery(expected, label))).toBeLessThan(tolerance * 100);
       });
     }
   }
@@ -87,7 +88,12 @@ describe("fast kernels match the reference kernel on rotated copies (real-valued
 describe("the default kernel in a worker thread", () => {
   it("trains there exactly as on the main thread", async () => {
     const {Worker} = await import("node:worker_threads");
-    const workerData = {entry: new URL("./kernel-worker.ts", import.meta.url).href, kernel: "wasm-f32", samples: 2000, seed: 9};
+    const workerData = {
+      entry: new URL("./kernel-worker.ts", import.meta.url).href,
+      kernel: "wasm-f32",
+      samples: 2000,
+      seed: 9
+    };
     const worker = new Worker(new URL("../data-loaders/ts-worker.mjs", import.meta.url), {workerData});
     const fromWorker = await new Promise<{wih: Float64Array; who: Float64Array}>((resolve, reject) => {
       worker.once("message", resolve);

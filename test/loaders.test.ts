@@ -43,7 +43,8 @@ describe("loaders", () => {
     for (const experiment of Object.values(experiments)) {
       const tables = await experimentTables(experiment, dataset, settings);
       expect(experiment.tableNames(settings).sort(), experiment.id).toEqual(Object.keys(tables).sort());
-      for (const name of experiment.tableNames(settings)) expect(findLoader(`data/${experiment.id}-${name}.arrow`), `${experiment.id} ${name}`).toBeDefined();
+      for (const name of experiment.tableNames(settings))
+        expect(findLoader(`data/${experiment.id}-${name}.arrow`), `${experiment.id} ${name}`).toBeDefined();
     }
   }, 300_000);
 });

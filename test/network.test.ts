@@ -20,7 +20,16 @@ function error(net: Network, x: Float64Array, t: Float64Array): number {
 
 describe("network", () => {
   it("query on hand-set weights gives hand-computed outputs", () => {
-    const net = handSet([[1, -1], [0.5, 0.5]], [[1, 1], [-2, 0.5]]);
+    const net = handSet(
+      [
+        [1, -1],
+        [0.5, 0.5]
+      ],
+      [
+        [1, 1],
+        [-2, 0.5]
+      ]
+    );
     const {hidden, output} = query(net, Float64Array.of(1, 2));
     // h = sig([1 - 2, 0.5 + 1]) = sig([-1, 1.5]); o = sig([h0 + h1, -2 h0 + 0.5 h1])
     const sig = (z: number) => 1 / (1 + Math.exp(-z));
@@ -48,7 +57,8 @@ describe("network", () => {
   const lr = 0.3;
   /** Each weight moved by minus lr times its gradient, and the gradient is not all zero. */
   const expectStep = (after: Float64Array, before: Float64Array, gradient: number[]) => {
-    for (let n = 0; n < after.length; n++) expect(Math.abs(after[n] - before[n] - -lr * gradient[n])).toBeLessThan(1e-9);
+    for (let n = 0; n < after.length; n++)
+      expect(Math.abs(after[n] - before[n] - -lr * gradient[n])).toBeLessThan(1e-9);
     expect(Math.max(...gradient.map(Math.abs))).toBeGreaterThan(1e-3); // not vacuous
   };
 
@@ -70,7 +80,8 @@ describe("network", () => {
     const F = () => {
       const {hidden} = query(net, x);
       let sum = 0;
-      for (let k = 0; k < net.outputs; k++) for (let j = 0; j < net.hidden; j++) sum -= e[k] * net.who[k * net.hidden + j] * hidden[j];
+      for (let k = 0; k < net.outputs; k++)
+        for (let j = 0; j < net.hidden; j++) sum -= e[k] * net.who[k * net.hidden + j] * hidden[j];
       return sum;
     };
     const gradient = numericalGradient(net.wih, F);
@@ -97,7 +108,17 @@ describe("network", () => {
   });
 
   it("back query follows the formulas on a hand-set network", () => {
-    const net = handSet([[1, -1, 0.5], [0.5, 0.5, -1], [2, 0, 1]], [[1, 1, -1], [-2, 0.5, 1]]);
+    const net = handSet(
+      [
+        [1, -1, 0.5],
+        [0.5, 0.5, -1],
+        [2, 0, 1]
+      ],
+      [
+        [1, 1, -1],
+        [-2, 0.5, 1]
+      ]
+    );
     // z_o = logit([0.01, 0.99]) = [-L, L]; who^T z_o = [-3L, -0.5L, 2L] -> rescaled [0.01, 0.5, 0.99]
     // z_h = [-L, 0, L]; wih^T z_h = [L, L, 0.5L] -> rescaled [0.99, 0.99, 0.01]
     const x = backQuery(net, 1);

@@ -46,7 +46,9 @@ describe("rotation matches scipy.ndimage.rotate(image, angle, cval=0.01, order=1
   it("rejects angles and sizes it cannot rotate by", () => {
     expect(() => rotationPlan(28, Number.NaN)).toThrow(/finite number of degrees, got NaN/);
     expect(() => rotationPlan(1, 10)).toThrow(/side must be an integer of at least 2/);
-    expect(() => withRotations({count: 1, size: 10, pixels: new Uint8Array(10), labels: new Uint8Array(1)})).toThrow(/not square/);
+    expect(() => withRotations({count: 1, size: 10, pixels: new Uint8Array(10), labels: new Uint8Array(1)})).toThrow(
+      /not square/
+    );
   });
 });
 

@@ -10,8 +10,16 @@ import {readSettings} from "../data-loaders/settings.js";
 import type {RunConfig} from "../data-loaders/run-key.js";
 import {real, tempDir} from "./fixtures.js";
 
-const config = (lr: number, seed: number): RunConfig => ({hidden: 100, init: "Normal", lr, seed, trainLimit: 500, kernel: "wasm-f32"});
-const requests = (rates: number[], epochs = 1): RunRequest[] => rates.flatMap((lr) => [1, 2].map((seed) => ({config: config(lr, seed), epochs})));
+const config = (lr: number, seed: number): RunConfig => ({
+  hidden: 100,
+  init: "Normal",
+  lr,
+  seed,
+  trainLimit: 500,
+  kernel: "wasm-f32"
+});
+const requests = (rates: number[], epochs = 1): RunRequest[] =>
+  rates.flatMap((lr) => [1, 2].map((seed) => ({config: config(lr, seed), epochs})));
 const quiet = () => {};
 
 describe("run pool", () => {
@@ -20,11 +28,23 @@ describe("run pool", () => {
   it("trains each distinct run once; adding a learning rate trains only its runs", async () => {
     const store = tempDir();
     const shared = [...requests([0.1, 0.2]), ...requests([0.1])]; // two experiments sharing lr 0.1
-    expect(await ensureRuns(dataset, shared, 2, {store, log: quiet})).toMatchObject({distinct: 4, trained: 4, epochs: 4});
+    expect(await ensureRuns(dataset, shared, 2, {store, log: quiet})).toMatchObject({
+      distinct: 4,
+      trained: 4,
+      epochs: 4
+    });
     expect(await ensureRuns(dataset, shared, 2, {store, log: quiet})).toMatchObject({distinct: 4, trained: 0});
-    expect(await ensureRuns(dataset, [...shared, ...requests([0.3])], 2, {store, log: quiet})).toMatchObject({distinct: 6, trained: 2, epochs: 2});
+    expect(await ensureRuns(dataset, [...shared, ...requests([0.3])], 2, {store, log: quiet})).toMatchObject({
+      distinct: 6,
+      trained: 2,
+      epochs: 2
+    });
     // asking for more epochs extends the stored runs by just those epochs
-    expect(await ensureRuns(dataset, requests([0.1], 3), 2, {store, log: quiet})).toMatchObject({distinct: 2, trained: 2, epochs: 4});
+    expect(await ensureRuns(dataset, requests([0.1], 3), 2, {store, log: quiet})).toMatchObject({
+      distinct: 2,
+      trained: 2,
+      epochs: 4
+    });
   });
 
   it("a damaged .bin is found by the pool and retrained there, once, with its full epochs", async () => {
@@ -42,8 +62,15 @@ describe("run pool", () => {
 
 describe("the build's training step", () => {
   const env = {...process.env, TRAIN_LIMIT: "1000", SEEDS: "1"};
-  const train = (store: string) => spawnSync("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, encoding: "utf8"});
-  const entries = (store: string) => readdirSync(store).filter((f) => f.endsWith(".json")).sort();
+  const train = (store: string) =>
+    spawnSync("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {
+      env: {...env, RUN_STORE: store},
+      encoding: "utf8"
+    });
+  const entries = (store: string) =>
+    readdirSync(store)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
   // Everything but the timings, which differ from run to run.
   const results = (store: string) =>
     entries(store).map((name) => {
@@ -51,12 +78,19 @@ describe("the build's training step", () => {
       return {
         name,
         bin: readFileSync(join(store, name.replace(/\.json$/, ".bin"))).toString("base64"),
-        epochs: entry.epochs.map(({epoch, testScore, trainAccuracy}: Record<string, number>) => ({epoch, testScore, trainAccuracy}))
+        epochs: entry.epochs.map(({epoch, testScore, trainAccuracy}: Record<string, number>) => ({
+          epoch,
+          testScore,
+          trainAccuracy
+        }))
       };
     });
 
   // Every distinct run of every experiment, for one seed (21 with Experiments 1-4 and 6).
-  const all = distinctRuns(Object.values(experiments).flatMap((e) => e.runs(readSettings(env))), real().checksum);
+  const all = distinctRuns(
+    Object.values(experiments).flatMap((e) => e.runs(readSettings(env))),
+    real().checksum
+  );
   const runs = all.length;
   const epochs = all.reduce((sum, run) => sum + run.epochs, 0);
 
@@ -71,9 +105,14 @@ describe("the build's training step", () => {
 
   it("killed with SIGKILL mid-training, then run again, ends with the same results as an uninterrupted build", async () => {
     const store = tempDir();
-    const child = spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, detached: true, stdio: "ignore"});
+    const child = spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {
+      env: {...env, RUN_STORE: store},
+      detached: true,
+      stdio: "ignore"
+    });
     const deadline = Date.now() + 120_000;
-    while ((!existsSync(store) || entries(store).length < 3) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((!existsSync(store) || entries(store).length < 3) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     process.kill(-child.pid!, "SIGKILL"); // the whole process group: npx, tsx, node and its worker threads
     await new Promise((r) => child.once("exit", r));
     const before = entries(store).length;
@@ -91,7 +130,12 @@ describe("the build's training step", () => {
   it("two builds at once into one store both succeed and leave correct entries", async () => {
     const store = tempDir();
     const run = () =>
-      new Promise<number | null>((resolve) => spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {env: {...env, RUN_STORE: store}, stdio: "ignore"}).once("exit", resolve));
+      new Promise<number | null>((resolve) =>
+        spawn("npx", ["tsx", "data-loaders/build.ts", "--runs-only"], {
+          env: {...env, RUN_STORE: store},
+          stdio: "ignore"
+        }).once("exit", resolve)
+      );
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     expect(results(store)).toEqual(results(clean));
   }, 300_000);

@@ -48,14 +48,19 @@ describe("run store", () => {
     writeFileSync(bin, damaged);
     const retrained = await getRun(dataset, {config, epochs: 1}, store);
     expect(bytes(retrained.net.wih)).toEqual(bytes(good.net.wih));
-    writeFileSync(join(store, good.key + ".json"), "{\"format\": 1, \"key\""); // truncated
+    writeFileSync(join(store, good.key + ".json"), '{"format": 1, "key"'); // truncated
     expect((await getRun(dataset, {config, epochs: 1}, store)).epochs[0].testScore).toBe(good.epochs[0].testScore);
   });
 
   it("every parameter and the dataset are part of the key", () => {
     const key = runKey(config, "data");
     const changed: RunConfig[] = [
-      {...config, hidden: 21}, {...config, init: "Rand"}, {...config, kernel: "dense"}, {...config, lr: 0.31}, {...config, seed: 2}, {...config, trainLimit: 100}
+      {...config, hidden: 21},
+      {...config, init: "Rand"},
+      {...config, kernel: "dense"},
+      {...config, lr: 0.31},
+      {...config, seed: 2},
+      {...config, trainLimit: 100}
     ];
     for (const other of changed) expect(runKey(other, "data")).not.toBe(key);
     expect(runKey(config, "other data")).not.toBe(key);
@@ -88,8 +93,12 @@ describe("run store", () => {
     const again = await getRun(dataset, {config, epochs: 4, snapshots: [3]}, store);
     expect(bytes(weightsAt(again, 3).who)).not.toEqual(bytes(stopped.net.who));
     expect(bytes(again.net.wih)).toEqual(bytes(run.net.wih));
-    expect(again.epochs).toEqual(run.epochs.map((e) => ({...e, seconds: expect.any(Number), samplesPerSecond: expect.any(Number)})));
-    await expect(getRun(dataset, {config, epochs: 2, snapshots: [3]}, store)).rejects.toThrow(/snapshot epoch 3 is not one of epochs 1..2/);
+    expect(again.epochs).toEqual(
+      run.epochs.map((e) => ({...e, seconds: expect.any(Number), samplesPerSecond: expect.any(Number)}))
+    );
+    await expect(getRun(dataset, {config, epochs: 2, snapshots: [3]}, store)).rejects.toThrow(
+      /snapshot epoch 3 is not one of epochs 1..2/
+    );
   });
 
   it("stores a snapshot whatever the test set's size (its offset in the file need not be a multiple of 8)", async () => {

@@ -2,7 +2,20 @@
 // Experiment 4 trains to 15, kept at epoch 13 as a snapshot) is back-queried for every label
 // and exported whole, so pages can run it. Every other stored 100-node run contributes the
 // back queries of each of its epochs, one table per learning rate, for comparison.
-import {Binary, Field, Float32, Float64, FixedSizeList, Int32, makeData, makeVector, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import {
+  Binary,
+  Field,
+  Float32,
+  Float64,
+  FixedSizeList,
+  Int32,
+  makeData,
+  makeVector,
+  Table,
+  tableFromArrays,
+  Utf8,
+  vectorFromArray
+} from "apache-arrow";
 import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
 import type {Network} from "../../lib/network.js";
 import {distinctRuns} from "../run-pool.js";
@@ -20,7 +33,14 @@ export const SEED = 1;
 /** Float32 rows of `size` values as an Arrow FixedSizeList vector. */
 function fixedSizeRows(values: Float32Array, size: number) {
   const child = makeData({type: new Float32(), length: values.length, data: values});
-  return makeVector(makeData({type: new FixedSizeList(size, new Field("value", new Float32())), length: values.length / size, nullCount: 0, child}));
+  return makeVector(
+    makeData({
+      type: new FixedSizeList(size, new Field("value", new Float32())),
+      length: values.length / size,
+      nullCount: 0,
+      child
+    })
+  );
 }
 
 /** A back-queried image as grey levels: 0.01 (white) .. 0.99 (ink) onto 0..255. */
@@ -31,7 +51,8 @@ export function greyLevels(image: Float32Array): Uint8Array {
 /** One row per hidden node: its 784 input weights and its 10 output weights, Float32. */
 export function weightsTable(net: Network): Table {
   const whoByNode = new Float32Array(net.hidden * net.outputs);
-  for (let k = 0; k < net.outputs; k++) for (let j = 0; j < net.hidden; j++) whoByNode[j * net.outputs + k] = net.who[k * net.hidden + j];
+  for (let k = 0; k < net.outputs; k++)
+    for (let j = 0; j < net.hidden; j++) whoByNode[j * net.outputs + k] = net.who[k * net.hidden + j];
   return new Table({
     node: vectorFromArray(Int32Array.from({length: net.hidden}, (_, j) => j)),
     wih: fixedSizeRows(Float32Array.from(net.wih), net.inputs),
@@ -43,11 +64,26 @@ export function weightsTable(net: Network): Table {
 function backQueryTable(rows: {run: Run; epoch: number}[], inputs: number): Table {
   const chosen = rows.flatMap((r) => Array.from({length: 10}, (_, label) => ({...r, label})));
   return new Table({
-    lr: vectorFromArray(chosen.map((r) => r.run.config.lr), new Float64()),
-    seed: vectorFromArray(chosen.map((r) => r.run.config.seed), new Int32()),
-    epoch: vectorFromArray(chosen.map((r) => r.epoch), new Int32()),
-    label: vectorFromArray(chosen.map((r) => r.label), new Int32()),
-    pixels: vectorFromArray(chosen.map((r) => greyLevels(r.run.backQueries[r.epoch - 1].subarray(r.label * inputs, (r.label + 1) * inputs))), new Binary())
+    lr: vectorFromArray(
+      chosen.map((r) => r.run.config.lr),
+      new Float64()
+    ),
+    seed: vectorFromArray(
+      chosen.map((r) => r.run.config.seed),
+      new Int32()
+    ),
+    epoch: vectorFromArray(
+      chosen.map((r) => r.epoch),
+      new Int32()
+    ),
+    label: vectorFromArray(
+      chosen.map((r) => r.label),
+      new Int32()
+    ),
+    pixels: vectorFromArray(
+      chosen.map((r) => greyLevels(r.run.backQueries[r.epoch - 1].subarray(r.label * inputs, (r.label + 1) * inputs))),
+      new Binary()
+    )
   });
 }
 
@@ -76,14 +112,17 @@ export function digitShapes(train: LabelledImages): Float64Array[] {
 /** Pearson correlation of two equally long vectors. */
 export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  let ma = 0, mb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; i++) {
     ma += a[i];
     mb += b[i];
   }
   ma /= n;
   mb /= n;
-  let ab = 0, aa = 0, bb = 0;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   for (let i = 0; i < n; i++) {
     ab += (a[i] - ma) * (b[i] - mb);
     aa += (a[i] - ma) ** 2;
@@ -104,7 +143,8 @@ export function inkFrequency(images: LabelledImages): Float64Array {
 /** Mean Pearson correlation over all pairs of `images`, on the pixels in `pixels` only. */
 export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: number[]): number {
   const picked = images.map((image) => pixels.map((i) => image[i]));
-  let sum = 0, pairs = 0;
+  let sum = 0,
+    pairs = 0;
   for (let a = 0; a < picked.length; a++) {
     for (let b = a + 1; b < picked.length; b++) {
       sum += correlation(picked[a], picked[b]);
@@ -115,18 +155,32 @@ export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: num
 }
 
 /** The 100-node runs of Experiments 2-4: the networks a reader can compare with. */
-const storedRuns = (settings: Settings): RunRequest[] => [experiment2, experiment3, experiment4].flatMap((e) => e.runs(settings));
+const storedRuns = (settings: Settings): RunRequest[] =>
+  [experiment2, experiment3, experiment4].flatMap((e) => e.runs(settings));
 
 export const experiment5: Experiment = {
   id: "exp5",
   title: "Experiment 5: back query",
   runs: (settings) => [
-    {config: {hidden: 100, init: "Normal", lr: LR, seed: SEED, trainLimit: settings.trainLimit, kernel: settings.kernel}, epochs: EPOCHS, snapshots: [EPOCHS]},
+    {
+      config: {
+        hidden: 100,
+        init: "Normal",
+        lr: LR,
+        seed: SEED,
+        trainLimit: settings.trainLimit,
+        kernel: settings.kernel
+      },
+      epochs: EPOCHS,
+      snapshots: [EPOCHS]
+    },
     ...storedRuns(settings)
   ],
   tableNames: (settings) => [
     ...["summary", "backquery", "weights", "runs", "shapes", "similarity", "seeds", "agreement"],
-    ...[...new Set(storedRuns(settings).map((run) => run.config.lr))].sort((a, b) => a - b).map((lr) => `backquery-${lr}`)
+    ...[...new Set(storedRuns(settings).map((run) => run.config.lr))]
+      .sort((a, b) => a - b)
+      .map((lr) => `backquery-${lr}`)
   ],
   tables([main, ...others], dataset, settings) {
     const net = weightsAt(main, EPOCHS);
@@ -134,7 +188,9 @@ export const experiment5: Experiment = {
     const metrics = main.epochs[EPOCHS - 1];
 
     // Each stored run once, with the epochs the experiments ask of it (a store may hold more).
-    const epochsOf = new Map(distinctRuns(storedRuns(settings), dataset.checksum).map((r) => [runKey(r.config, dataset.checksum), r.epochs]));
+    const epochsOf = new Map(
+      distinctRuns(storedRuns(settings), dataset.checksum).map((r) => [runKey(r.config, dataset.checksum), r.epochs])
+    );
     const runs = new Map<string, Run>();
     for (const run of others) runs.set(run.key, run);
     const rows = [...runs.values()]
@@ -164,33 +220,82 @@ export const experiment5: Experiment = {
       weights: weightsTable(net),
       // The networks a reader can compare with: one row per (lr, seed, epoch).
       runs: new Table({
-        lr: vectorFromArray(rows.map((r) => r.run.config.lr), new Float64()),
-        seed: vectorFromArray(rows.map((r) => r.run.config.seed), new Int32()),
-        epoch: vectorFromArray(rows.map((r) => r.epoch), new Int32()),
-        testScore: vectorFromArray(rows.map((r) => r.testScore), new Float64()),
-        kernel: vectorFromArray(rows.map((r) => r.run.config.kernel), new Utf8())
+        lr: vectorFromArray(
+          rows.map((r) => r.run.config.lr),
+          new Float64()
+        ),
+        seed: vectorFromArray(
+          rows.map((r) => r.run.config.seed),
+          new Int32()
+        ),
+        epoch: vectorFromArray(
+          rows.map((r) => r.epoch),
+          new Int32()
+        ),
+        testScore: vectorFromArray(
+          rows.map((r) => r.testScore),
+          new Float64()
+        ),
+        kernel: vectorFromArray(
+          rows.map((r) => r.run.config.kernel),
+          new Utf8()
+        )
       })
     };
     // Built only when asked for: each page loader wants one table, and these take a pass over
     // the training set or over many runs.
     let shapes: Float64Array[] | undefined;
     const shapesOnce = () => (shapes ??= digitShapes(firstSamples(dataset.train, settings.trainLimit)));
-    const lazy = (name: string, table: () => Table) => Object.defineProperty(tables, name, {enumerable: true, get: table});
+    const lazy = (name: string, table: () => Table) =>
+      Object.defineProperty(tables, name, {enumerable: true, get: table});
     // Each digit's distinctive shape, and how much each back query resembles each shape.
-    lazy("shapes", () => new Table({
-      digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
-      image: fixedSizeRows(Float32Array.from(shapesOnce().flatMap((shape) => Array.from(shape))), net.inputs)
-    }));
-    lazy("similarity", () => new Table({
-      label: vectorFromArray(pairs.map((p) => p.label), new Int32()),
-      digit: vectorFromArray(pairs.map((p) => p.digit), new Int32()),
-      correlation: vectorFromArray(pairs.map((p) => correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])), new Float64())
-    }));
+    lazy(
+      "shapes",
+      () =>
+        new Table({
+          digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
+          image: fixedSizeRows(Float32Array.from(shapesOnce().flatMap((shape) => Array.from(shape))), net.inputs)
+        })
+    );
+    lazy(
+      "similarity",
+      () =>
+        new Table({
+          label: vectorFromArray(
+            pairs.map((p) => p.label),
+            new Int32()
+          ),
+          digit: vectorFromArray(
+            pairs.map((p) => p.digit),
+            new Int32()
+          ),
+          correlation: vectorFromArray(
+            pairs.map((p) =>
+              correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])
+            ),
+            new Float64()
+          )
+        })
+    );
     // The same network (lr, epochs, init) from every seed: how much of its back query is the
     // data's doing and how much the random start's.
-    const seedRuns = [main, ...[...runs.values()].filter((r) => r.config.lr === LR && r.config.init === main.config.init && r.config.hidden === main.config.hidden && r.config.seed !== main.config.seed && r.epochs.length >= EPOCHS)]
-      .sort((a, b) => a.config.seed - b.config.seed);
-    lazy("seeds", () => backQueryTable(seedRuns.map((run) => ({run, epoch: EPOCHS})), net.inputs));
+    const seedRuns = [
+      main,
+      ...[...runs.values()].filter(
+        (r) =>
+          r.config.lr === LR &&
+          r.config.init === main.config.init &&
+          r.config.hidden === main.config.hidden &&
+          r.config.seed !== main.config.seed &&
+          r.epochs.length >= EPOCHS
+      )
+    ].sort((a, b) => a.config.seed - b.config.seed);
+    lazy("seeds", () =>
+      backQueryTable(
+        seedRuns.map((run) => ({run, epoch: EPOCHS})),
+        net.inputs
+      )
+    );
     lazy("agreement", () => {
       const ink = inkFrequency(firstSamples(dataset.train, settings.trainLimit));
       const all = Array.from({length: net.inputs}, (_, i) => i);
@@ -200,22 +305,52 @@ export const experiment5: Experiment = {
         {region: "pixels under 1% of training images ink", pixels: all.filter((i) => ink[i] > 0 && ink[i] < 0.01)},
         {region: "pixels 1% or more of training images ink", pixels: all.filter((i) => ink[i] >= 0.01)}
       ];
-      const rows = regions.flatMap(({region, pixels}) => Array.from({length: 10}, (_, label) => ({
-        region,
-        pixels: pixels.length,
-        label,
-        correlation: pixels.length > 1 ? meanPairwiseCorrelation(seedRuns.map((run) => run.backQueries[EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)), pixels) : NaN
-      })));
+      const rows = regions.flatMap(({region, pixels}) =>
+        Array.from({length: 10}, (_, label) => ({
+          region,
+          pixels: pixels.length,
+          label,
+          correlation:
+            pixels.length > 1
+              ? meanPairwiseCorrelation(
+                  seedRuns.map((run) =>
+                    run.backQueries[EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)
+                  ),
+                  pixels
+                )
+              : NaN
+        }))
+      );
       return new Table({
-        region: vectorFromArray(rows.map((r) => r.region), new Utf8()),
-        pixels: vectorFromArray(rows.map((r) => r.pixels), new Int32()),
-        label: vectorFromArray(rows.map((r) => r.label), new Int32()),
-        seeds: vectorFromArray(rows.map(() => seedRuns.length), new Int32()),
-        correlation: vectorFromArray(rows.map((r) => r.correlation), new Float64())
+        region: vectorFromArray(
+          rows.map((r) => r.region),
+          new Utf8()
+        ),
+        pixels: vectorFromArray(
+          rows.map((r) => r.pixels),
+          new Int32()
+        ),
+        label: vectorFromArray(
+          rows.map((r) => r.label),
+          new Int32()
+        ),
+        seeds: vectorFromArray(
+          rows.map(() => seedRuns.length),
+          new Int32()
+        ),
+        correlation: vectorFromArray(
+          rows.map((r) => r.correlation),
+          new Float64()
+        )
       });
     });
     for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {
-      lazy(`backquery-${lr}`, () => backQueryTable(rows.filter((r) => r.run.config.lr === lr), net.inputs));
+      lazy(`backquery-${lr}`, () =>
+        backQueryTable(
+          rows.filter((r) => r.run.config.lr === lr),
+          net.inputs
+        )
+      );
     }
     return tables;
   }

@@ -40,7 +40,15 @@ export const bookFigures: Experiment = {
   runs: ({seeds, trainLimit, kernel}) =>
     BOOK_CONFIGURATIONS.flatMap(({hidden, lr, epochs, rotated}) =>
       Array.from({length: seeds}, (_, i) => ({
-        config: {hidden, init: "Normal" as const, lr, seed: i + 1, trainLimit, kernel, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})},
+        config: {
+          hidden,
+          init: "Normal" as const,
+          lr,
+          seed: i + 1,
+          trainLimit,
+          kernel,
+          ...(rotated ? {rotations: BOOK_ROTATIONS} : {})
+        },
         epochs
       }))
     ),
@@ -49,9 +57,15 @@ export const bookFigures: Experiment = {
     // runs come in the order `runs` listed them: configuration after configuration, seeds 1..N.
     const perConfiguration = BOOK_CONFIGURATIONS.map((configuration, c) => {
       const own = runs.slice(c * settings.seeds, (c + 1) * settings.seeds);
-      return {configuration, own, ours: summarize(own.map((run: Run) => run.epochs[configuration.epochs - 1].testScore))};
+      return {
+        configuration,
+        own,
+        ours: summarize(own.map((run: Run) => run.epochs[configuration.epochs - 1].testScore))
+      };
     });
-    const figures = perConfiguration.flatMap(({configuration, ours}) => configuration.scores.map((score) => ({configuration, ours, score})));
+    const figures = perConfiguration.flatMap(({configuration, ours}) =>
+      configuration.scores.map((score) => ({configuration, ours, score}))
+    );
     const text = (values: string[]) => vectorFromArray(values, new Utf8());
     const float = (values: number[]) => vectorFromArray(values, new Float64());
     const int = (values: number[]) => vectorFromArray(values, new Int32());
@@ -69,10 +83,16 @@ export const bookFigures: Experiment = {
         deviations: float(figures.map((f) => (f.score - f.ours.mean) / f.ours.sd))
       }),
       scores: new Table({
-        configuration: text(perConfiguration.flatMap(({configuration, own}) => own.map(() => describeConfiguration(configuration)))),
+        configuration: text(
+          perConfiguration.flatMap(({configuration, own}) => own.map(() => describeConfiguration(configuration)))
+        ),
         notebook: text(perConfiguration.flatMap(({configuration, own}) => own.map(() => configuration.notebook))),
         seed: int(perConfiguration.flatMap(({own}) => own.map((run) => run.config.seed))),
-        testScore: float(perConfiguration.flatMap(({configuration, own}) => own.map((run) => run.epochs[configuration.epochs - 1].testScore)))
+        testScore: float(
+          perConfiguration.flatMap(({configuration, own}) =>
+            own.map((run) => run.epochs[configuration.epochs - 1].testScore)
+          )
+        )
       }),
       blog: new Table({
         source: text([BLOG_FIGURE.source]),

@@ -12,9 +12,11 @@ export function epochTable(runs: Run[], epochs: number, columns: Record<string, 
   const own = Object.fromEntries(
     Object.entries(columns).map(([name, column]) => [
       name,
-      "int" in column ? Int32Array.from(rows, (r) => column.int(r.run))
-        : "float" in column ? Float64Array.from(rows, (r) => column.float(r.run))
-        : rows.map((r) => column.text(r.run))
+      "int" in column
+        ? Int32Array.from(rows, (r) => column.int(r.run))
+        : "float" in column
+          ? Float64Array.from(rows, (r) => column.float(r.run))
+          : rows.map((r) => column.text(r.run))
     ])
   );
   return tableFromArrays({

@@ -12,7 +12,9 @@ export const MISCLASSIFIED_SAMPLE = 48;
 export const experiment1: Experiment = {
   id: "exp1",
   title: "Experiment 1: one run",
-  runs: ({trainLimit, kernel}) => [{config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit, kernel}, epochs: EPOCHS}],
+  runs: ({trainLimit, kernel}) => [
+    {config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit, kernel}, epochs: EPOCHS}
+  ],
   tableNames: () => ["summary", "digits", "confusion", "misclassified"],
   tables([run], dataset, {trainLimit}) {
     const {test} = dataset;
@@ -61,9 +63,18 @@ export const experiment1: Experiment = {
       }),
       misclassified: new Table({
         index: vectorFromArray(wrong, new Int32()),
-        label: vectorFromArray(wrong.map((n) => test.labels[n]), new Int32()),
-        predicted: vectorFromArray(wrong.map((n) => predictions[n]), new Int32()),
-        pixels: vectorFromArray(wrong.map((n) => test.pixels.slice(n * test.size, (n + 1) * test.size)), new Binary())
+        label: vectorFromArray(
+          wrong.map((n) => test.labels[n]),
+          new Int32()
+        ),
+        predicted: vectorFromArray(
+          wrong.map((n) => predictions[n]),
+          new Int32()
+        ),
+        pixels: vectorFromArray(
+          wrong.map((n) => test.pixels.slice(n * test.size, (n + 1) * test.size)),
+          new Binary()
+        )
       })
     };
   }

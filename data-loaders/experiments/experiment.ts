@@ -23,7 +23,11 @@ export interface Experiment {
 const computed = new Map<string, Promise<Record<string, Table>>>();
 
 /** An experiment's tables, computed once per process and settings (a build asks for each table in turn). */
-export function experimentTables(experiment: Experiment, dataset: Dataset, settings: Settings): Promise<Record<string, Table>> {
+export function experimentTables(
+  experiment: Experiment,
+  dataset: Dataset,
+  settings: Settings
+): Promise<Record<string, Table>> {
   const id = JSON.stringify([experiment.id, dataset.checksum, settings.trainLimit, settings.kernel, settings.seeds]);
   let tables = computed.get(id);
   if (!tables) {
@@ -42,9 +46,10 @@ async function compute(experiment: Experiment, dataset: Dataset, settings: Setti
   for (const request of requests) {
     const key = runKey(request.config, dataset.checksum);
     const known = read.get(key);
-    const run = known && coverage({epochs: known.epochs.length, snapshots: known.snapshots.keys()}, request) === "covers"
-      ? known
-      : await getRun(dataset, request);
+    const run =
+      known && coverage({epochs: known.epochs.length, snapshots: known.snapshots.keys()}, request) === "covers"
+        ? known
+        : await getRun(dataset, request);
     read.set(key, run);
     runs.push(run);
   }

@@ -14,14 +14,24 @@ export const experiment6: Experiment = {
   runs: (settings) =>
     HIDDEN_NODES.flatMap((hidden) =>
       Array.from({length: settings.seeds}, (_, i) => ({
-        config: {hidden, init: "Normal" as const, lr: LR, seed: i + 1, trainLimit: settings.trainLimit, kernel: settings.kernel},
+        config: {
+          hidden,
+          init: "Normal" as const,
+          lr: LR,
+          seed: i + 1,
+          trainLimit: settings.trainLimit,
+          kernel: settings.kernel
+        },
         epochs: EPOCHS
       }))
     ),
   tableNames: () => ["scores", "settings"],
   tables(runs, _dataset, settings) {
     return {
-      scores: epochTable(runs, EPOCHS, {hidden: {int: (run) => run.config.hidden}, lr: {float: (run) => run.config.lr}}),
+      scores: epochTable(runs, EPOCHS, {
+        hidden: {int: (run) => run.config.hidden},
+        lr: {float: (run) => run.config.lr}
+      }),
       settings: settingsTable(settings, runs[0].trainSamples)
     };
   }

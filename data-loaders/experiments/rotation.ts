@@ -19,7 +19,15 @@ export const WITH_ROTATIONS = `with ±${BOOK_ROTATIONS[0]}° rotations`;
 export const WITHOUT_ROTATIONS = "without rotations";
 
 export function rotationConfig(seed: number, rotated: boolean, {trainLimit, kernel}: Settings): RunConfig {
-  return {hidden: ROTATION_HIDDEN, init: "Normal", lr: ROTATION_LR, seed, trainLimit, kernel, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})};
+  return {
+    hidden: ROTATION_HIDDEN,
+    init: "Normal",
+    lr: ROTATION_LR,
+    seed,
+    trainLimit,
+    kernel,
+    ...(rotated ? {rotations: BOOK_ROTATIONS} : {})
+  };
 }
 
 const variant = (run: Run) => (run.config.rotations?.length ? WITH_ROTATIONS : WITHOUT_ROTATIONS);
@@ -27,7 +35,8 @@ const variant = (run: Run) => (run.config.rotations?.length ? WITH_ROTATIONS : W
 /** Per epoch, rotation against none: both ranges over seeds, the difference of means, and how they stand. */
 function comparison(runs: Run[]): Table {
   const epochs = Array.from({length: ROTATION_EPOCHS}, (_, i) => i + 1);
-  const scoresAt = (name: string, epoch: number) => runs.filter((run) => variant(run) === name).map((run) => run.epochs[epoch - 1].testScore);
+  const scoresAt = (name: string, epoch: number) =>
+    runs.filter((run) => variant(run) === name).map((run) => run.epochs[epoch - 1].testScore);
   const rows = epochs.map((epoch) => {
     const rotated = summarize(scoresAt(WITH_ROTATIONS, epoch));
     const plain = summarize(scoresAt(WITHOUT_ROTATIONS, epoch));
@@ -36,7 +45,10 @@ function comparison(runs: Run[]): Table {
   const column = (value: (row: (typeof rows)[number]) => number) => vectorFromArray(rows.map(value), new Float64());
   return new Table({
     epoch: vectorFromArray(epochs, new Int32()),
-    seeds: vectorFromArray(rows.map((r) => r.rotated.n), new Int32()),
+    seeds: vectorFromArray(
+      rows.map((r) => r.rotated.n),
+      new Int32()
+    ),
     rotatedMean: column((r) => r.rotated.mean),
     rotatedMin: column((r) => r.rotated.min),
     rotatedMax: column((r) => r.rotated.max),
@@ -45,7 +57,10 @@ function comparison(runs: Run[]): Table {
     plainMax: column((r) => r.plain.max),
     difference: column((r) => r.rotated.mean - r.plain.mean),
     /** "higher": every rotated seed beats every unrotated one; "lower" the reverse; else "overlapping". */
-    rotation: vectorFromArray(rows.map((r) => r.stands), new Utf8())
+    rotation: vectorFromArray(
+      rows.map((r) => r.stands),
+      new Utf8()
+    )
   });
 }
 

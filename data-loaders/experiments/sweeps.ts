@@ -15,7 +15,14 @@ export const GRID_RATES = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
 export const GRID_EPOCHS = 15;
 
 const seeds = ({seeds}: Settings) => Array.from({length: seeds}, (_, i) => i + 1);
-const config = (lr: number, seed: number, {trainLimit, kernel}: Settings): RunConfig => ({hidden: 100, init: "Normal", lr, seed, trainLimit, kernel});
+const config = (lr: number, seed: number, {trainLimit, kernel}: Settings): RunConfig => ({
+  hidden: 100,
+  init: "Normal",
+  lr,
+  seed,
+  trainLimit,
+  kernel
+});
 
 const epochRows = (runs: Run[], epochs: number) => epochTable(runs, epochs, {lr: {float: (run) => run.config.lr}});
 
@@ -29,12 +36,22 @@ export function settingsTable(settings: Settings, trainSamples: number): Table {
 }
 
 const reference = (rows: {x: number; score: number}[]) =>
-  new Table({x: vectorFromArray(rows.map((r) => r.x), new Float64()), score: vectorFromArray(rows.map((r) => r.score), new Float64())});
+  new Table({
+    x: vectorFromArray(
+      rows.map((r) => r.x),
+      new Float64()
+    ),
+    score: vectorFromArray(
+      rows.map((r) => r.score),
+      new Float64()
+    )
+  });
 
 export const experiment2: Experiment = {
   id: "exp2",
   title: "Experiment 2: learning rate",
-  runs: (settings) => LEARNING_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: 1}))),
+  runs: (settings) =>
+    LEARNING_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: 1}))),
   tableNames: () => ["scores", "reproduction", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochRows(runs, 1),
@@ -58,7 +75,10 @@ export const experiment3: Experiment = {
 export const experiment4: Experiment = {
   id: "exp4",
   title: "Experiment 4: learning rate x epochs",
-  runs: (settings) => GRID_RATES.flatMap((lr) => seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: GRID_EPOCHS}))),
+  runs: (settings) =>
+    GRID_RATES.flatMap((lr) =>
+      seeds(settings).map((seed) => ({config: config(lr, seed, settings), epochs: GRID_EPOCHS}))
+    ),
   tableNames: () => ["scores", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochRows(runs, GRID_EPOCHS),

@@ -9,7 +9,9 @@ export type Row = Record<string, any>;
 
 /** The rows of an Arrow IPC buffer as plain objects. */
 export function rowsOf(buffer: ArrayBuffer): Row[] {
-  return tableFromIPC(new Uint8Array(buffer)).toArray().map((row) => row.toJSON());
+  return tableFromIPC(new Uint8Array(buffer))
+    .toArray()
+    .map((row) => row.toJSON());
 }
 
 /** The single row of a one-row table (a summary). */

@@ -20,32 +20,50 @@ export function barChart<T>(rows: Iterable<T>, options: BarChartOptions<T>): SVG
   const {x, y, width = 640, height = 300, title, xLabel, yLabel, format = d3.format(".3f")} = options;
   const tooltip = options.tooltip ?? ((row: T) => `${x(row)}: ${format(y(row))}`);
   const margin = {top: title ? 36 : 16, right: 16, bottom: 44, left: 56};
-  const xScale = d3.scaleBand<string>()
+  const xScale = d3
+    .scaleBand<string>()
     .domain(data.map((row) => String(x(row))))
     .range([margin.left, width - margin.right])
     .padding(0.2);
-  const yScale = d3.scaleLinear()
+  const yScale = d3
+    .scaleLinear()
     .domain(options.yDomain ?? [0, d3.max(data, y) ?? 1])
     .nice()
     .range([height - margin.bottom, margin.top]);
 
   const svg = chartSvg("bar-chart", width, height, title, margin.left);
-  xAxis(svg, d3.axisBottom(xScale).tickSizeOuter(0), {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
-  yAxis(svg, d3.axisLeft(yScale).ticks(height / 40), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
+  xAxis(svg, d3.axisBottom(xScale).tickSizeOuter(0), {
+    y: height - margin.bottom,
+    left: margin.left,
+    right: width - margin.right,
+    label: xLabel
+  });
+  yAxis(svg, d3.axisLeft(yScale).ticks(height / 40), {
+    x: margin.left,
+    top: margin.top,
+    bottom: height - margin.bottom,
+    label: yLabel,
+    grid: width - margin.left - margin.right
+  });
 
   const bars = svg.append("g").attr("class", "marks").selectAll("g").data(data).join("g");
   const base = yScale(Math.max(yScale.domain()[0], 0));
-  bars.append("rect")
+  bars
+    .append("rect")
     .attr("x", (row) => xScale(String(x(row)))!)
     .attr("width", xScale.bandwidth())
     .attr("y", (row) => Math.min(yScale(y(row)), base))
     .attr("height", (row) => Math.abs(base - yScale(y(row))))
     .attr("fill", "var(--theme-foreground-focus, steelblue)")
-    .append("title").text(tooltip);
-  bars.append("text")
+    .append("title")
+    .text(tooltip);
+  bars
+    .append("text")
     .attr("x", (row) => xScale(String(x(row)))! + xScale.bandwidth() / 2)
     .attr("y", (row) => yScale(y(row)) - 4)
-    .attr("text-anchor", "middle").attr("fill", "currentColor").attr("font-size", xScale.bandwidth() < 36 ? 9 : 11)
+    .attr("text-anchor", "middle")
+    .attr("fill", "currentColor")
+    .attr("font-size", xScale.bandwidth() < 36 ? 9 : 11)
     .text((row) => format(y(row)));
   return svg.node()!;
 }

@@ -11,10 +11,17 @@ export interface PlayerOptions {
  * A range slider with a play button that steps through the values. The element has a
  * `value` and fires "input" events, so a page can use it with Framework's view().
  */
-export function player({min, max, value = min, label = "Value", interval = 700}: PlayerOptions): HTMLFormElement & {value: number} {
+export function player({
+  min,
+  max,
+  value = min,
+  label = "Value",
+  interval = 700
+}: PlayerOptions): HTMLFormElement & {value: number} {
   const form = document.createElement("form") as HTMLFormElement & {value: number};
   form.className = "player";
-  form.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif; max-width: 100%;";
+  form.style.cssText =
+    "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif; max-width: 100%;";
   form.innerHTML = `<button type="button" name="play" style="min-width: 4.5em;">▶ Play</button>
     <label style="display: flex; gap: 0.5rem; align-items: center;">${label}
     <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: min(240px, 45vw);"></label>

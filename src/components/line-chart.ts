@@ -11,7 +11,14 @@ export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> exte
   /** Faint individual points (e.g. each seed's score). */
   dots?: {rows: Iterable<D>; x: (row: D) => number; y: (row: D) => number; series?: (row: D) => string; label: string};
   /** Faint lines, one per group (e.g. each seed's curve, group "seed 3"), in their series' colour. */
-  traces?: {rows: Iterable<S>; x: (row: S) => number; y: (row: S) => number; group: (row: S) => string | number; series?: (row: S) => string; label: string};
+  traces?: {
+    rows: Iterable<S>;
+    x: (row: S) => number;
+    y: (row: S) => number;
+    group: (row: S) => string | number;
+    series?: (row: S) => string;
+    label: string;
+  };
   /** Another curve drawn dashed for comparison (e.g. the reproduction's single seed). */
   reference?: {rows: Iterable<R>; x: (row: R) => number; y: (row: R) => number; label: string};
   /** Rows marked with a ring and labelled (e.g. the best mean). */
@@ -29,26 +36,85 @@ export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> exte
  * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
  * points; a legend names everything drawn. Returns an SVG element.
  */
-export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterable<T>, options: LineChartOptions<T, D, R, S>): SVGSVGElement {
+export function lineChart<T, D = unknown, R = unknown, S = unknown>(
+  rows: Iterable<T>,
+  options: LineChartOptions<T, D, R, S>
+): SVGSVGElement {
   const data = Array.from(rows);
-  const {x, y, series = () => "", band, dots, traces, reference, highlight, xType = "linear", width = 640, height = 360} = options;
+  const {
+    x,
+    y,
+    series = () => "",
+    band,
+    dots,
+    traces,
+    reference,
+    highlight,
+    xType = "linear",
+    width = 640,
+    height = 360
+  } = options;
   const {title, xLabel, yLabel, format = d3.format(".4f"), colors = d3.schemeTableau10} = options;
   const dotRows = dots ? Array.from(dots.rows) : [];
   const referenceRows = reference ? Array.from(reference.rows) : [];
   const traceRows = traces ? Array.from(traces.rows) : [];
-  const tooltip = options.tooltip ?? ((row: T) => `${series(row) ? series(row) + ", " : ""}${xLabel ?? "x"} ${x(row)}: ${format(y(row))}`);
+  const tooltip =
+    options.tooltip ??
+    ((row: T) => `${series(row) ? series(row) + ", " : ""}${xLabel ?? "x"} ${x(row)}: ${format(y(row))}`);
   const names = Array.from(new Set(data.map(series)));
-  const color = d3.scaleOrdinal<string, string>().domain(names).range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
+  const color = d3
+    .scaleOrdinal<string, string>()
+    .domain(names)
+    .range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
 
   const legend: {label: string; swatch: (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void}[] = [];
-  for (const name of names.filter((n) => n)) legend.push({label: name, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", color(name)).attr("stroke-width", 2)});
+  for (const name of names.filter((n) => n))
+    legend.push({
+      label: name,
+      swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", color(name)).attr("stroke-width", 2)
+    });
   // With several series, bands, dots and traces take each series' colour: their swatch is neutral.
   const swatchColor = names.length > 1 ? "currentColor" : color(names[0]);
-  if (band) legend.push({label: band.label, swatch: (g) => g.append("rect").attr("y", -5).attr("width", 16).attr("height", 10).attr("fill", swatchColor).attr("opacity", 0.2)});
-  if (dots) legend.push({label: dots.label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", swatchColor).attr("opacity", 0.35)});
-  if (traces) legend.push({label: traces.label, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", swatchColor).attr("stroke-width", 1).attr("opacity", 0.45)});
-  if (reference) legend.push({label: reference.label, swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")});
-  if (highlight) legend.push({label: "best", swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2)});
+  if (band)
+    legend.push({
+      label: band.label,
+      swatch: (g) =>
+        g
+          .append("rect")
+          .attr("y", -5)
+          .attr("width", 16)
+          .attr("height", 10)
+          .attr("fill", swatchColor)
+          .attr("opacity", 0.2)
+    });
+  if (dots)
+    legend.push({
+      label: dots.label,
+      swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", swatchColor).attr("opacity", 0.35)
+    });
+  if (traces)
+    legend.push({
+      label: traces.label,
+      swatch: (g) =>
+        g.append("line").attr("x2", 16).attr("stroke", swatchColor).attr("stroke-width", 1).attr("opacity", 0.45)
+    });
+  if (reference)
+    legend.push({
+      label: reference.label,
+      swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")
+    });
+  if (highlight)
+    legend.push({
+      label: "best",
+      swatch: (g) =>
+        g
+          .append("circle")
+          .attr("cx", 8)
+          .attr("r", 5)
+          .attr("fill", "none")
+          .attr("stroke", "currentColor")
+          .attr("stroke-width", 2)
+    });
 
   // Legend items flow left to right, each as wide as its label, wrapping at the chart's width.
   const legendLeft = 58;
@@ -63,7 +129,12 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterab
   }
   const legendRows = legend.length ? line + 1 : 0;
   const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
-  const allX = [...data.map(x), ...(dots ? dotRows.map(dots.x) : []), ...(traces ? traceRows.map(traces.x) : []), ...(reference ? referenceRows.map(reference.x) : [])];
+  const allX = [
+    ...data.map(x),
+    ...(dots ? dotRows.map(dots.x) : []),
+    ...(traces ? traceRows.map(traces.x) : []),
+    ...(reference ? referenceRows.map(reference.x) : [])
+  ];
   const allY = [
     ...data.map(y),
     ...(traces ? traceRows.map(traces.y) : []),
@@ -72,13 +143,21 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterab
     ...(reference ? referenceRows.map(reference.y) : [])
   ];
   const [x0, x1] = d3.extent(allX) as [number, number];
-  const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear()).domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1]).range([margin.left, width - margin.right]);
-  const yScale = d3.scaleLinear().domain(options.yDomain ?? (d3.extent(allY) as [number, number])).nice().range([height - margin.bottom, margin.top]);
+  const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear())
+    .domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1])
+    .range([margin.left, width - margin.right]);
+  const yScale = d3
+    .scaleLinear()
+    .domain(options.yDomain ?? (d3.extent(allY) as [number, number]))
+    .nice()
+    .range([height - margin.bottom, margin.top]);
 
   const svg = chartSvg("line-chart", width, height, title, margin.left);
   legend.forEach((item, i) => {
     const [dx, row] = positions[i];
-    const g = svg.append("g").attr("class", "legend-item")
+    const g = svg
+      .append("g")
+      .attr("class", "legend-item")
       .attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
     item.swatch(g);
     g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
@@ -88,8 +167,19 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterab
   if (options.xTicks) xAxisGenerator.tickValues(options.xTicks).tickFormat((d) => String(d));
   else if (xType === "log") xAxisGenerator.ticks(6, "~g");
   else xAxisGenerator.ticks(Math.max(2, Math.floor(width / 70))); // no crowding on narrow screens
-  xAxis(svg, xAxisGenerator, {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
-  yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {x: margin.left, top: margin.top, bottom: height - margin.bottom, label: yLabel, grid: width - margin.left - margin.right});
+  xAxis(svg, xAxisGenerator, {
+    y: height - margin.bottom,
+    left: margin.left,
+    right: width - margin.right,
+    label: xLabel
+  });
+  yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {
+    x: margin.left,
+    top: margin.top,
+    bottom: height - margin.bottom,
+    label: yLabel,
+    grid: width - margin.left - margin.right
+  });
 
   const marks = svg.append("g").attr("class", "marks");
   if (traces) {
@@ -97,45 +187,124 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(rows: Iterab
     const g = marks.append("g").attr("class", "traces");
     for (const [name, members] of groups) {
       for (const [group, points] of members) {
-        g.append("path").attr("fill", "none").attr("stroke", color(name)).attr("stroke-width", 1).attr("opacity", 0.45)
-          .attr("d", d3.line<S>().x((r) => xScale(traces.x(r))).y((r) => yScale(traces.y(r)))([...points].sort((a, b) => traces.x(a) - traces.x(b))))
-          .append("title").text(`${name ? name + ", " : ""}${group}`);
+        g.append("path")
+          .attr("fill", "none")
+          .attr("stroke", color(name))
+          .attr("stroke-width", 1)
+          .attr("opacity", 0.45)
+          .attr(
+            "d",
+            d3
+              .line<S>()
+              .x((r) => xScale(traces.x(r)))
+              .y((r) => yScale(traces.y(r)))([...points].sort((a, b) => traces.x(a) - traces.x(b)))
+          )
+          .append("title")
+          .text(`${name ? name + ", " : ""}${group}`);
       }
     }
   }
   for (const name of names) {
     const line = data.filter((row) => series(row) === name).sort((a, b) => x(a) - x(b));
     if (band) {
-      marks.append("path").attr("class", "band").attr("fill", color(name)).attr("opacity", 0.18)
-        .attr("d", d3.area<T>().x((r) => xScale(x(r))).y0((r) => yScale(band.low(r))).y1((r) => yScale(band.high(r)))(line));
+      marks
+        .append("path")
+        .attr("class", "band")
+        .attr("fill", color(name))
+        .attr("opacity", 0.18)
+        .attr(
+          "d",
+          d3
+            .area<T>()
+            .x((r) => xScale(x(r)))
+            .y0((r) => yScale(band.low(r)))
+            .y1((r) => yScale(band.high(r)))(line)
+        );
     }
-    marks.append("path").attr("class", "line").attr("fill", "none").attr("stroke", color(name)).attr("stroke-width", 2)
-      .attr("d", d3.line<T>().x((r) => xScale(x(r))).y((r) => yScale(y(r)))(line));
+    marks
+      .append("path")
+      .attr("class", "line")
+      .attr("fill", "none")
+      .attr("stroke", color(name))
+      .attr("stroke-width", 2)
+      .attr(
+        "d",
+        d3
+          .line<T>()
+          .x((r) => xScale(x(r)))
+          .y((r) => yScale(y(r)))(line)
+      );
   }
   if (dots) {
-    marks.append("g").attr("class", "dots").selectAll("circle").data(dotRows).join("circle")
-      .attr("cx", (d) => xScale(dots.x(d))).attr("cy", (d) => yScale(dots.y(d))).attr("r", 2.5)
-      .attr("fill", (d) => color(dots.series?.(d) ?? names[0])).attr("opacity", 0.35);
+    marks
+      .append("g")
+      .attr("class", "dots")
+      .selectAll("circle")
+      .data(dotRows)
+      .join("circle")
+      .attr("cx", (d) => xScale(dots.x(d)))
+      .attr("cy", (d) => yScale(dots.y(d)))
+      .attr("r", 2.5)
+      .attr("fill", (d) => color(dots.series?.(d) ?? names[0]))
+      .attr("opacity", 0.35);
   }
   if (reference) {
     const sorted = [...referenceRows].sort((a, b) => reference.x(a) - reference.x(b));
-    marks.append("path").attr("class", "reference").attr("fill", "none").attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")
-      .attr("d", d3.line<R>().x((r) => xScale(reference.x(r))).y((r) => yScale(reference.y(r)))(sorted));
-    marks.append("g").selectAll("rect").data(sorted).join("rect")
-      .attr("x", (r) => xScale(reference.x(r)) - 3).attr("y", (r) => yScale(reference.y(r)) - 3).attr("width", 6).attr("height", 6)
-      .attr("fill", "var(--theme-background, white)").attr("stroke", "currentColor")
-      .append("title").text((r) => `${reference.label}: ${xLabel ?? "x"} ${reference.x(r)}, ${format(reference.y(r))}`);
+    marks
+      .append("path")
+      .attr("class", "reference")
+      .attr("fill", "none")
+      .attr("stroke", "currentColor")
+      .attr("stroke-dasharray", "4 3")
+      .attr(
+        "d",
+        d3
+          .line<R>()
+          .x((r) => xScale(reference.x(r)))
+          .y((r) => yScale(reference.y(r)))(sorted)
+      );
+    marks
+      .append("g")
+      .selectAll("rect")
+      .data(sorted)
+      .join("rect")
+      .attr("x", (r) => xScale(reference.x(r)) - 3)
+      .attr("y", (r) => yScale(reference.y(r)) - 3)
+      .attr("width", 6)
+      .attr("height", 6)
+      .attr("fill", "var(--theme-background, white)")
+      .attr("stroke", "currentColor")
+      .append("title")
+      .text((r) => `${reference.label}: ${xLabel ?? "x"} ${reference.x(r)}, ${format(reference.y(r))}`);
   }
   // Points on each line, with tooltips (hover shows exact values and spread).
-  marks.append("g").attr("class", "points").selectAll("circle").data(data).join("circle")
-    .attr("cx", (r) => xScale(x(r))).attr("cy", (r) => yScale(y(r))).attr("r", 3.5).attr("fill", (r) => color(series(r)))
-    .append("title").text(tooltip);
+  marks
+    .append("g")
+    .attr("class", "points")
+    .selectAll("circle")
+    .data(data)
+    .join("circle")
+    .attr("cx", (r) => xScale(x(r)))
+    .attr("cy", (r) => yScale(y(r)))
+    .attr("r", 3.5)
+    .attr("fill", (r) => color(series(r)))
+    .append("title")
+    .text(tooltip);
   if (highlight) {
     const best = data.filter(highlight);
-    const g = marks.append("g").attr("class", "highlight").selectAll("g").data(best).join("g")
+    const g = marks
+      .append("g")
+      .attr("class", "highlight")
+      .selectAll("g")
+      .data(best)
+      .join("g")
       .attr("transform", (r) => `translate(${xScale(x(r))},${yScale(y(r))})`);
     g.append("circle").attr("r", 8).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2);
-    g.append("text").attr("y", -13).attr("text-anchor", "middle").attr("fill", "currentColor").attr("font-weight", "bold")
+    g.append("text")
+      .attr("y", -13)
+      .attr("text-anchor", "middle")
+      .attr("fill", "currentColor")
+      .attr("font-weight", "bold")
       .text((r) => options.highlightLabel?.(r) ?? format(y(r)));
   }
   return svg.node()!;

@@ -13,7 +13,13 @@ function listValues(table: Table, name: string): {values: Float32Array; size: nu
   let offset = 0;
   for (const data of column.data) {
     const child = data.children[0];
-    values.set((child.values as Float32Array).subarray(child.offset + data.offset * size, child.offset + (data.offset + data.length) * size), offset);
+    values.set(
+      (child.values as Float32Array).subarray(
+        child.offset + data.offset * size,
+        child.offset + (data.offset + data.length) * size
+      ),
+      offset
+    );
     offset += data.length * size;
   }
   return {values, size};
@@ -27,7 +33,8 @@ export function networkFromWeights(buffer: ArrayBuffer): Network {
   const hidden = table.numRows;
   const outputs = whoByNode.size;
   const who = new Float64Array(outputs * hidden);
-  for (let j = 0; j < hidden; j++) for (let k = 0; k < outputs; k++) who[k * hidden + j] = whoByNode.values[j * outputs + k];
+  for (let j = 0; j < hidden; j++)
+    for (let k = 0; k < outputs; k++) who[k * hidden + j] = whoByNode.values[j * outputs + k];
   return {inputs: wih.size, hidden, outputs, wih: Float64Array.from(wih.values), who};
 }
 

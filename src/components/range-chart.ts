@@ -9,7 +9,13 @@ export interface RangeChartOptions<T, M> extends FrameOptions {
   /** Legend label of the dots and their range. */
   label?: string;
   /** Single figures to set against each range (e.g. published scores), drawn as diamonds. */
-  marks?: {rows: Iterable<M>; y: (row: M) => string; x: (row: M) => number; label: string; tooltip?: (row: M) => string};
+  marks?: {
+    rows: Iterable<M>;
+    y: (row: M) => string;
+    x: (row: M) => number;
+    label: string;
+    tooltip?: (row: M) => string;
+  };
   format?: (value: number) => string;
   tooltip?: (row: T) => string;
 }
@@ -28,9 +34,26 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   const focus = "var(--theme-foreground-focus, steelblue)";
   const legend: {label: string; swatch: Swatch}[] = [
     {label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 3).attr("fill", focus).attr("opacity", 0.6)},
-    {label: "their range and mean", swatch: (g) => g.append("rect").attr("y", -3).attr("width", 16).attr("height", 6).attr("fill", focus).attr("opacity", 0.25)},
-    ...(marks ? [{label: marks.label, swatch: ((g) => g.append("path").attr("transform", "translate(8,0)").attr("d", d3.symbol(d3.symbolDiamond, 48)())
-      .attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 1.5)) as Swatch}] : [])
+    {
+      label: "their range and mean",
+      swatch: (g) =>
+        g.append("rect").attr("y", -3).attr("width", 16).attr("height", 6).attr("fill", focus).attr("opacity", 0.25)
+    },
+    ...(marks
+      ? [
+          {
+            label: marks.label,
+            swatch: ((g) =>
+              g
+                .append("path")
+                .attr("transform", "translate(8,0)")
+                .attr("d", d3.symbol(d3.symbolDiamond, 48)())
+                .attr("fill", "none")
+                .attr("stroke", "currentColor")
+                .attr("stroke-width", 1.5)) as Swatch
+          }
+        ]
+      : [])
   ];
   // Legend items flow left to right, wrapping at the chart's width.
   const positions: [number, number][] = [];
@@ -48,7 +71,9 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   const labelLines = (category: string): string[] => {
     if (category.length <= fits) return [category];
     const cut = Math.max(category.lastIndexOf(", ", fits), category.lastIndexOf(" (", fits));
-    return cut > 0 ? [category.slice(0, cut + (category[cut] === "," ? 1 : 0)), category.slice(cut + 1).trim()] : [category];
+    return cut > 0
+      ? [category.slice(0, cut + (category[cut] === "," ? 1 : 0)), category.slice(cut + 1).trim()]
+      : [category];
   };
   // Each row: its label on top, its marks 16 px below the label's last line.
   const tops: number[] = [];
@@ -59,48 +84,112 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   }
   const height = options.height ?? bottom + margin.bottom;
   const allX = [...data.map(x), ...(marks ? markRows.map(marks.x) : [])];
-  const xScale = d3.scaleLinear().domain(d3.extent(allX) as [number, number]).nice().range([margin.left, width - margin.right]);
+  const xScale = d3
+    .scaleLinear()
+    .domain(d3.extent(allX) as [number, number])
+    .nice()
+    .range([margin.left, width - margin.right]);
   const rowY = (category: string) => tops[categories.indexOf(category)] + 14 * labelLines(category).length + 14;
 
   const svg = chartSvg("range-chart", width, height, title, margin.left);
   legend.forEach((item, i) => {
     const [dx, row] = positions[i];
-    const g = svg.append("g").attr("class", "legend-item").attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
+    const g = svg
+      .append("g")
+      .attr("class", "legend-item")
+      .attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
     item.swatch(g);
     g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
   });
 
-  xAxis(svg, d3.axisBottom(xScale).ticks(Math.max(2, Math.floor(width / 80))).tickSizeOuter(0), {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
+  xAxis(
+    svg,
+    d3
+      .axisBottom(xScale)
+      .ticks(Math.max(2, Math.floor(width / 80)))
+      .tickSizeOuter(0),
+    {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel}
+  );
   // A y "axis" in the sense the other charts have one: the category labels.
   const labels = svg.append("g").attr("class", "y-axis");
   const marksGroup = svg.append("g").attr("class", "marks");
   for (const category of categories) {
     const cy = rowY(category);
     const lines = labelLines(category);
-    labels.append("g").attr("class", "tick").append("text").attr("x", margin.left).attr("y", cy - 12 - 14 * (lines.length - 1))
-      .attr("fill", "currentColor").attr("font-weight", "bold")
-      .selectAll("tspan").data(lines).join("tspan").attr("x", margin.left).attr("dy", (_, i) => (i ? 14 : 0)).text((d) => d);
+    labels
+      .append("g")
+      .attr("class", "tick")
+      .append("text")
+      .attr("x", margin.left)
+      .attr("y", cy - 12 - 14 * (lines.length - 1))
+      .attr("fill", "currentColor")
+      .attr("font-weight", "bold")
+      .selectAll("tspan")
+      .data(lines)
+      .join("tspan")
+      .attr("x", margin.left)
+      .attr("dy", (_, i) => (i ? 14 : 0))
+      .text((d) => d);
     const values = data.filter((row) => y(row) === category);
     const row = marksGroup.append("g").attr("class", "range-row");
-    row.append("line").attr("x1", margin.left).attr("x2", width - margin.right).attr("y1", cy).attr("y2", cy)
-      .attr("stroke", "currentColor").attr("stroke-opacity", 0.1);
+    row
+      .append("line")
+      .attr("x1", margin.left)
+      .attr("x2", width - margin.right)
+      .attr("y1", cy)
+      .attr("y2", cy)
+      .attr("stroke", "currentColor")
+      .attr("stroke-opacity", 0.1);
     if (values.length) {
       const [low, high] = d3.extent(values, x) as [number, number];
       const mean = d3.mean(values, x)!;
-      row.append("rect").attr("class", "range").attr("x", xScale(low) - 3).attr("width", xScale(high) - xScale(low) + 6)
-        .attr("y", cy - 6).attr("height", 12).attr("rx", 6).attr("fill", focus).attr("opacity", 0.25)
-        .append("title").text(`${category}: range ${format(low)}–${format(high)}, mean ${format(mean)} (${values.length} values)`);
-      row.append("line").attr("class", "mean").attr("x1", xScale(mean)).attr("x2", xScale(mean)).attr("y1", cy - 9).attr("y2", cy + 9)
-        .attr("stroke", focus).attr("stroke-width", 2);
-      row.selectAll("circle").data(values).join("circle").attr("cx", (r) => xScale(x(r))).attr("cy", cy).attr("r", 3)
-        .attr("fill", focus).attr("opacity", 0.6)
-        .append("title").text(tooltip);
+      row
+        .append("rect")
+        .attr("class", "range")
+        .attr("x", xScale(low) - 3)
+        .attr("width", xScale(high) - xScale(low) + 6)
+        .attr("y", cy - 6)
+        .attr("height", 12)
+        .attr("rx", 6)
+        .attr("fill", focus)
+        .attr("opacity", 0.25)
+        .append("title")
+        .text(`${category}: range ${format(low)}–${format(high)}, mean ${format(mean)} (${values.length} values)`);
+      row
+        .append("line")
+        .attr("class", "mean")
+        .attr("x1", xScale(mean))
+        .attr("x2", xScale(mean))
+        .attr("y1", cy - 9)
+        .attr("y2", cy + 9)
+        .attr("stroke", focus)
+        .attr("stroke-width", 2);
+      row
+        .selectAll("circle")
+        .data(values)
+        .join("circle")
+        .attr("cx", (r) => xScale(x(r)))
+        .attr("cy", cy)
+        .attr("r", 3)
+        .attr("fill", focus)
+        .attr("opacity", 0.6)
+        .append("title")
+        .text(tooltip);
     }
     if (marks) {
-      row.selectAll("path.figure").data(markRows.filter((m) => marks.y(m) === category)).join("path").attr("class", "figure")
-        .attr("transform", (m) => `translate(${xScale(marks.x(m))},${cy})`).attr("d", d3.symbol(d3.symbolDiamond, 70)())
-        .attr("fill", "var(--theme-background, white)").attr("fill-opacity", 0.4).attr("stroke", "currentColor").attr("stroke-width", 1.5)
-        .append("title").text((m) => marks.tooltip?.(m) ?? `${marks.label}: ${format(marks.x(m))}`);
+      row
+        .selectAll("path.figure")
+        .data(markRows.filter((m) => marks.y(m) === category))
+        .join("path")
+        .attr("class", "figure")
+        .attr("transform", (m) => `translate(${xScale(marks.x(m))},${cy})`)
+        .attr("d", d3.symbol(d3.symbolDiamond, 70)())
+        .attr("fill", "var(--theme-background, white)")
+        .attr("fill-opacity", 0.4)
+        .attr("stroke", "currentColor")
+        .attr("stroke-width", 1.5)
+        .append("title")
+        .text((m) => marks.tooltip?.(m) ?? `${marks.label}: ${format(marks.x(m))}`);
     }
   }
   return svg.node()!;

@@ -20,7 +20,10 @@ export interface WeightGridOptions {
  * scale centred on zero (red negative, blue positive, white zero), with a legend. Returns a
  * <figure>.
  */
-export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, limit, tooltip, title, columns}: WeightGridOptions = {}): HTMLElement {
+export function weightGrid(
+  images: ArrayLike<number>[],
+  {side = 28, scale = 2, limit, tooltip, title, columns}: WeightGridOptions = {}
+): HTMLElement {
   const bound = limit ?? d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) ?? 1;
   const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
   const figure = document.createElement("figure");
@@ -58,15 +61,40 @@ export function weightGrid(images: ArrayLike<number>[], {side = 28, scale = 2, l
 /** A gradient bar from -bound to +bound with ticks. */
 function legend(color: d3.ScaleDiverging<string>, bound: number): SVGSVGElement {
   const width = 260;
-  const svg = d3.create("svg").attr("class", "legend").attr("width", width + 40).attr("height", 46).style("display", "block").style("margin-top", "8px");
+  const svg = d3
+    .create("svg")
+    .attr("class", "legend")
+    .attr("width", width + 40)
+    .attr("height", 46)
+    .style("display", "block")
+    .style("margin-top", "8px");
   const id = `weight-legend-${Math.random().toString(36).slice(2)}`;
   const gradient = svg.append("defs").append("linearGradient").attr("id", id);
-  for (let t = 0; t <= 1; t += 0.1) gradient.append("stop").attr("offset", `${t * 100}%`).attr("stop-color", color(-bound + 2 * bound * t));
+  for (let t = 0; t <= 1; t += 0.1)
+    gradient
+      .append("stop")
+      .attr("offset", `${t * 100}%`)
+      .attr("stop-color", color(-bound + 2 * bound * t));
   const x = d3.scaleLinear().domain([-bound, bound]).range([0, width]);
   const g = svg.append("g").attr("transform", "translate(20,16)");
-  g.append("text").attr("y", -5).attr("fill", "currentColor").text("Weight (red: negative, white: zero, blue: positive)");
-  g.append("rect").attr("width", width).attr("height", 10).attr("fill", `url(#${id})`).attr("stroke", "currentColor").attr("stroke-opacity", 0.3);
+  g.append("text")
+    .attr("y", -5)
+    .attr("fill", "currentColor")
+    .text("Weight (red: negative, white: zero, blue: positive)");
+  g.append("rect")
+    .attr("width", width)
+    .attr("height", 10)
+    .attr("fill", `url(#${id})`)
+    .attr("stroke", "currentColor")
+    .attr("stroke-opacity", 0.3);
   const signed = d3.format("+.2~f");
-  g.append("g").attr("transform", "translate(0,10)").call(d3.axisBottom(x).ticks(5).tickFormat((v) => (+v === 0 ? "0" : signed(+v))));
+  g.append("g")
+    .attr("transform", "translate(0,10)")
+    .call(
+      d3
+        .axisBottom(x)
+        .ticks(5)
+        .tickFormat((v) => (+v === 0 ? "0" : signed(+v)))
+    );
   return svg.node()!;
 }

@@ -18,7 +18,16 @@ export interface TrainRequest {
 }
 
 export type TrainReport =
-  | {type: "progress"; epoch: number; epochs: number; seen: number; total: number; samplesPerSecond: number; score: number; seconds: number}
+  | {
+      type: "progress";
+      epoch: number;
+      epochs: number;
+      seen: number;
+      total: number;
+      samplesPerSecond: number;
+      score: number;
+      seconds: number;
+    }
   | {type: "done"; stopped: boolean; seen: number; score: number; seconds: number; samplesPerSecond: number}
   | {type: "error"; message: string};
 
@@ -70,14 +79,30 @@ async function train(request: TrainRequest): Promise<void> {
       if (performance.now() - sliceStart >= SLICE || seen - lastReport >= total / POINTS || last) {
         lastReport = seen;
         score = trainer.evaluate(test).score;
-        post({type: "progress", epoch, epochs, seen, total, samplesPerSecond: (seen / trainingMs) * 1000, score, seconds: (performance.now() - start) / 1000});
+        post({
+          type: "progress",
+          epoch,
+          epochs,
+          seen,
+          total,
+          samplesPerSecond: (seen / trainingMs) * 1000,
+          score,
+          seconds: (performance.now() - start) / 1000
+        });
         await pause(); // lets a "stop" message in, and keeps progress flowing
         sliceStart = performance.now();
       }
     }
   }
   score = trainer.evaluate(test).score;
-  post({type: "done", stopped: stopRequested, seen, score, seconds: (performance.now() - start) / 1000, samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0});
+  post({
+    type: "done",
+    stopped: stopRequested,
+    seen,
+    score,
+    seconds: (performance.now() - start) / 1000,
+    samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0
+  });
 }
 
 addEventListener("message", (event: MessageEvent<TrainRequest | {type: "stop"}>) => {

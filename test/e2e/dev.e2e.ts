@@ -25,7 +25,11 @@ describe("npm run dev", () => {
     await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
     const port = String((probe.address() as AddressInfo).port);
     await new Promise((done) => probe.close(done));
-    dev = spawn("npm", ["run", "dev", "--", "--port", port, "--no-open"], {cwd: dir, env: {...process.env, RUN_STORE: storeDir()}, detached: true});
+    dev = spawn("npm", ["run", "dev", "--", "--port", port, "--no-open"], {
+      cwd: dir,
+      env: {...process.env, RUN_STORE: storeDir()},
+      detached: true
+    });
     dev.stdout!.on("data", (chunk) => (log += chunk));
     dev.stderr!.on("data", (chunk) => (log += chunk));
     for (let waited = 0; !/http:\/\/127\.0\.0\.1:\d+/.test(log); waited += 100) {
@@ -60,7 +64,10 @@ describe("npm run dev", () => {
     const source = readFileSync(file, "utf8");
     const from = "scores: epochTable(runs, EPOCHS";
     expect(source).toContain(from);
-    writeFileSync(file, source.replace(from, "scores: epochTable(runs.filter((run) => run.config.hidden !== 500), EPOCHS"));
+    writeFileSync(
+      file,
+      source.replace(from, "scores: epochTable(runs.filter((run) => run.config.hidden !== 500), EPOCHS")
+    );
     await expect.poll(ticks, {timeout: 60_000, interval: 250}).not.toContain("500");
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded); // the same page, not a reload
     expect(log).toMatch(/dev: refreshed the files of 1 loaders/);

@@ -50,7 +50,10 @@ describe("lib/ in the browser", () => {
       async ({pixels, labels}) => {
         const {createTrainer, createNetwork} = (globalThis as any).engine;
         const trainer = await createTrainer(createNetwork({seed: 4}), "wasm-f32");
-        trainer.trainEpoch({count: labels.length, size: 784, pixels: Uint8Array.from(pixels), labels: Uint8Array.from(labels)}, 0.3);
+        trainer.trainEpoch(
+          {count: labels.length, size: 784, pixels: Uint8Array.from(pixels), labels: Uint8Array.from(labels)},
+          0.3
+        );
         const net = trainer.network();
         return {wih: Array.from(net.wih as Float64Array), who: Array.from(net.who as Float64Array)};
       },

@@ -25,7 +25,8 @@ async function open(name: string): Promise<{page: Page; problems: string[]; byte
   return {page, problems, bytes};
 }
 
-const total = (bytes: Map<string, number>, skip = /$^/) => [...bytes].filter(([path]) => !skip.test(path)).reduce((sum, [, n]) => sum + n, 0);
+const total = (bytes: Map<string, number>, skip = /$^/) =>
+  [...bytes].filter(([path]) => !skip.test(path)).reduce((sum, [, n]) => sum + n, 0);
 const megabytes = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 
 /** Grey-level spread of each canvas under `selector`: 0 for a blank image. */
@@ -48,26 +49,33 @@ describe("Experiment 5: back query", () => {
     for (const spread of spreads) expect(spread).toBeGreaterThan(10); // pictures, not flat squares
     expect(await page.locator("#hidden-nodes canvas").count()).toBe(100);
     expect(await page.locator("#hidden-nodes svg.legend .tick").count()).toBeGreaterThan(2);
-    expect(await page.locator("#hidden-nodes canvas").first().getAttribute("title")).toMatch(/hidden node 0: votes most for \d/);
+    expect(await page.locator("#hidden-nodes canvas").first().getAttribute("title")).toMatch(
+      /hidden node 0: votes most for \d/
+    );
     await page.screenshot({path: join(shots, "experiment-5-backquery.png"), fullPage: true});
 
     // Each back query can be saved as the 28x28 grey PNG the reproduction wrote.
     const links = page.locator("#backquery .png-links a");
     expect(await links.count()).toBe(10);
     expect(await links.nth(3).getAttribute("download")).toBe("backquery-3.png");
-    const saved = await links.nth(3).evaluate((a: HTMLAnchorElement) => new Promise<{size: number[]; same: boolean}>((resolve) => {
-      const image = new Image();
-      image.onload = () => {
-        const canvas = document.createElement("canvas");
-        canvas.width = canvas.height = 28;
-        const context = canvas.getContext("2d")!;
-        context.drawImage(image, 0, 0);
-        const file = context.getImageData(0, 0, 28, 28).data;
-        const shown = (document.querySelectorAll("#backquery canvas")[3] as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, 28, 28).data;
-        resolve({size: [image.naturalWidth, image.naturalHeight], same: file.every((v, i) => v === shown[i])});
-      };
-      image.src = a.href;
-    }));
+    const saved = await links.nth(3).evaluate(
+      (a: HTMLAnchorElement) =>
+        new Promise<{size: number[]; same: boolean}>((resolve) => {
+          const image = new Image();
+          image.onload = () => {
+            const canvas = document.createElement("canvas");
+            canvas.width = canvas.height = 28;
+            const context = canvas.getContext("2d")!;
+            context.drawImage(image, 0, 0);
+            const file = context.getImageData(0, 0, 28, 28).data;
+            const shown = (document.querySelectorAll("#backquery canvas")[3] as HTMLCanvasElement)
+              .getContext("2d")!
+              .getImageData(0, 0, 28, 28).data;
+            resolve({size: [image.naturalWidth, image.naturalHeight], same: file.every((v, i) => v === shown[i])});
+          };
+          image.src = a.href;
+        })
+    );
     expect(saved).toEqual({size: [28, 28], same: true}); // the image shown for label 3, pixel for pixel
 
     // One row of ten back queries per seed, and how far the seeds agree.
@@ -76,19 +84,34 @@ describe("Experiment 5: back query", () => {
     const seedSpreads = await canvasSpreads(page, "#seeds canvas");
     expect(seedSpreads).toHaveLength(10 * seedRows);
     for (const spread of seedSpreads) expect(spread).toBeGreaterThan(10);
-    if (seedRows > 1) expect(await page.locator("#seeds").textContent()).toMatch(/Mean correlation between two seeds' back queries of the same label \(pixel by pixel\): -?\d\.\d\d over all pixels/);
+    if (seedRows > 1)
+      expect(await page.locator("#seeds").textContent()).toMatch(
+        /Mean correlation between two seeds' back queries of the same label \(pixel by pixel\): -?\d\.\d\d over all pixels/
+      );
 
     // Choose lr 0.1, epoch 1: the second row is redrawn from that run's file.
-    const before = await page.locator("#compare canvas").nth(10).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const before = await page
+      .locator("#compare canvas")
+      .nth(10)
+      .evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await page.locator("select").nth(0).selectOption({label: "0.1"});
     await page.waitForFunction(() => document.querySelector("#compare")?.textContent?.includes("lr 0.1, 20 epochs"));
     await page.locator("select").nth(2).selectOption({label: "1"});
-    await page.waitForFunction(() => document.querySelector("#compare")?.textContent?.includes("lr 0.1, 1 epoch, seed 1"));
+    await page.waitForFunction(() =>
+      document.querySelector("#compare")?.textContent?.includes("lr 0.1, 1 epoch, seed 1")
+    );
     expect(await page.locator("#compare canvas").count()).toBe(20);
-    expect(await page.locator("#compare canvas").nth(10).evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(before);
+    expect(
+      await page
+        .locator("#compare canvas")
+        .nth(10)
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL())
+    ).not.toBe(before);
     expect(await page.locator("#compare").textContent()).toMatch(/lr 0\.1, 1 epoch, seed 1: test score \d+\.\d\d%/);
     expect([...bytes.keys()].filter((path) => path.includes("exp5-backquery-"))).toHaveLength(2); // the default rate and 0.1 only
-    process.stderr.write(`transfer: experiment-5 ${megabytes(total(bytes))} (${bytes.size} files, after choosing a second rate)\n`);
+    process.stderr.write(
+      `transfer: experiment-5 ${megabytes(total(bytes))} (${bytes.size} files, after choosing a second rate)\n`
+    );
     expect(total(bytes)).toBeLessThan(3e6);
     expect(problems).toEqual([]);
     await page.close();
@@ -103,7 +126,8 @@ describe("the trained network, live", () => {
     // A pen stroke straight down the middle, as pointer events from the mouse.
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
     await page.mouse.down();
-    for (let step = 1; step <= 20; step++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + (0.7 * step) / 20));
+    for (let step = 1; step <= 20; step++)
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + (0.7 * step) / 20));
     await page.mouse.up();
     await page.waitForSelector("#drawing-result svg.chart");
     expect(await page.locator("#drawing-result svg.chart .marks rect").count()).toBe(10);
@@ -112,7 +136,9 @@ describe("the trained network, live", () => {
     expect(seen).toBeGreaterThan(10);
     await page.screenshot({path: join(shots, "model-drawn-1.png"), fullPage: true});
     await page.locator(".drawing-pad button", {hasText: "Clear"}).click();
-    await page.waitForFunction(() => document.querySelector("#drawing-result .answer")?.textContent?.includes("Draw a digit"));
+    await page.waitForFunction(() =>
+      document.querySelector("#drawing-result .answer")?.textContent?.includes("Draw a digit")
+    );
     expect(await page.locator("#drawing-result svg.chart").count()).toBe(0);
 
     process.stderr.write(`transfer: model ${megabytes(total(bytes))} (${bytes.size} files)\n`);
@@ -127,11 +153,17 @@ describe("the trained network, live", () => {
     await page.waitForFunction(() => document.querySelector("#test-result")?.textContent?.includes("Test image 1234"));
     expect(await page.locator("#test-result svg.chart .marks rect").count()).toBe(10);
     await page.locator("form.picker button", {hasText: "Next misclassified"}).click();
-    await page.waitForFunction(() => !document.querySelector("#test-result")?.textContent?.includes("Test image 1234:"));
+    await page.waitForFunction(
+      () => !document.querySelector("#test-result")?.textContent?.includes("Test image 1234:")
+    );
     expect(await page.locator("#test-result").textContent()).toMatch(/Test image (\d+): labelled \d[\s\S]*wrong/);
     const index = Number(await page.locator("form.picker input").inputValue());
     expect(index).toBeGreaterThan(1234);
-    await page.waitForFunction(() => document.querySelector("#browser-score")?.textContent?.includes("Scored here"), null, {timeout: 60_000});
+    await page.waitForFunction(
+      () => document.querySelector("#browser-score")?.textContent?.includes("Scored here"),
+      null,
+      {timeout: 60_000}
+    );
     const text = (await page.locator("#browser-score").textContent())!;
     const [here, build] = [...text.matchAll(/(\d+\.\d\d)%/g)].map((m) => Number(m[1]));
     expect(Math.abs(here - build)).toBeLessThan(0.2); // Float64 here, Float32 kernel there: near ties may differ
@@ -148,11 +180,15 @@ describe("playground", () => {
     await page.waitForSelector(".score[data-final]", {timeout: 60_000});
     const score = Number(await page.locator(".score[data-final]").getAttribute("data-final"));
     expect(score).toBeGreaterThan(0.85);
-    expect(await page.locator("#training-panel").textContent()).toMatch(/Done after 5,000 samples .* samples\/s\): test score 0\.\d{4} on 1,000 test images/);
+    expect(await page.locator("#training-panel").textContent()).toMatch(
+      /Done after 5,000 samples .* samples\/s\): test score 0\.\d{4} on 1,000 test images/
+    );
     expect(await page.locator("#training-panel svg.chart path.line").count()).toBe(1);
     await page.screenshot({path: join(shots, "playground-trained.png"), fullPage: true});
     const training = total(bytes, /mnist-train-/);
-    process.stderr.write(`transfer: playground ${megabytes(total(bytes))} in all, ${megabytes(training)} without the training images\n`);
+    process.stderr.write(
+      `transfer: playground ${megabytes(total(bytes))} in all, ${megabytes(training)} without the training images\n`
+    );
     expect(training).toBeLessThan(3e6);
     expect(problems).toEqual([]);
     await page.close();
@@ -162,7 +198,9 @@ describe("playground", () => {
     const {page, problems} = await open("playground");
     await page.locator("select").last().selectOption({label: "Plain loops, Float64 (the reference)"});
     await page.locator("button", {hasText: "Start"}).click();
-    await page.waitForFunction(() => document.querySelector("#training-panel .status")?.textContent?.startsWith("Epoch 1 of 1"));
+    await page.waitForFunction(() =>
+      document.querySelector("#training-panel .status")?.textContent?.startsWith("Epoch 1 of 1")
+    );
     // The main thread answers timers promptly while the worker trains.
     const worstDelay = await page.evaluate(async () => {
       let worst = 0;
@@ -175,7 +213,10 @@ describe("playground", () => {
     });
     expect(worstDelay).toBeLessThan(100);
     const first = await page.locator("#training-panel .status").textContent();
-    await page.waitForFunction((before) => document.querySelector("#training-panel .status")?.textContent !== before, first);
+    await page.waitForFunction(
+      (before) => document.querySelector("#training-panel .status")?.textContent !== before,
+      first
+    );
     expect(await page.locator("#training-panel .status").textContent()).toMatch(/samples\/s, test score 0\.\d{4}/);
     await page.locator("button", {hasText: "Stop"}).click();
     await page.waitForSelector(".score[data-final]");

@@ -13,7 +13,9 @@ function builtRows(name: string): Record<string, any>[] {
   const dir = join(site, "_file", "data");
   const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".arrow"));
   if (!file) throw new Error(`no ${name} result file in ${dir}`);
-  return tableFromIPC(readFileSync(join(dir, file))).toArray().map((row) => row.toJSON());
+  return tableFromIPC(readFileSync(join(dir, file)))
+    .toArray()
+    .map((row) => row.toJSON());
 }
 
 async function open(path: string) {
@@ -36,13 +38,20 @@ describe("Experiment 7: more data by rotation", () => {
     expect(await chart.locator("path.line").count()).toBe(variants.size);
     expect(await chart.locator("path.band").count()).toBe(variants.size);
     expect(await chart.locator(".traces path").count()).toBe(curves.size);
-    expect(await chart.locator(".legend-item text").allTextContents()).toEqual(expect.arrayContaining([...variants, "each seed", "min–max over seeds"]));
+    expect(await chart.locator(".legend-item text").allTextContents()).toEqual(
+      expect.arrayContaining([...variants, "each seed", "min–max over seeds"])
+    );
     const last = summary.at(-1)!;
     const text = await page.locator("#observablehq-main").textContent();
-    expect(text).toContain(`After ${last.epoch} epochs the network trained with rotations scores ${last.rotatedMean.toFixed(4)}`);
+    expect(text).toContain(
+      `After ${last.epoch} epochs the network trained with rotations scores ${last.rotatedMean.toFixed(4)}`
+    );
     expect(text).toContain(last.plainMean.toFixed(4));
     if (summary.every((d) => d.rotation !== "higher")) expect(text).toContain("At no epoch is rotation ahead");
-    else expect(text).toMatch(/Rotation (helps beyond the seed spread from epoch \d+|is ahead beyond the seed spread only at epoch)/);
+    else
+      expect(text).toMatch(
+        /Rotation (helps beyond the seed spread from epoch \d+|is ahead beyond the seed spread only at epoch)/
+      );
     await page.screenshot({path: join(shots, "experiment-7-chart.png"), fullPage: true});
     expect(problems).toEqual([]);
     await page.close();
@@ -61,12 +70,16 @@ describe("the book's own numbers", () => {
     expect(await chart.locator(".range-row circle").count()).toBe(scores.length);
     const table = page.locator("#observablehq-main table");
     await expect.poll(() => table.locator("tbody tr").count()).toBe(figures.length);
-    const cells = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent?.trim())));
+    const cells = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent?.trim())));
     for (const figure of figures) {
       expect(cells.some((row) => row.includes(figure.bookScore.toFixed(4)) && row.includes(figure.verdict))).toBe(true);
     }
     const inside = figures.filter((d) => d.verdict.startsWith("inside")).length;
-    expect(await page.locator("#observablehq-main").textContent()).toContain(`Of the book's ${figures.length} published figures, ${inside} fall inside`);
+    expect(await page.locator("#observablehq-main").textContent()).toContain(
+      `Of the book's ${figures.length} published figures, ${inside} fall inside`
+    );
     await page.screenshot({path: join(shots, "book-figures.png"), fullPage: true});
     expect(problems).toEqual([]);
     await page.close();

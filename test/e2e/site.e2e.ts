@@ -6,7 +6,9 @@ import {describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import {shots, site, useBuiltSite} from "./built-site.js";
 
-const pages = readdirSync(site).filter((f) => f.endsWith(".html") && f !== "404.html").map((f) => f.replace(/\.html$/, ""));
+const pages = readdirSync(site)
+  .filter((f) => f.endsWith(".html") && f !== "404.html")
+  .map((f) => f.replace(/\.html$/, ""));
 const built = useBuiltSite();
 
 describe("built site", () => {
@@ -23,10 +25,16 @@ describe("built site", () => {
     await page.goto(`${built.url}/experiment-4`, {waitUntil: "networkidle"});
     const title = () => page.locator("svg.line-chart .chart-title", {hasText: "after epoch"}).textContent();
     expect(await title()).toContain("after epoch 1");
-    const path = () => page.locator("svg.line-chart", {has: page.locator(".chart-title", {hasText: "after epoch"})}).locator("path.line").getAttribute("d");
+    const path = () =>
+      page
+        .locator("svg.line-chart", {has: page.locator(".chart-title", {hasText: "after epoch"})})
+        .locator("path.line")
+        .getAttribute("d");
     const before = await path();
     await page.locator("form.player button").click();
-    await page.waitForFunction(() => Number(document.querySelector("form.player output")?.textContent) >= 3, null, {timeout: 10_000});
+    await page.waitForFunction(() => Number(document.querySelector("form.player output")?.textContent) >= 3, null, {
+      timeout: 10_000
+    });
     // The slider's label changes at once; the chart is redrawn when Framework's runtime next
     // runs the cell, so wait for it rather than read it straight away.
     await expect.poll(title, {timeout: 5_000}).not.toContain("after epoch 1");
@@ -66,13 +74,18 @@ describe("built site", () => {
           title: svg.querySelector(".chart-title")?.textContent ?? ""
         }));
         // The drawing pad and what the network sees of it start blank, by design.
-        const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>("#observablehq-main canvas:not(.drawing-pad canvas, #drawing-result canvas)"), (canvas) => {
-          // Drawn means not one flat colour: digits, back queries and weight images all vary.
-          const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
-          const colours = new Set<number>();
-          for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-          return colours.size;
-        });
+        const canvases = Array.from(
+          document.querySelectorAll<HTMLCanvasElement>(
+            "#observablehq-main canvas:not(.drawing-pad canvas, #drawing-result canvas)"
+          ),
+          (canvas) => {
+            // Drawn means not one flat colour: digits, back queries and weight images all vary.
+            const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+            const colours = new Set<number>();
+            for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            return colours.size;
+          }
+        );
         return {svgs, canvases};
       });
       for (const svg of charts.svgs) {
@@ -87,7 +100,8 @@ describe("built site", () => {
       }
       // As many SVG charts as the page's source draws (each inside resize(...)).
       const source = readFileSync(join("src", `${name}.md`), "utf8");
-      const drawn = source.match(/resize\(\(width\) => (lineChart|barChart|heatmap|confusionMatrix|rangeChart)\(/g)?.length ?? 0;
+      const drawn =
+        source.match(/resize\(\(width\) => (lineChart|barChart|heatmap|confusionMatrix|rangeChart)\(/g)?.length ?? 0;
       if (drawn > 0) expect(charts.svgs.length).toBe(drawn);
       await page.screenshot({path: join(shots, `${name}.png`), fullPage: true});
       expect(problems).toEqual([]);
@@ -107,7 +121,10 @@ describe("narrow screens, dark mode and search", () => {
       await page.waitForTimeout(300);
       const layout = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
-        charts: Array.from(document.querySelectorAll("#observablehq-main svg.chart"), (svg) => svg.getBoundingClientRect().right),
+        charts: Array.from(
+          document.querySelectorAll("#observablehq-main svg.chart"),
+          (svg) => svg.getBoundingClientRect().right
+        ),
         background: getComputedStyle(document.body).backgroundColor
       }));
       expect(layout.scrollWidth).toBeLessThanOrEqual(390);
@@ -124,7 +141,9 @@ describe("narrow screens, dark mode and search", () => {
     await page.goto(`${built.url}/`, {waitUntil: "networkidle"});
     await page.locator("#observablehq-search input").fill("hidden nodes");
     await page.waitForSelector("#observablehq-search-results a");
-    const links = await page.locator("#observablehq-search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const links = await page
+      .locator("#observablehq-search-results a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links.some((href) => href?.includes("experiment-6"))).toBe(true);
     await page.close();
   });
@@ -137,7 +156,9 @@ describe("built results", () => {
     const dir = join(site, "_file", "data");
     const file = readdirSync(dir).find((f) => f.startsWith("exp1-summary.") && f.endsWith(".arrow"));
     expect(file).toBeDefined();
-    const summary = tableFromIPC(readFileSync(join(dir, file!))).get(0)!.toJSON();
+    const summary = tableFromIPC(readFileSync(join(dir, file!)))
+      .get(0)!
+      .toJSON();
     if (summary.trainLimit > 0) return; // a preview build (TRAIN_LIMIT): no claim about the score
     expect(summary.trainSamples).toBe(60000);
     expect(summary.testSamples).toBe(10000);
