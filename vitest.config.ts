@@ -1,9 +1,15 @@
 import {defineConfig} from "vitest/config";
 
+// Two sets, both run by `npm test`: "unit" (engine, run store, tables, components; seconds) and
+// "build" (tests in test/build/ that run the build, the command line or the training pool on
+// copies of the project; minutes). `npm run test:unit` runs the first only.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
-    hookTimeout: 300_000
+    hookTimeout: 300_000,
+    projects: [
+      {extends: true, test: {name: "unit", include: ["test/*.test.ts"], pool: "threads"}},
+      {extends: true, test: {name: "build", include: ["test/build/*.test.ts"]}}
+    ]
   }
 });

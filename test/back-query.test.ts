@@ -11,7 +11,7 @@ import {
   weightsTable
 } from "../data-loaders/experiments/back-query.js";
 import {mnistFile} from "../data-loaders/mnist-file.js";
-import type {Run} from "../data-loaders/run-entry.js";
+import type {RequestedRun} from "../data-loaders/experiments/experiment.js";
 import type {RunConfig} from "../data-loaders/run-key.js";
 import {backQueries, getRun, weightsAt} from "../data-loaders/run-training.js";
 import {readSettings} from "../data-loaders/settings.js";
@@ -57,8 +57,16 @@ describe("Experiment 5: back query and the exported network", () => {
     const [request] = experiment5.runs(settings);
     expect(request).toMatchObject({epochs: 13, snapshots: [13], config: {lr: 0.025, seed: 1, hidden: 100}});
     const main = await getRun(dataset, {...request, epochs: 15}, store); // as Experiment 4 trains it
-    const other = await getRun(dataset, {config: {...request.config, lr: 0.3} as RunConfig, epochs: 2}, store);
-    const tables = experiment5.tables([main, other], dataset, settings);
+    const otherRequest = {config: {...request.config, lr: 0.3} as RunConfig, epochs: 2};
+    const other = await getRun(dataset, otherRequest, store);
+    const tables = experiment5.tables(
+      [
+        {...main, request},
+        {...other, request: otherRequest}
+      ],
+      dataset,
+      settings
+    );
     const summary = tables.summary.get(0)!.toJSON();
     expect(summary.score).toBe(main.epochs[12].testScore);
     expect(summary.epochs).toBe(13);
@@ -101,9 +109,11 @@ describe("Experiment 5: does the back query depend on the seed?", () => {
     const settings = {...readSettings({}), seeds: 3};
     const store = tempDir();
     const [request] = experiment5.runs(settings);
-    const runs: Run[] = [];
-    for (const seed of [1, 2, 3])
-      runs.push(await getRun(dataset, {config: {...request.config, seed}, epochs: 15, snapshots: [13]}, store));
+    const runs: RequestedRun[] = [];
+    for (const seed of [1, 2, 3]) {
+      const asked = {config: {...request.config, seed}, epochs: 15, snapshots: [13]};
+      runs.push({...(await getRun(dataset, asked, store)), request: asked});
+    }
     const tables = experiment5.tables(runs, dataset, settings);
 
     const seeds = tableFromIPC(tableToIPC(tables.seeds, "file"))

@@ -1,30 +1,30 @@
 import type {Table} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
-import {experiment1} from "../data-loaders/experiments/experiment-1.js";
+import {experiment1} from "../data-loaders/experiments/one-run.js";
 import {getRun} from "../data-loaders/run-training.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 describe("experiment 1 tables", () => {
   const dataset = smallDataset(500, 300);
   const settings = {trainLimit: 500, kernel: "wasm-f32", seeds: 1, workers: 1} as const;
-  const [{config, epochs}] = experiment1.runs(settings);
+  const [request] = experiment1.runs(settings);
+  const {config} = request;
   let tables: Record<string, Table>;
   beforeAll(async () => {
-    tables = experiment1.tables([await getRun(dataset, {config, epochs}, tempDir())], dataset, settings);
+    tables = experiment1.tables([{...(await getRun(dataset, request, tempDir())), request}], dataset, settings);
   });
   const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
 
   it("reports epoch 1 of its run even when another experiment trained that run further", async () => {
     const store = tempDir();
     const longer = await getRun(dataset, {config, epochs: 3}, store);
-    const summary = experiment1.tables([longer], dataset, settings).summary.get(0)!.toJSON();
+    const summary = experiment1
+      .tables([{...longer, request}], dataset, settings)
+      .summary.get(0)!
+      .toJSON();
     expect(summary.epochs).toBe(1);
     expect(summary.score).toBe(longer.epochs[0].testScore);
     expect(longer.epochs[2].testScore).not.toBe(longer.epochs[0].testScore);
-  });
-
-  it("uses the reproduction's parameters: lr 0.3, 1 epoch, Normal init", () => {
-    expect([config.lr, epochs, config.init, config.hidden]).toEqual([0.3, 1, "Normal", 100]);
   });
 
   it("the confusion matrix counts every test image once, its diagonal gives the score", () => {

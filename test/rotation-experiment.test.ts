@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {BLOG_FIGURE, BOOK_CONFIGURATIONS, bookFigures} from "../data-loaders/experiments/book-figures.js";
 import {experiments} from "../data-loaders/experiments/index.js";
 import {experiment7, ROTATION_EPOCHS, WITH_ROTATIONS, WITHOUT_ROTATIONS} from "../data-loaders/experiments/rotation.js";
-import type {Run} from "../data-loaders/run-entry.js";
+import type {RequestedRun} from "../data-loaders/experiments/experiment.js";
 import {runKey} from "../data-loaders/run-key.js";
 import {getRun} from "../data-loaders/run-training.js";
 import {readSettings} from "../data-loaders/settings.js";
@@ -31,8 +31,8 @@ describe("Experiment 7: rotation against none", () => {
     const dataset = smallDataset(200, 100);
     const store = tempDir();
     const requests = experiment7.runs(settings);
-    const runs: Run[] = [];
-    for (const request of requests) runs.push(await getRun(dataset, request, store, () => {}));
+    const runs: RequestedRun[] = [];
+    for (const request of requests) runs.push({...(await getRun(dataset, request, store, () => {})), request});
     // A rotated epoch trains three samples per image.
     const rotatedRun = runs.find((run) => run.config.rotations)!;
     expect(rotatedRun.trainSamples).toBe(200);
@@ -83,6 +83,7 @@ describe("the book's own numbers", () => {
     // Runs stand in for trained ones: only their per-epoch test scores are read.
     const requests = bookFigures.runs(settings);
     const runs = requests.map((request, i) => ({
+      request,
       config: request.config,
       trainSamples: 60000,
       epochs: Array.from({length: request.epochs}, (_, e) => ({
@@ -92,7 +93,7 @@ describe("the book's own numbers", () => {
         seconds: 1,
         samplesPerSecond: 1
       }))
-    })) as unknown as Run[];
+    })) as unknown as RequestedRun[];
     const tables = bookFigures.tables(runs, smallDataset(10, 10), settings);
     const rows = tables.summary.toArray().map((row) => row.toJSON());
     expect(rows).toHaveLength(BOOK_CONFIGURATIONS.reduce((n, c) => n + c.scores.length, 0));

@@ -1,7 +1,7 @@
 // Experiment 5: run the network backwards. The lr 0.025 network after 13 epochs (the run
 // Experiment 4 trains to 15, kept at epoch 13 as a snapshot) is back-queried for every label
-// and exported whole, so pages can run it. Every other stored 100-node run contributes the
-// back queries of each of its epochs, one table per learning rate, for comparison.
+// and exported whole, so pages can run it. Every 100-node run of Experiments 2-4 contributes the
+// back queries of each epoch those experiments ask for, one table per learning rate, for comparison.
 import {
   Binary,
   Field,
@@ -18,17 +18,19 @@ import {
 } from "apache-arrow";
 import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
 import type {Network} from "../../lib/network.js";
-import {distinctRuns} from "../run-pool.js";
 import type {Run} from "../run-entry.js";
-import {runKey, type RunRequest} from "../run-key.js";
+import type {RunRequest} from "../run-key.js";
 import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
+import {experiment3} from "./epochs.js";
 import type {Experiment} from "./experiment.js";
-import {experiment2, experiment3, experiment4} from "./sweeps.js";
+import {experiment2} from "./learning-rate.js";
+import {experiment4} from "./rate-and-epochs.js";
+import {runConfig} from "./run-requests.js";
 
-export const LR = 0.025;
-export const EPOCHS = 13;
-export const SEED = 1;
+export const BACK_QUERY_LR = 0.025;
+export const BACK_QUERY_EPOCHS = 13;
+export const BACK_QUERY_SEED = 1;
 
 /** Float32 rows of `size` values as an Arrow FixedSizeList vector. */
 function fixedSizeRows(values: Float32Array, size: number) {
@@ -163,16 +165,9 @@ export const experiment5: Experiment = {
   title: "Experiment 5: back query",
   runs: (settings) => [
     {
-      config: {
-        hidden: 100,
-        init: "Normal",
-        lr: LR,
-        seed: SEED,
-        trainLimit: settings.trainLimit,
-        kernel: settings.kernel
-      },
-      epochs: EPOCHS,
-      snapshots: [EPOCHS]
+      config: runConfig({hidden: 100, lr: BACK_QUERY_LR}, BACK_QUERY_SEED, settings),
+      epochs: BACK_QUERY_EPOCHS,
+      snapshots: [BACK_QUERY_EPOCHS]
     },
     ...storedRuns(settings)
   ],
@@ -183,16 +178,17 @@ export const experiment5: Experiment = {
       .map((lr) => `backquery-${lr}`)
   ],
   tables([main, ...others], dataset, settings) {
-    const net = weightsAt(main, EPOCHS);
-    const images = main.backQueries[EPOCHS - 1];
-    const metrics = main.epochs[EPOCHS - 1];
+    const net = weightsAt(main, BACK_QUERY_EPOCHS);
+    const images = main.backQueries[BACK_QUERY_EPOCHS - 1];
+    const metrics = main.epochs[BACK_QUERY_EPOCHS - 1];
 
-    // Each stored run once, with the epochs the experiments ask of it (a store may hold more).
-    const epochsOf = new Map(
-      distinctRuns(storedRuns(settings), dataset.checksum).map((r) => [runKey(r.config, dataset.checksum), r.epochs])
-    );
+    // Each stored run once (Experiments 2-4 share some), with the most epochs any of them asks for.
     const runs = new Map<string, Run>();
-    for (const run of others) runs.set(run.key, run);
+    const epochsOf = new Map<string, number>();
+    for (const run of others) {
+      runs.set(run.key, run);
+      epochsOf.set(run.key, Math.max(epochsOf.get(run.key) ?? 0, run.request.epochs));
+    }
     const rows = [...runs.values()]
       .flatMap((run) => run.epochs.slice(0, epochsOf.get(run.key)).map((e) => ({run, ...e})))
       .sort((a, b) => a.run.config.lr - b.run.config.lr || a.run.config.seed - b.run.config.seed || a.epoch - b.epoch);
@@ -203,7 +199,7 @@ export const experiment5: Experiment = {
       summary: tableFromArrays({
         score: Float64Array.of(metrics.testScore),
         lr: Float64Array.of(main.config.lr),
-        epochs: Int32Array.of(EPOCHS),
+        epochs: Int32Array.of(BACK_QUERY_EPOCHS),
         hidden: Int32Array.of(main.config.hidden),
         init: [main.config.init],
         seed: Int32Array.of(main.config.seed),
@@ -283,16 +279,16 @@ export const experiment5: Experiment = {
       main,
       ...[...runs.values()].filter(
         (r) =>
-          r.config.lr === LR &&
+          r.config.lr === BACK_QUERY_LR &&
           r.config.init === main.config.init &&
           r.config.hidden === main.config.hidden &&
           r.config.seed !== main.config.seed &&
-          r.epochs.length >= EPOCHS
+          r.epochs.length >= BACK_QUERY_EPOCHS
       )
     ].sort((a, b) => a.config.seed - b.config.seed);
     lazy("seeds", () =>
       backQueryTable(
-        seedRuns.map((run) => ({run, epoch: EPOCHS})),
+        seedRuns.map((run) => ({run, epoch: BACK_QUERY_EPOCHS})),
         net.inputs
       )
     );
@@ -314,7 +310,7 @@ export const experiment5: Experiment = {
             pixels.length > 1
               ? meanPairwiseCorrelation(
                   seedRuns.map((run) =>
-                    run.backQueries[EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)
+                    run.backQueries[BACK_QUERY_EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)
                   ),
                   pixels
                 )

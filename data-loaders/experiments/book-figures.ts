@@ -5,9 +5,9 @@
 import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {rangeVerdict, summarize} from "../../lib/seed-stats.js";
-import type {Run} from "../run-entry.js";
 import type {Experiment} from "./experiment.js";
-import {settingsTable} from "./sweeps.js";
+import {settingsTable} from "./result-tables.js";
+import {seededRuns} from "./run-requests.js";
 
 export interface BookConfiguration {
   notebook: string;
@@ -37,20 +37,9 @@ export const describeConfiguration = ({hidden, lr, epochs, rotated}: Omit<BookCo
 export const bookFigures: Experiment = {
   id: "book",
   title: "The book's own numbers",
-  runs: ({seeds, trainLimit, kernel}) =>
+  runs: (settings) =>
     BOOK_CONFIGURATIONS.flatMap(({hidden, lr, epochs, rotated}) =>
-      Array.from({length: seeds}, (_, i) => ({
-        config: {
-          hidden,
-          init: "Normal" as const,
-          lr,
-          seed: i + 1,
-          trainLimit,
-          kernel,
-          ...(rotated ? {rotations: BOOK_ROTATIONS} : {})
-        },
-        epochs
-      }))
+      seededRuns({hidden, lr, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})}, epochs, settings)
     ),
   tableNames: () => ["summary", "scores", "blog", "settings"],
   tables(runs, _dataset, settings) {
@@ -60,7 +49,7 @@ export const bookFigures: Experiment = {
       return {
         configuration,
         own,
-        ours: summarize(own.map((run: Run) => run.epochs[configuration.epochs - 1].testScore))
+        ours: summarize(own.map((run) => run.epochs[run.request.epochs - 1].testScore))
       };
     });
     const figures = perConfiguration.flatMap(({configuration, ours}) =>

@@ -16,9 +16,15 @@ export interface Experiment {
   runs(settings: Settings): RunRequest[];
   /** The names of the tables `tables` returns, known before any run is trained (to check a request first). */
   tableNames(settings: Settings): string[];
-  /** Its result tables, from the runs in the order `runs` listed them. */
-  tables(runs: Run[], dataset: Dataset, settings: Settings): Record<string, Table>;
+  /** Its result tables, from the runs in the order `runs` listed them, each with the request that asked for it. */
+  tables(runs: RequestedRun[], dataset: Dataset, settings: Settings): Record<string, Table>;
 }
+
+/**
+ * A stored run and the request it answers. The store may hold more epochs than asked for (Experiment 1
+ * reads epoch 1 of a run Experiment 4 trains to 15): tables read `request.epochs` of them.
+ */
+export type RequestedRun = Run & {request: RunRequest};
 
 const computed = new Map<string, Promise<Record<string, Table>>>();
 
@@ -41,7 +47,7 @@ async function compute(experiment: Experiment, dataset: Dataset, settings: Setti
   checkSettings(settings, dataset);
   const requests = experiment.runs(settings);
   await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
-  const runs: Run[] = [];
+  const runs: RequestedRun[] = [];
   const read = new Map<string, Run>(); // experiments may list a run more than once
   for (const request of requests) {
     const key = runKey(request.config, dataset.checksum);
@@ -51,7 +57,7 @@ async function compute(experiment: Experiment, dataset: Dataset, settings: Setti
         ? known
         : await getRun(dataset, request);
     read.set(key, run);
-    runs.push(run);
+    runs.push({...run, request});
   }
   return experiment.tables(runs, dataset, settings);
 }

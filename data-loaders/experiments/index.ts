@@ -1,10 +1,12 @@
 import type {Experiment} from "./experiment.js";
 import {experiment5} from "./back-query.js";
 import {bookFigures} from "./book-figures.js";
-import {experiment1} from "./experiment-1.js";
+import {experiment3} from "./epochs.js";
 import {experiment6} from "./hidden-nodes.js";
+import {experiment2} from "./learning-rate.js";
+import {experiment1} from "./one-run.js";
+import {experiment4} from "./rate-and-epochs.js";
 import {experiment7} from "./rotation.js";
-import {experiment2, experiment3, experiment4} from "./sweeps.js";
 
 /** Every experiment, by id, in report order. */
 export const experiments: Record<string, Experiment> = {

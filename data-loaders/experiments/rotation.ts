@@ -8,9 +8,9 @@ import {compareRanges, summarize} from "../../lib/seed-stats.js";
 import type {Run} from "../run-entry.js";
 import type {RunConfig} from "../run-key.js";
 import type {Settings} from "../settings.js";
-import {epochTable} from "./epoch-table.js";
 import type {Experiment} from "./experiment.js";
-import {settingsTable} from "./sweeps.js";
+import {epochTable, settingsTable} from "./result-tables.js";
+import {runConfig, seedNumbers} from "./run-requests.js";
 
 export const ROTATION_HIDDEN = 200;
 export const ROTATION_LR = 0.01;
@@ -18,16 +18,9 @@ export const ROTATION_EPOCHS = 10;
 export const WITH_ROTATIONS = `with ±${BOOK_ROTATIONS[0]}° rotations`;
 export const WITHOUT_ROTATIONS = "without rotations";
 
-export function rotationConfig(seed: number, rotated: boolean, {trainLimit, kernel}: Settings): RunConfig {
-  return {
-    hidden: ROTATION_HIDDEN,
-    init: "Normal",
-    lr: ROTATION_LR,
-    seed,
-    trainLimit,
-    kernel,
-    ...(rotated ? {rotations: BOOK_ROTATIONS} : {})
-  };
+export function rotationConfig(seed: number, rotated: boolean, settings: Settings): RunConfig {
+  const network = {hidden: ROTATION_HIDDEN, lr: ROTATION_LR, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})};
+  return runConfig(network, seed, settings);
 }
 
 const variant = (run: Run) => (run.config.rotations?.length ? WITH_ROTATIONS : WITHOUT_ROTATIONS);
@@ -68,14 +61,14 @@ export const experiment7: Experiment = {
   id: "exp7",
   title: "Experiment 7: more data by rotation",
   runs: (settings) =>
-    Array.from({length: settings.seeds}, (_, i) => i + 1).flatMap((seed) =>
+    seedNumbers(settings).flatMap((seed) =>
       [true, false].map((rotated) => ({config: rotationConfig(seed, rotated, settings), epochs: ROTATION_EPOCHS}))
     ),
   tableNames: () => ["summary", "scores", "settings"],
   tables(runs, _dataset, settings) {
     return {
       summary: comparison(runs),
-      scores: epochTable(runs, ROTATION_EPOCHS, {variant: {text: variant}}),
+      scores: epochTable(runs, {variant: {text: variant}}),
       settings: settingsTable(settings, runs[0].trainSamples)
     };
   }

@@ -1,4 +1,4 @@
-import {experiment2} from "../../data-loaders/experiments/sweeps.js";
+import {experiment2} from "../../data-loaders/experiments/learning-rate.js";
 import {tableLoader} from "../../data-loaders/table-loader.js";
 
 export default tableLoader(import.meta.url, experiment2, "scores");

@@ -62,12 +62,9 @@ describe("npm run dev", () => {
 
     const file = join(dir, "data-loaders", "experiments", "hidden-nodes.ts");
     const source = readFileSync(file, "utf8");
-    const from = "scores: epochTable(runs, EPOCHS";
+    const from = "scores: epochTable(runs, {";
     expect(source).toContain(from);
-    writeFileSync(
-      file,
-      source.replace(from, "scores: epochTable(runs.filter((run) => run.config.hidden !== 500), EPOCHS")
-    );
+    writeFileSync(file, source.replace(from, "scores: epochTable(runs.filter((run) => run.config.hidden !== 500), {"));
     await expect.poll(ticks, {timeout: 60_000, interval: 250}).not.toContain("500");
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded); // the same page, not a reload
     expect(log).toMatch(/dev: refreshed the files of 1 loaders/);

@@ -4,9 +4,9 @@ import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {FILES, loadDataset} from "../data-loaders/dataset.js";
-import {encodeImages, encodeLabels} from "../lib/idx.js";
-import {smallMnistDir, tempDir} from "./fixtures.js";
+import {FILES, loadDataset} from "../../data-loaders/dataset.js";
+import {encodeImages, encodeLabels} from "../../lib/idx.js";
+import {smallMnistDir, tempDir} from "../fixtures.js";
 
 const tsx = (script: string, args: string[], env: Record<string, string>) =>
   spawnSync("node_modules/.bin/tsx", [script, ...args], {

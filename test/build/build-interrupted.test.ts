@@ -5,7 +5,7 @@ import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {buildIn, projectCopy, smallMnistDir} from "./fixtures.js";
+import {buildIn, projectCopy, smallMnistDir} from "../fixtures.js";
 
 /** SHA-256 over every file of a folder, names and bytes. */
 function treeHash(dir: string): string {

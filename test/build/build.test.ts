@@ -3,12 +3,12 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {FILES, loadDataset} from "../data-loaders/dataset.js";
-import {experiments} from "../data-loaders/experiments/index.js";
-import {distinctRuns} from "../data-loaders/run-pool.js";
-import {readSettings} from "../data-loaders/settings.js";
-import config from "../observablehq.config.js";
-import {smallMnistDir, tempDir} from "./fixtures.js";
+import {FILES, loadDataset} from "../../data-loaders/dataset.js";
+import {experiments} from "../../data-loaders/experiments/index.js";
+import {distinctRuns} from "../../data-loaders/run-pool.js";
+import {readSettings} from "../../data-loaders/settings.js";
+import config from "../../observablehq.config.js";
+import {smallMnistDir, tempDir} from "../fixtures.js";
 
 function run(command: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(command, args, {env: {...process.env, ...env}, encoding: "buffer", maxBuffer: 1 << 28});

@@ -2,24 +2,26 @@
 import {Binary, Int32, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
 import {engineFingerprint} from "../run-key.js";
 import type {Experiment} from "./experiment.js";
+import {runConfig} from "./run-requests.js";
 
-export const SEED = 1;
+export const ONE_RUN_LR = 0.3;
+export const ONE_RUN_SEED = 1;
 /** Experiment 1 reads epoch 1 of its run, which Experiment 4 trains further. */
-export const EPOCHS = 1;
+export const ONE_RUN_EPOCHS = 1;
 /** How many misclassified test images the gallery shows (the first ones, in file order). */
 export const MISCLASSIFIED_SAMPLE = 48;
 
 export const experiment1: Experiment = {
   id: "exp1",
   title: "Experiment 1: one run",
-  runs: ({trainLimit, kernel}) => [
-    {config: {hidden: 100, init: "Normal", lr: 0.3, seed: SEED, trainLimit, kernel}, epochs: EPOCHS}
+  runs: (settings) => [
+    {config: runConfig({hidden: 100, lr: ONE_RUN_LR}, ONE_RUN_SEED, settings), epochs: ONE_RUN_EPOCHS}
   ],
   tableNames: () => ["summary", "digits", "confusion", "misclassified"],
   tables([run], dataset, {trainLimit}) {
     const {test} = dataset;
-    const predictions = run.testPredictions[0];
-    const [metrics] = run.epochs;
+    const predictions = run.testPredictions[ONE_RUN_EPOCHS - 1];
+    const metrics = run.epochs[ONE_RUN_EPOCHS - 1];
 
     const confusion = new Int32Array(100); // confusion[actual * 10 + predicted]
     for (let n = 0; n < test.count; n++) confusion[test.labels[n] * 10 + predictions[n]]++;
@@ -35,7 +37,7 @@ export const experiment1: Experiment = {
       summary: tableFromArrays({
         score: Float64Array.of(metrics.testScore),
         lr: Float64Array.of(run.config.lr),
-        epochs: Int32Array.of(EPOCHS),
+        epochs: Int32Array.of(ONE_RUN_EPOCHS),
         hidden: Int32Array.of(run.config.hidden),
         init: [run.config.init],
         seed: Int32Array.of(run.config.seed),

@@ -6,11 +6,11 @@ import {createHash} from "node:crypto";
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {FILES, loadDataset} from "../data-loaders/dataset.js";
-import {experiments} from "../data-loaders/experiments/index.js";
-import {distinctRuns} from "../data-loaders/run-pool.js";
-import {readSettings} from "../data-loaders/settings.js";
-import {buildIn, projectCopy, smallMnistDir} from "./fixtures.js";
+import {FILES, loadDataset} from "../../data-loaders/dataset.js";
+import {experiments} from "../../data-loaders/experiments/index.js";
+import {distinctRuns} from "../../data-loaders/run-pool.js";
+import {readSettings} from "../../data-loaders/settings.js";
+import {buildIn, projectCopy, smallMnistDir} from "../fixtures.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

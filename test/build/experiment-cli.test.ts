@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import {tempDir} from "./fixtures.js";
+import {tempDir} from "../fixtures.js";
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync("npx", ["tsx", "data-loaders/experiment-cli.ts", ...args], {

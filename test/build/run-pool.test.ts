@@ -4,11 +4,11 @@ import {spawn, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {experiments} from "../data-loaders/experiments/index.js";
-import {distinctRuns, ensureRuns, type RunRequest} from "../data-loaders/run-pool.js";
-import {readSettings} from "../data-loaders/settings.js";
-import type {RunConfig} from "../data-loaders/run-key.js";
-import {real, tempDir} from "./fixtures.js";
+import {experiments} from "../../data-loaders/experiments/index.js";
+import {distinctRuns, ensureRuns, type RunRequest} from "../../data-loaders/run-pool.js";
+import {readSettings} from "../../data-loaders/settings.js";
+import type {RunConfig} from "../../data-loaders/run-key.js";
+import {real, tempDir} from "../fixtures.js";
 
 const config = (lr: number, seed: number): RunConfig => ({
   hidden: 100,

@@ -1,0 +1,60 @@
+// The tables most experiments publish: one row per (run, epoch) with its metrics, the build's
+// settings, and the reproduction's figures drawn beside ours.
+import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import type {Run} from "../run-entry.js";
+import type {Settings} from "../settings.js";
+import type {RequestedRun} from "./experiment.js";
+
+/** A column of per-run values: whole numbers (Int32), real numbers (Float64) or text. */
+export type RunColumn = {int: (run: Run) => number} | {float: (run: Run) => number} | {text: (run: Run) => string};
+
+/**
+ * One row per run and epoch up to the epochs its request asked for, with `columns` describing each run.
+ * After each epoch, `testScore` is measured on the whole test set and `trainAccuracy` on the first
+ * TRAIN_SUBSET training images (run-training.ts), with the epoch's final weights.
+ */
+export function epochTable(runs: RequestedRun[], columns: Record<string, RunColumn>): Table {
+  const rows = runs.flatMap((run) => run.epochs.slice(0, run.request.epochs).map((metrics) => ({run, metrics})));
+  const own = Object.fromEntries(
+    Object.entries(columns).map(([name, column]) => [
+      name,
+      "int" in column
+        ? Int32Array.from(rows, (r) => column.int(r.run))
+        : "float" in column
+          ? Float64Array.from(rows, (r) => column.float(r.run))
+          : rows.map((r) => column.text(r.run))
+    ])
+  );
+  return tableFromArrays({
+    ...own,
+    seed: Int32Array.from(rows, (r) => r.run.config.seed),
+    epoch: Int32Array.from(rows, (r) => r.metrics.epoch),
+    testScore: Float64Array.from(rows, (r) => r.metrics.testScore),
+    trainAccuracy: Float64Array.from(rows, (r) => r.metrics.trainAccuracy),
+    seconds: Float64Array.from(rows, (r) => r.metrics.seconds)
+  });
+}
+
+/** The build settings a page states (and warns about when TRAIN_LIMIT cut the training set). */
+export function settingsTable(settings: Settings, trainSamples: number): Table {
+  return new Table({
+    seeds: vectorFromArray([settings.seeds], new Int32()),
+    trainSamples: vectorFromArray([trainSamples], new Int32()),
+    trainLimit: vectorFromArray([settings.trainLimit ?? 0], new Int32()),
+    kernel: vectorFromArray([settings.kernel], new Utf8())
+  });
+}
+
+/** The reproduction's single-seed figures (reproduction.ts) as x, score rows. */
+export function referenceTable(rows: {x: number; score: number}[]): Table {
+  return new Table({
+    x: vectorFromArray(
+      rows.map((r) => r.x),
+      new Float64()
+    ),
+    score: vectorFromArray(
+      rows.map((r) => r.score),
+      new Float64()
+    )
+  });
+}
