@@ -13,12 +13,12 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName} from "../lib/kernels.js";
+import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName, trainEpoch} from "../lib/kernels.js";
 import type {LabelledImages} from "../lib/mnist.js";
 import {createNetwork} from "../lib/network.js";
 import {BOOK_ROTATIONS, rotate, rotationPlan, withRotations} from "../lib/rotation.js";
 import {scaleInput} from "../lib/scaling.js";
-import {sparseImages} from "../lib/simd-kernel.js";
+import {sparseImages} from "../lib/offset-images.js";
 import {loadDataset} from "./dataset.js";
 import {benchBuild} from "./bench-build.js";
 import {describeError} from "./errors.js";
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       if (run === 1) trainer.evaluate(test); // warm-up: compile, build the sparse form of the test set
       log(`bench: ${kernel}, run ${run}/${n}: training one epoch...`);
       const start = performance.now();
-      trainer.trainEpoch(train, 0.3);
+      trainEpoch(trainer, train, 0.3);
       times.push((performance.now() - start) / 1000);
       const scoring = performance.now();
       testScore = trainer.evaluate(test).score;
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     seedScores[kernel] = [];
     for (let seed = 1; seed <= seeds; seed++) {
       const trainer = await createTrainer(createNetwork({seed}), kernel);
-      trainer.trainEpoch(train, 0.3);
+      trainEpoch(trainer, train, 0.3);
       seedScores[kernel].push(trainer.evaluate(test).score);
       log(`bench: ${kernel}, seed ${seed}/${seeds}: score ${seedScores[kernel].at(-1)}`);
     }
@@ -220,7 +220,7 @@ async function rotationBench(runs: number, kernel: string, json: boolean): Promi
       const trainer = await createTrainer(createNetwork({seed: 1, hidden: 200}), kernel);
       if (run === 1) trainer.evaluate(test);
       const start = performance.now();
-      trainer.trainEpoch(data, 0.01);
+      trainEpoch(trainer, data, 0.01);
       times.push((performance.now() - start) / 1000);
       log(
         `bench: ${name}, run ${run}/${runs}: ${times.at(-1)!.toFixed(3)} s for ${data.count.toLocaleString("en")} samples`

@@ -1,7 +1,7 @@
 // Training a run, or finishing one the store holds: the loop, the metrics kept after each
 // epoch, and the initial weights. Everything this module reaches is in every run's key
 // (run-key.ts), so a change here retrains.
-import {createTrainer} from "../lib/kernels.js";
+import {createTrainer, trainEpoch} from "../lib/kernels.js";
 import {firstSamples} from "../lib/mnist.js";
 import {backQuery, createNetwork, type Network} from "../lib/network.js";
 import {withRotations} from "../lib/rotation.js";
@@ -52,7 +52,7 @@ export async function getRun(
   trainer.prepare?.(train); // not part of an epoch's time
   for (let epoch = run.epochs.length + 1; epoch <= epochs; epoch++) {
     const start = performance.now();
-    trainer.trainEpoch(train, config.lr, {
+    trainEpoch(trainer, train, config.lr, {
       onProgress: ({done, total}) => report({epoch, epochs, done, total})
     });
     const seconds = (performance.now() - start) / 1000;

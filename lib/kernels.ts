@@ -5,6 +5,8 @@ import {simdTrainer} from "./simd-kernel.js";
 import {sparseTrainer} from "./sparse-kernel.js";
 import {denseTrainer, type Trainer} from "./trainer.js";
 
+export {trainEpoch} from "./trainer.js";
+
 export const KERNELS = {
   /** lib/network.ts: dense loops, Float64. */
   dense: (net: Network) => denseTrainer(net),

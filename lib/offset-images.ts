@@ -37,3 +37,37 @@ export function offsetInput(
   for (let m = data.start[n]; m < data.start[n + 1]; m++) x[data.index[m]] = 0.01 + data.value[m];
   return x;
 }
+
+/** A set's grey-level images as lists of their nonzero pixels: indices and grey levels, image after image. */
+export interface SparseImages {
+  /** Image n's entries are start[n] .. start[n + 1]. */
+  start: Uint32Array;
+  index: Uint16Array;
+  value: Uint8Array;
+}
+
+// Built once per image set and reused every epoch: scanning 784 pixels per image for the
+// ~150 nonzero ones would otherwise cost as much as a tenth of the training.
+const sparseCache = new WeakMap<Uint8Array, SparseImages>();
+
+/** The sparse form of a set's images, built on first use and kept while the set lives. */
+export function sparseImages(data: LabelledImages): SparseImages {
+  let sparse = sparseCache.get(data.pixels);
+  if (sparse) return sparse;
+  let nonzero = 0;
+  for (let i = 0; i < data.count * data.size; i++) if (data.pixels[i] !== 0) nonzero++;
+  sparse = {start: new Uint32Array(data.count + 1), index: new Uint16Array(nonzero), value: new Uint8Array(nonzero)};
+  let m = 0;
+  for (let n = 0; n < data.count; n++) {
+    for (let i = 0; i < data.size; i++) {
+      const p = data.pixels[n * data.size + i];
+      if (p !== 0) {
+        sparse.index[m] = i;
+        sparse.value[m++] = p;
+      }
+    }
+    sparse.start[n + 1] = m;
+  }
+  sparseCache.set(data.pixels, sparse);
+  return sparse;
+}

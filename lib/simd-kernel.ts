@@ -2,12 +2,12 @@
 // trains and queries in chunks of images copied into it, reads the weights back.
 import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
-import {isOffsetImages, pixelOffset, type TrainingImages} from "./offset-images.js";
+import {isOffsetImages, pixelOffset, sparseImages, type TrainingImages} from "./offset-images.js";
 import {SIMD_KERNEL_F32, SIMD_KERNEL_F64} from "./simd-kernel-wasm.js";
 import type {Precision} from "./simd-kernel-wat.js";
 import {fold, setSparseWeights} from "./sparse-kernel.js";
 import type {Trainer} from "./trainer.js";
-import {argmax, type Evaluation, type PassOptions} from "./training.js";
+import {evaluation, type Evaluation, type PassOptions} from "./training.js";
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -15,40 +15,6 @@ interface Exports {
   train(labels: number, n: number, lr: number): void;
   query(n: number, out: number): void;
   valueFormat(offsets: number): void;
-}
-
-/** A set's images as lists of their nonzero pixels: indices and grey levels, image after image. */
-interface SparseImages {
-  /** Image n's entries are start[n] .. start[n + 1]. */
-  start: Uint32Array;
-  index: Uint16Array;
-  value: Uint8Array;
-}
-
-// Built once per image set and reused every epoch: scanning 784 pixels per image for the
-// ~150 nonzero ones would otherwise cost as much as a tenth of the training.
-const sparseCache = new WeakMap<Uint8Array, SparseImages>();
-
-/** The sparse form of a set's images, built on first use and kept while the set lives. */
-export function sparseImages(data: LabelledImages): SparseImages {
-  let sparse = sparseCache.get(data.pixels);
-  if (sparse) return sparse;
-  let nonzero = 0;
-  for (let i = 0; i < data.count * data.size; i++) if (data.pixels[i] !== 0) nonzero++;
-  sparse = {start: new Uint32Array(data.count + 1), index: new Uint16Array(nonzero), value: new Uint8Array(nonzero)};
-  let m = 0;
-  for (let n = 0; n < data.count; n++) {
-    for (let i = 0; i < data.size; i++) {
-      const p = data.pixels[n * data.size + i];
-      if (p !== 0) {
-        sparse.index[m] = i;
-        sparse.value[m++] = p;
-      }
-    }
-    sparse.start[n + 1] = m;
-  }
-  sparseCache.set(data.pixels, sparse);
-  return sparse;
 }
 
 /** Images per call into wasm: small enough to keep memory small, large enough to amortise. */
@@ -138,15 +104,18 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   for (let k = 0; k < outputs; k++) for (let j = 0; j < hidden; j++) who[k * Hp + j] = net.who[k * hidden + j];
   const bytes = new Uint8Array(wasm.memory.buffer);
 
-  /** Copies each chunk of images into wasm memory in sparse form, then calls `each`. */
-  function chunks(data: TrainingImages, each: (start: number, n: number) => void): void {
+  /**
+   * Copies each chunk of images into wasm memory in sparse form, then calls `each`. Chunks hold at
+   * most CHUNK images and end on every multiple of `boundary` (where progress is reported).
+   */
+  function chunks(data: TrainingImages, each: (start: number, n: number) => void, boundary = CHUNK): void {
     if (data.size !== inputs) throw new RangeError(`images have ${data.size} pixels, the network ${inputs} inputs`);
     const real = isOffsetImages(data);
     const sparse = real ? data : sparseImages(data);
     wasm.valueFormat(real ? 1 : 0);
     const offsets = new Uint32Array(wasm.memory.buffer, at.off, CHUNK + 1);
-    for (let start = 0; start < data.count; start += CHUNK) {
-      const n = Math.min(CHUNK, data.count - start);
+    for (let start = 0; start < data.count; ) {
+      const n = Math.min(CHUNK, boundary - (start % boundary), data.count - start);
       const from = sparse.start[start];
       const to = sparse.start[start + n];
       for (let m = 0; m <= n; m++) offsets[m] = sparse.start[start + m] - from;
@@ -155,30 +124,30 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
       else bytes.set(sparse.value.subarray(from, to), at.val);
       bytes.set(data.labels.subarray(start, start + n), at.labels);
       each(start, n);
+      start += n;
     }
   }
 
-  function trainEpoch(data: TrainingImages, lr: number, options: PassOptions = {}): void {
-    chunks(data, (start, n) => {
-      wasm.train(at.labels, n, lr);
-      options.onProgress?.({done: start + n, total: data.count});
-    });
-    fold(layout);
+  // Training continues where the last call stopped: a chunk boundary changes nothing.
+  function train(data: TrainingImages, lr: number, {onProgress, progressEvery = 1000}: PassOptions = {}): void {
+    chunks(
+      data,
+      (start, n) => {
+        wasm.train(at.labels, n, lr);
+        const done = start + n;
+        if (onProgress && (done % progressEvery === 0 || done === data.count)) onProgress({done, total: data.count});
+      },
+      Math.max(1, progressEvery)
+    );
   }
 
   function evaluate(data: LabelledImages): Evaluation {
-    const predictions = new Uint8Array(data.count);
     const all = new Float32Array(data.count * outputs);
-    let correct = 0;
     chunks(data, (start, n) => {
       wasm.query(n, at.out);
       all.set(new Float32Array(wasm.memory.buffer, at.out, n * outputs), start * outputs);
-      for (let m = start; m < start + n; m++) {
-        predictions[m] = argmax(all.subarray(m * outputs, (m + 1) * outputs));
-        if (predictions[m] === data.labels[m]) correct++;
-      }
     });
-    return {predictions, outputs: all, score: data.count === 0 ? NaN : correct / data.count};
+    return evaluation(data, outputs, (n) => all.subarray(n * outputs, (n + 1) * outputs));
   }
 
   function network(): Network {
@@ -192,7 +161,8 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   return {
     kernel: `wasm-${precision}`,
     prepare: (data) => void (isOffsetImages(data) || sparseImages(data)),
-    trainEpoch,
+    train,
+    endEpoch: () => fold(layout),
     evaluate,
     network
   };

@@ -8,9 +8,9 @@
 // contiguous row. Same mathematics as lib/network.ts, about a fifth of the arithmetic.
 import type {LabelledImages} from "./mnist.js";
 import {sigmoid, type Network} from "./network.js";
-import {isOffsetImages, pixelOffset, type TrainingImages} from "./offset-images.js";
+import {isOffsetImages, pixelOffset, sparseImages, type TrainingImages} from "./offset-images.js";
 import type {Trainer} from "./trainer.js";
-import {argmax, type Evaluation, type PassOptions} from "./training.js";
+import {evaluation, type Evaluation, type PassOptions} from "./training.js";
 
 /** W' (input-major, rows of `stride` numbers), c and R of a sparse kernel, in its precision. */
 export interface SparseLayout {
@@ -64,24 +64,15 @@ export function sparseTrainer(net: Network): Trainer {
 
   /** Loads sample n as (nz, s); returns [count, sum(s)]. */
   function load(data: TrainingImages, n: number): [number, number] {
+    const real = isOffsetImages(data);
+    const {start, index, value} = real ? data : sparseImages(data);
     let count = 0;
     let sumS = 0;
-    if (isOffsetImages(data)) {
-      for (let m = data.start[n]; m < data.start[n + 1]; m++) {
-        nz[count] = data.index[m];
-        s[count++] = data.value[m];
-        sumS += data.value[m];
-      }
-      return [count, sumS];
-    }
-    const offset = n * inputs;
-    for (let i = 0; i < inputs; i++) {
-      const p = data.pixels[offset + i];
-      if (p === 0) continue;
-      const value = pixelOffset(p);
-      nz[count] = i;
-      s[count++] = value;
-      sumS += value;
+    for (let m = start[n]; m < start[n + 1]; m++) {
+      const offset = real ? value[m] : pixelOffset(value[m]);
+      nz[count] = index[m];
+      s[count++] = offset;
+      sumS += offset;
     }
     return [count, sumS];
   }
@@ -103,7 +94,8 @@ export function sparseTrainer(net: Network): Trainer {
     }
   }
 
-  function trainEpoch(data: TrainingImages, lr: number, options: PassOptions = {}): void {
+  // Training continues where the last call stopped; c is folded into W' only at endEpoch.
+  function train(data: TrainingImages, lr: number, options: PassOptions = {}): void {
     const {onProgress, progressEvery = 1000} = options;
     for (let n = 0; n < data.count; n++) {
       const [count, sumS] = load(data, n);
@@ -132,20 +124,13 @@ export function sparseTrainer(net: Network): Trainer {
       if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count))
         onProgress({done: n + 1, total: data.count});
     }
-    fold(layout);
   }
 
   function evaluate(data: LabelledImages): Evaluation {
-    const predictions = new Uint8Array(data.count);
-    const outputsAll = new Float32Array(data.count * outputs);
-    let correct = 0;
-    for (let n = 0; n < data.count; n++) {
+    return evaluation(data, outputs, (n) => {
       forward(...load(data, n));
-      outputsAll.set(o, n * outputs);
-      predictions[n] = argmax(o);
-      if (predictions[n] === data.labels[n]) correct++;
-    }
-    return {predictions, outputs: outputsAll, score: data.count === 0 ? NaN : correct / data.count};
+      return o;
+    });
   }
 
   function network(): Network {
@@ -154,5 +139,5 @@ export function sparseTrainer(net: Network): Trainer {
     return {inputs, hidden, outputs, wih, who: who.slice()};
   }
 
-  return {kernel: "sparse", trainEpoch, evaluate, network};
+  return {kernel: "sparse", train, endEpoch: () => fold(layout), evaluate, network};
 }

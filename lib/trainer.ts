@@ -4,14 +4,22 @@
 import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
 import type {TrainingImages} from "./offset-images.js";
-import {evaluate, trainEpoch, type Evaluation, type PassOptions} from "./training.js";
+import {evaluate, trainEpoch as trainPass, type Evaluation, type PassOptions} from "./training.js";
 
 export interface Trainer {
   readonly kernel: string;
   /** Optional one-time work on a data set (e.g. re-encoding it), done before timing starts. */
   prepare?(data: TrainingImages): void;
-  /** One epoch of per-sample SGD over `data`, in order (grey-level images or offsets, lib/offset-images.ts). */
-  trainEpoch(data: TrainingImages, lr: number, options?: PassOptions): void;
+  /**
+   * Per-sample SGD over `data`, in order (grey-level images or offsets, lib/offset-images.ts). Calls
+   * on consecutive slices of an epoch compute exactly what one call on the whole epoch does.
+   */
+  train(data: TrainingImages, lr: number, options?: PassOptions): void;
+  /**
+   * Ends an epoch. The sparse kernels fold c into W' here (sparse-kernel.ts), so that a run resumed
+   * from stored weights continues exactly as one that never stopped; the reference kernel has nothing to do.
+   */
+  endEpoch(): void;
   /** Queries every sample and scores the answers. */
   evaluate(data: LabelledImages): Evaluation;
   /** The current weights in the reference layout (a copy). */
@@ -23,8 +31,15 @@ export function denseTrainer(net: Network): Trainer {
   const own = {...net, wih: net.wih.slice(), who: net.who.slice()};
   return {
     kernel: "dense",
-    trainEpoch: (data, lr, options) => trainEpoch(own, data, lr, options),
+    train: (data, lr, options) => trainPass(own, data, lr, options),
+    endEpoch: () => {},
     evaluate: (data) => evaluate(own, data),
     network: () => ({...own, wih: own.wih.slice(), who: own.who.slice()})
   };
+}
+
+/** One whole epoch: `train` on all of `data`, then `endEpoch`. */
+export function trainEpoch(trainer: Trainer, data: TrainingImages, lr: number, options?: PassOptions): void {
+  trainer.train(data, lr, options);
+  trainer.endEpoch();
 }

@@ -16,7 +16,7 @@ export interface PassOptions {
   progressEvery?: number;
 }
 
-/** Trains one epoch over `data` in order, one sample at a time. */
+/** Trains on `data` in order, one sample at a time (an epoch, or a slice of one). */
 export function trainEpoch(net: Network, data: TrainingImages, lr: number, options: PassOptions = {}): void {
   const {onProgress, progressEvery = 1000} = options;
   const x = new Float64Array(data.size);
@@ -43,16 +43,28 @@ export interface Evaluation {
 /** Queries every sample and scores the answers against the labels. */
 export function evaluate(net: Network, data: LabelledImages): Evaluation {
   const x = new Float64Array(data.size);
+  return evaluation(data, net.outputs, (n) => query(net, scaleInput(data.pixels, n * data.size, data.size, x)).output);
+}
+
+/**
+ * Every kernel's scoring: sample n's `outputs` values as `outputsOf(n)` computed them (in the
+ * kernel's precision, read before the next call), its answer their argmax, scored against the labels.
+ */
+export function evaluation(
+  data: LabelledImages,
+  outputs: number,
+  outputsOf: (n: number) => ArrayLike<number>
+): Evaluation {
   const predictions = new Uint8Array(data.count);
-  const outputs = new Float32Array(data.count * net.outputs);
+  const all = new Float32Array(data.count * outputs);
   let correct = 0;
   for (let n = 0; n < data.count; n++) {
-    const {output} = query(net, scaleInput(data.pixels, n * data.size, data.size, x));
-    outputs.set(output, n * net.outputs);
+    const output = outputsOf(n);
+    all.set(output, n * outputs);
     predictions[n] = argmax(output);
     if (predictions[n] === data.labels[n]) correct++;
   }
-  return {predictions, outputs, score: data.count === 0 ? NaN : correct / data.count};
+  return {predictions, outputs: all, score: data.count === 0 ? NaN : correct / data.count};
 }
 
 /** Index of the largest value (the first one on ties, as numpy.argmax). */

@@ -3,10 +3,11 @@ import {firstSamples} from "../lib/mnist.js";
 import {createNetwork, type Network} from "../lib/network.js";
 import {sparseTrainer} from "../lib/sparse-kernel.js";
 import {simdTrainer} from "../lib/simd-kernel.js";
-import {denseTrainer, type Trainer} from "../lib/trainer.js";
+import {denseTrainer, type Trainer, trainEpoch} from "../lib/trainer.js";
+import {createTrainer, KERNELS, type KernelName} from "../lib/kernels.js";
 import {backQuery} from "../lib/network.js";
 import {withRotations} from "../lib/rotation.js";
-import {real} from "./fixtures.js";
+import {real, firstDifference} from "./fixtures.js";
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let max = 0;
@@ -31,7 +32,7 @@ describe("fast kernels match the reference kernel", () => {
 
   for (const hidden of [100, 10]) {
     const reference = denseTrainer(createNetwork({seed: 3, hidden}));
-    reference.trainEpoch(train, 0.3);
+    trainEpoch(reference, train, 0.3);
     const expected = reference.network();
     const expectedOutputs = reference.evaluate(test).outputs;
 
@@ -40,7 +41,7 @@ describe("fast kernels match the reference kernel", () => {
         const trainer = await make(createNetwork({seed: 3, hidden}));
         const before = trainer.network();
         expect(maxDiff(before.wih, createNetwork({seed: 3, hidden}).wih)).toBeLessThan(tolerance / 10);
-        trainer.trainEpoch(train, 0.3);
+        trainEpoch(trainer, train, 0.3);
         const got = trainer.network();
         expect(maxDiff(got.wih, expected.wih)).toBeLessThan(tolerance);
         expect(maxDiff(got.who, expected.who)).toBeLessThan(tolerance);
@@ -58,14 +59,14 @@ describe("fast kernels match the reference kernel on rotated copies (real-valued
   // The book's rotation experiment: 300 images, each followed by its +10 and -10 degree copies.
   const train = withRotations(firstSamples(real().train, 300));
   const reference = denseTrainer(createNetwork({seed: 5, hidden: 20}));
-  reference.trainEpoch(train, 0.1);
+  trainEpoch(reference, train, 0.1);
   const expected = reference.network();
 
   for (const [name, make, tolerance] of kernels) {
     it(`${name}: weights after ${train.count} samples within ${tolerance}`, async () => {
       const trainer = await make(createNetwork({seed: 5, hidden: 20}));
       trainer.prepare?.(train);
-      trainer.trainEpoch(train, 0.1);
+      trainEpoch(trainer, train, 0.1);
       const got = trainer.network();
       expect(maxDiff(got.wih, expected.wih)).toBeLessThan(tolerance);
       expect(maxDiff(got.who, expected.who)).toBeLessThan(tolerance);
@@ -77,12 +78,49 @@ describe("fast kernels match the reference kernel on rotated copies (real-valued
     const images = firstSamples(real().train, 500);
     const asOffsets = withRotations(images, []);
     const fromBytes = await simdTrainer(createNetwork({seed: 2}), "f32");
-    fromBytes.trainEpoch(images, 0.3);
+    trainEpoch(fromBytes, images, 0.3);
     const fromOffsets = await simdTrainer(createNetwork({seed: 2}), "f32");
-    fromOffsets.trainEpoch(asOffsets, 0.3);
-    expect(new Uint8Array(fromOffsets.network().wih.buffer)).toEqual(new Uint8Array(fromBytes.network().wih.buffer));
-    expect(new Uint8Array(fromOffsets.network().who.buffer)).toEqual(new Uint8Array(fromBytes.network().who.buffer));
+    trainEpoch(fromOffsets, asOffsets, 0.3);
+    expect(firstDifference(fromOffsets.network().wih, fromBytes.network().wih)).toBe(-1);
+    expect(firstDifference(fromOffsets.network().who, fromBytes.network().who)).toBe(-1);
   });
+});
+
+describe("every kernel trains an epoch in slices exactly as in one call", () => {
+  const dataset = real();
+  const train = firstSamples(dataset.train, 300);
+  const test = firstSamples(dataset.test, 100);
+  const slices = [120, 240, 300].map((end, i, ends) => {
+    const start = i === 0 ? 0 : ends[i - 1];
+    return {
+      count: end - start,
+      size: train.size,
+      pixels: train.pixels.subarray(start * train.size, end * train.size),
+      labels: train.labels.subarray(start, end)
+    };
+  });
+  for (const kernel of Object.keys(KERNELS) as KernelName[]) {
+    it(`${kernel}: 120 + 120 + 60 images, two epochs: the same weights and test outputs, byte for byte`, async () => {
+      const whole = await createTrainer(createNetwork({seed: 6}), kernel);
+      const sliced = await createTrainer(createNetwork({seed: 6}), kernel);
+      for (let epoch = 0; epoch < 2; epoch++) {
+        trainEpoch(whole, train, 0.2);
+        for (const slice of slices) sliced.train(slice, 0.2);
+        sliced.endEpoch();
+      }
+      const [a, b] = [whole.network(), sliced.network()];
+      expect(firstDifference(b.wih, a.wih)).toBe(-1);
+      expect(firstDifference(b.who, a.who)).toBe(-1);
+      expect(sliced.evaluate(test).outputs).toEqual(whole.evaluate(test).outputs);
+    });
+
+    it(`${kernel}: reports progress every progressEvery samples and at the end`, async () => {
+      const trainer = await createTrainer(createNetwork({seed: 6}), kernel);
+      const done: number[] = [];
+      trainer.train(train, 0.2, {progressEvery: 120, onProgress: (p) => done.push(p.done)});
+      expect(done).toEqual([120, 240, 300]);
+    });
+  }
 });
 
 describe("the default kernel in a worker thread", () => {
@@ -101,10 +139,10 @@ describe("the default kernel in a worker thread", () => {
     });
     await worker.terminate();
     const trainer = await simdTrainer(createNetwork({seed: 9}), "f32");
-    trainer.trainEpoch(firstSamples(real().train, 2000), 0.3);
+    trainEpoch(trainer, firstSamples(real().train, 2000), 0.3);
     const here = trainer.network();
-    expect(new Uint8Array(fromWorker.wih.buffer)).toEqual(new Uint8Array(here.wih.buffer));
-    expect(new Uint8Array(fromWorker.who.buffer)).toEqual(new Uint8Array(here.who.buffer));
+    expect(firstDifference(fromWorker.wih, here.wih)).toBe(-1);
+    expect(firstDifference(fromWorker.who, here.who)).toBe(-1);
   });
 });
 

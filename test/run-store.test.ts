@@ -4,10 +4,9 @@ import {describe, expect, it} from "vitest";
 import {storedState} from "../data-loaders/run-entry.js";
 import {runKey, type RunConfig} from "../data-loaders/run-key.js";
 import {backQueries, getRun, weightsAt} from "../data-loaders/run-training.js";
-import {smallDataset, tempDir} from "./fixtures.js";
+import {smallDataset, tempDir, firstDifference} from "./fixtures.js";
 
 const config: RunConfig = {hidden: 20, init: "Normal", lr: 0.3, seed: 1, kernel: "wasm-f32"};
-const bytes = (a: Float64Array) => new Uint8Array(a.buffer.slice(0));
 
 describe("run store", () => {
   const dataset = smallDataset(300, 200);
@@ -18,8 +17,8 @@ describe("run store", () => {
     const stamp = statSync(join(store, first.key + ".json")).mtimeMs;
     const second = await getRun(dataset, {config, epochs: 1}, store);
     expect(statSync(join(store, first.key + ".json")).mtimeMs).toBe(stamp);
-    expect(bytes(second.net.wih)).toEqual(bytes(first.net.wih));
-    expect(bytes(second.net.who)).toEqual(bytes(first.net.who));
+    expect(firstDifference(second.net.wih, first.net.wih)).toBe(-1);
+    expect(firstDifference(second.net.who, first.net.who)).toBe(-1);
     expect(second.epochs).toEqual(first.epochs);
     expect(second.testPredictions).toEqual(first.testPredictions);
   });
@@ -32,8 +31,8 @@ describe("run store", () => {
       const resumed = await getRun(dataset, {config: kernelConfig, epochs: 3}, resumedStore);
       const scratch = await getRun(dataset, {config: kernelConfig, epochs: 3}, tempDir());
       expect(resumed.epochs).toHaveLength(3);
-      expect(bytes(resumed.net.wih)).toEqual(bytes(scratch.net.wih));
-      expect(bytes(resumed.net.who)).toEqual(bytes(scratch.net.who));
+      expect(firstDifference(resumed.net.wih, scratch.net.wih)).toBe(-1);
+      expect(firstDifference(resumed.net.who, scratch.net.who)).toBe(-1);
       expect(resumed.epochs.map((e) => e.testScore)).toEqual(scratch.epochs.map((e) => e.testScore));
       expect(resumed.testPredictions).toEqual(scratch.testPredictions);
     });
@@ -47,7 +46,7 @@ describe("run store", () => {
     damaged[100] ^= 0xff;
     writeFileSync(bin, damaged);
     const retrained = await getRun(dataset, {config, epochs: 1}, store);
-    expect(bytes(retrained.net.wih)).toEqual(bytes(good.net.wih));
+    expect(firstDifference(retrained.net.wih, good.net.wih)).toBe(-1);
     writeFileSync(join(store, good.key + ".json"), '{"format": 1, "key"'); // truncated
     expect((await getRun(dataset, {config, epochs: 1}, store)).epochs[0].testScore).toBe(good.epochs[0].testScore);
   });
@@ -83,16 +82,16 @@ describe("run store", () => {
     const stopped = await getRun(dataset, {config, epochs: 2}, tempDir());
     const store = tempDir();
     const run = await getRun(dataset, {config, epochs: 4, snapshots: [2]}, store);
-    expect(bytes(weightsAt(run, 2).wih)).toEqual(bytes(stopped.net.wih));
-    expect(bytes(weightsAt(run, 2).who)).toEqual(bytes(stopped.net.who));
+    expect(firstDifference(weightsAt(run, 2).wih, stopped.net.wih)).toBe(-1);
+    expect(firstDifference(weightsAt(run, 2).who, stopped.net.who)).toBe(-1);
     expect(weightsAt(run, 4)).toBe(run.net);
     expect(() => weightsAt(run, 3)).toThrow(/no weights after epoch 3/);
     const read = await getRun(dataset, {config, epochs: 4, snapshots: [2]}, store);
-    expect(bytes(weightsAt(read, 2).wih)).toEqual(bytes(stopped.net.wih));
+    expect(firstDifference(weightsAt(read, 2).wih, stopped.net.wih)).toBe(-1);
     // Asking a stored run for a snapshot it has passed trains it again from scratch, to the same numbers.
     const again = await getRun(dataset, {config, epochs: 4, snapshots: [3]}, store);
-    expect(bytes(weightsAt(again, 3).who)).not.toEqual(bytes(stopped.net.who));
-    expect(bytes(again.net.wih)).toEqual(bytes(run.net.wih));
+    expect(firstDifference(weightsAt(again, 3).who, stopped.net.who)).not.toBe(-1);
+    expect(firstDifference(again.net.wih, run.net.wih)).toBe(-1);
     expect(again.epochs).toEqual(
       run.epochs.map((e) => ({...e, seconds: expect.any(Number), samplesPerSecond: expect.any(Number)}))
     );
@@ -107,8 +106,8 @@ describe("run store", () => {
     const run = await getRun(odd, {config, epochs: 3, snapshots: [1]}, store);
     const read = await getRun(odd, {config, epochs: 3, snapshots: [1]}, store);
     expect(read.epochs).toEqual(run.epochs); // read back, not retrained (seconds would differ)
-    expect(bytes(weightsAt(read, 1).wih)).toEqual(bytes(weightsAt(run, 1).wih));
-    expect(bytes(weightsAt(read, 1).who)).toEqual(bytes(weightsAt(run, 1).who));
+    expect(firstDifference(weightsAt(read, 1).wih, weightsAt(run, 1).wih)).toBe(-1);
+    expect(firstDifference(weightsAt(read, 1).who, weightsAt(run, 1).who)).toBe(-1);
   });
 
   it("an edited metric in an entry's JSON is found, reported and retrained, never served", async () => {

@@ -72,10 +72,11 @@ async function train(request: TrainRequest): Promise<void> {
   for (let epoch = 1; epoch <= epochs && !stopRequested; epoch++) {
     for (let i = 0; i < parts.length && !stopRequested; i++) {
       const before = performance.now();
-      trainer.trainEpoch(parts[i], lr);
+      trainer.train(parts[i], lr);
       trainingMs += performance.now() - before;
       seen += parts[i].count;
       const last = i === parts.length - 1;
+      if (last) trainer.endEpoch(); // the slices together are exactly one epoch of the build's training
       if (performance.now() - sliceStart >= SLICE || seen - lastReport >= total / POINTS || last) {
         lastReport = seen;
         score = trainer.evaluate(test).score;

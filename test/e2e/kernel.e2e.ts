@@ -4,7 +4,7 @@ import {resolve} from "node:path";
 import {build} from "esbuild";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {createTrainer} from "../../lib/kernels.js";
+import {createTrainer, trainEpoch} from "../../lib/kernels.js";
 import {firstSamples} from "../../lib/mnist.js";
 import {createNetwork} from "../../lib/network.js";
 import {loadDataset} from "../../data-loaders/dataset.js";
@@ -26,8 +26,8 @@ describe("lib/ in the browser", () => {
   it("the wasm-f32 kernel trains 300 images to the same weights as in Node, bit for bit", async () => {
     const bundle = await build({
       stdin: {
-        contents: `import {createTrainer} from "./lib/kernels.ts"; import {createNetwork} from "./lib/network.ts";
-                   globalThis.engine = {createTrainer, createNetwork};`,
+        contents: `import {createTrainer, trainEpoch} from "./lib/kernels.ts"; import {createNetwork} from "./lib/network.ts";
+                   globalThis.engine = {createTrainer, createNetwork, trainEpoch};`,
         resolveDir: resolve("."),
         loader: "ts"
       },
@@ -38,7 +38,7 @@ describe("lib/ in the browser", () => {
     });
     const train = firstSamples(loadDataset().train, 300);
     const trainer = await createTrainer(createNetwork({seed: 4}), "wasm-f32");
-    trainer.trainEpoch(train, 0.3);
+    trainEpoch(trainer, train, 0.3);
     const expected = trainer.network();
 
     const page = await browser.newPage();
@@ -48,9 +48,10 @@ describe("lib/ in the browser", () => {
     await page.addScriptTag({content: bundle.outputFiles[0].text});
     const got = await page.evaluate(
       async ({pixels, labels}) => {
-        const {createTrainer, createNetwork} = (globalThis as any).engine;
+        const {createTrainer, createNetwork, trainEpoch} = (globalThis as any).engine;
         const trainer = await createTrainer(createNetwork({seed: 4}), "wasm-f32");
-        trainer.trainEpoch(
+        trainEpoch(
+          trainer,
           {count: labels.length, size: 784, pixels: Uint8Array.from(pixels), labels: Uint8Array.from(labels)},
           0.3
         );
