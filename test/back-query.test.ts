@@ -71,6 +71,11 @@ describe("Experiment 5: back query and the exported network", () => {
     expect(summary.score).toBe(main.epochs[12].testScore);
     expect(summary.epochs).toBe(13);
     const images = imagesOf(tableToIPC(tables.backquery, "file").slice().buffer as ArrayBuffer, "image");
+    // The grey levels pages draw are the loader's, from the same images.
+    const greys = tableFromIPC(tableToIPC(tables.backquery, "file")).getChild("pixels")!.toArray() as Uint8Array[];
+    greys.forEach((grey, label) => {
+      expect(Array.from(grey)).toEqual(Array.from(greyLevels(images[label])));
+    });
     const expected = backQueries(weightsAt(main, 13));
     expect(images).toHaveLength(10);
     expect(Array.from(images[7])).toEqual(Array.from(expected.subarray(7 * 784, 8 * 784)));

@@ -50,6 +50,16 @@ export function greyLevels(image: Float32Array): Uint8Array {
   return Uint8Array.from(image, (v) => Math.round(((v - 0.01) / 0.98) * 255));
 }
 
+/**
+ * Distinctive shapes as grey levels for display: mid-grey (127.5) where a digit is typical, 0 and
+ * 255 at the largest difference of any digit, from the Float32 values the shapes table holds.
+ */
+export function shapeGreyLevels(shapes: Float32Array[]): Uint8Array[] {
+  let bound = 0;
+  for (const shape of shapes) for (const v of shape) bound = Math.max(bound, Math.abs(v));
+  return shapes.map((shape) => Uint8Array.from(shape, (v) => Math.round(127.5 + (127.5 * v) / bound)));
+}
+
 /** One row per hidden node: its 784 input weights and its 10 output weights, Float32. */
 export function weightsTable(net: Network): Table {
   const whoByNode = new Float32Array(net.hidden * net.outputs);
@@ -211,7 +221,13 @@ export const experiment5: Experiment = {
       }),
       backquery: new Table({
         label: vectorFromArray(Int32Array.from({length: 10}, (_, label) => label)),
-        image: fixedSizeRows(images, net.inputs)
+        image: fixedSizeRows(images, net.inputs),
+        pixels: vectorFromArray(
+          Array.from({length: 10}, (_, label) =>
+            greyLevels(images.subarray(label * net.inputs, (label + 1) * net.inputs))
+          ),
+          new Binary()
+        )
       }),
       weights: weightsTable(net),
       // The networks a reader can compare with: one row per (lr, seed, epoch).
@@ -245,14 +261,14 @@ export const experiment5: Experiment = {
     const lazy = (name: string, table: () => Table) =>
       Object.defineProperty(tables, name, {enumerable: true, get: table});
     // Each digit's distinctive shape, and how much each back query resembles each shape.
-    lazy(
-      "shapes",
-      () =>
-        new Table({
-          digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
-          image: fixedSizeRows(Float32Array.from(shapesOnce().flatMap((shape) => Array.from(shape))), net.inputs)
-        })
-    );
+    lazy("shapes", () => {
+      const shapes = shapesOnce().map((shape) => Float32Array.from(shape));
+      return new Table({
+        digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
+        image: fixedSizeRows(Float32Array.from(shapes.flatMap((shape) => Array.from(shape))), net.inputs),
+        pixels: vectorFromArray(shapeGreyLevels(shapes), new Binary())
+      });
+    });
     lazy(
       "similarity",
       () =>

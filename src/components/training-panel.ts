@@ -1,0 +1,118 @@
+// The playground's training panel: Start and Stop buttons, a status line and the test score
+// drawn as training goes. Training runs in a Web Worker (src/playground/train-worker.ts) with the
+// lib/ engine the build trains with, so the page stays responsive.
+import * as d3 from "d3";
+import {firstSamples, type LabelledImages} from "../lib/mnist.js";
+import type {Init} from "../lib/network.js";
+import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
+import {lineChart} from "./line-chart.js";
+
+/** What the reader set: read when Start is pressed, so changing a setting does not stop a run. */
+export interface PanelSettings {
+  lr: number;
+  hidden: number;
+  init: Init;
+  epochs: number;
+  /** Train on the first `images` of the training images. */
+  images: number;
+  seed: number;
+  kernel: TrainRequest["kernel"];
+}
+
+export interface TrainingPanelOptions {
+  /** The worker's URL (FileAttachment("data/playground-worker.js").url()). */
+  workerUrl: string;
+  train: LabelledImages;
+  test: LabelledImages;
+  settings: () => PanelSettings;
+  /** Framework's invalidation promise: the worker ends with the page. */
+  invalidation: Promise<unknown>;
+}
+
+const count = (n: number) => n.toLocaleString("en");
+
+export function trainingPanel({workerUrl, train, test, settings, invalidation}: TrainingPanelOptions): HTMLElement {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
+    Object.assign(document.createElement(tag), properties);
+  const start = element("button", {type: "button", name: "start", textContent: "▶ Start"});
+  const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
+  const status = element("div", {className: "status", textContent: "Press Start to train."});
+  status.style.cssText = "font: 14px var(--sans-serif); min-height: 2.8em;";
+  const chart = element("div", {className: "chart"});
+  const buttons = element("div");
+  buttons.style.cssText = "display: flex; gap: 0.75rem; margin-bottom: 0.75rem;";
+  buttons.append(start, stop);
+  const root = element("div", {className: "card", id: "training-panel"});
+  root.append(buttons, status, chart);
+
+  let worker: Worker | undefined;
+  let points: {seen: number; score: number}[] = [];
+  let run: PanelSettings;
+  const draw = () =>
+    chart.replaceChildren(
+      lineChart(points, {
+        x: (d) => d.seen,
+        y: (d) => d.score,
+        yDomain: [0, 1],
+        width: Math.max(320, chart.clientWidth || 640),
+        height: 300,
+        title: `Score on ${count(test.count)} test images while training`,
+        xLabel: "Training samples seen",
+        yLabel: "Test score",
+        format: d3.format(".3f"),
+        tooltip: (d) => `after ${count(d.seen)} samples: ${d.score.toFixed(3)}`
+      })
+    );
+  const finish = () => {
+    start.disabled = false;
+    stop.disabled = true;
+  };
+  const describe = (r: PanelSettings) =>
+    `lr ${r.lr}, ${r.hidden} hidden, ${r.init}, ${r.epochs} epoch${r.epochs === 1 ? "" : "s"}, ${count(r.images)} images, seed ${r.seed}`;
+  const report = ({data}: MessageEvent<TrainReport>) => {
+    if (data.type === "progress") {
+      points.push({seen: data.seen, score: data.score});
+      status.innerHTML =
+        `Epoch ${data.epoch} of ${data.epochs}: ${count(data.seen)} of ${count(data.total)} samples, ` +
+        `<strong>${data.seen ? count(Math.round(data.samplesPerSecond)) : "–"}</strong> samples/s, ` +
+        `test score <strong class="score">${data.score.toFixed(4)}</strong>, ${data.seconds.toFixed(1)} s`;
+      draw();
+    } else if (data.type === "done") {
+      status.innerHTML =
+        `${data.stopped ? "Stopped" : "Done"} after ${count(data.seen)} samples in ${data.seconds.toFixed(1)} s ` +
+        `(${count(Math.round(data.samplesPerSecond))} samples/s): test score ` +
+        `<strong class="score" data-final="${data.score}">${data.score.toFixed(4)}</strong> ` +
+        `on ${count(test.count)} test images (${describe(run)}).`;
+      finish();
+    } else {
+      status.textContent = `Training failed: ${data.message}`;
+      finish();
+    }
+  };
+  start.onclick = () => {
+    run = {...settings()};
+    worker ??= new Worker(workerUrl, {type: "module"});
+    worker.onmessage = report;
+    points = [];
+    chart.replaceChildren();
+    status.textContent = "Starting…";
+    start.disabled = true;
+    stop.disabled = false;
+    const {lr, hidden, init, epochs, seed, kernel} = run;
+    const request: TrainRequest = {
+      type: "start",
+      lr,
+      hidden,
+      init,
+      epochs,
+      seed,
+      kernel,
+      train: firstSamples(train, run.images),
+      test
+    };
+    worker.postMessage(request);
+  };
+  stop.onclick = () => worker?.postMessage({type: "stop"});
+  invalidation.then(() => worker?.terminate());
+  return root;
+}
