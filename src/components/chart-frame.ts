@@ -13,6 +13,19 @@ export interface FrameOptions {
 
 export type Svg = d3.Selection<SVGSVGElement, undefined, null, undefined>;
 
+const LINE_HEIGHT = 17;
+
+/** `text` broken at spaces into lines of at most `columns` characters (a longer word stands alone). */
+export function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= columns) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /** An SVG that scales down with the page, with `kind` as a class and an optional title at `left`. */
 export function chartSvg(kind: string, width: number, height: number, title: string | undefined, left: number): Svg {
   const svg = d3
@@ -22,18 +35,29 @@ export function chartSvg(kind: string, width: number, height: number, title: str
     .attr("height", height)
     .attr("viewBox", [0, 0, width, height])
     .attr("style", "max-width: 100%; height: auto; font: 12px sans-serif; overflow: visible;");
-  // Titles shrink (to 10 px at least) rather than run off a narrow chart: ~0.6 em per character.
-  const size = title ? Math.max(10, Math.min(14, (width - left) / (0.6 * title.length))) : 14;
-  if (title)
+  // A long title wraps onto more lines at 14 px (~0.6 em per character) rather than shrinking
+  // or running off a narrow chart; the extra lines extend the SVG upwards, so charts lay out
+  // their marks as for a one-line title.
+  if (title) {
+    const lines = wrap(title, Math.max(12, Math.floor((width - left) / (0.6 * 14))));
+    const extra = (lines.length - 1) * LINE_HEIGHT;
     svg
+      .attr("height", height + extra)
+      .attr("viewBox", [0, -extra, width, height + extra])
       .append("text")
       .attr("class", "chart-title")
       .attr("x", left)
-      .attr("y", 18)
+      .attr("y", 18 - extra)
       .attr("fill", "currentColor")
       .attr("font-weight", "bold")
-      .attr("font-size", size)
-      .text(title);
+      .attr("font-size", 14)
+      .selectAll("tspan")
+      .data(lines)
+      .join("tspan")
+      .attr("x", left)
+      .attr("dy", (_, i) => (i === 0 ? 0 : LINE_HEIGHT))
+      .text((line, i) => (i < lines.length - 1 ? `${line} ` : line)); // textContent reads as the title
+  }
   return svg;
 }
 
