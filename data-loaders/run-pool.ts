@@ -5,6 +5,7 @@ import type {Dataset} from "./dataset.js";
 import {BuildError, SettingsError} from "./errors.js";
 import type {TrainingProgress} from "./run-training.js";
 import {coverage, saveVerified, storedState, storeDir} from "./run-entry.js";
+import {poolProgress} from "./pool-progress.js";
 import {describeRun, runKey, samplesPerImage, type RunRequest} from "./run-key.js";
 import type {RunJob} from "./run-worker.js";
 import {removeAbandonedTemporaries} from "./temporaries.js";
@@ -108,42 +109,12 @@ export async function ensureRuns(
     `runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`
   );
   const queue = [...jobs];
-  let doneRuns = 0;
-  let doneEpochs = 0; // whole epochs finished
-  // Time left weighs each epoch by its cost: a 500-node epoch costs five 100-node ones.
-  const totalWork = jobs.reduce((sum, job) => sum + (job.epochs - job.have) * weight(job), 0);
-  let doneWork = 0;
-  let doneSamples = 0; // in whole epochs finished
-  const current = new Map<number, {job: (typeof jobs)[number]; progress?: TrainingProgress}>();
+  const progress = poolProgress({jobs, weight, samples: (job) => images * samplesPerImage(job.config)});
   let lastLog = 0;
   const show = () => {
-    const now = performance.now();
-    if (now - lastLog < 3000) return;
-    lastLog = now;
-    const elapsed = (now - start) / 1000;
-    let partialSamples = 0;
-    let partialWork = 0;
-    for (const {job, progress} of current.values()) {
-      if (!progress) continue;
-      partialSamples += progress.done;
-      partialWork += (weight(job) * progress.done) / progress.total;
-    }
-    const fraction = (doneWork + partialWork) / totalWork;
-    const samplesPerSecond = (doneSamples + partialSamples) / elapsed;
-    // Before 2% of the work is done (workers still loading data, making rotated copies) a
-    // projection says nothing: "~172058 s left" at 4 s was seen.
-    const left = fraction >= 0.02 ? (elapsed / fraction) * (1 - fraction) : NaN;
-    const lines = [...current.entries()].map(
-      ([w, {job, progress}]) =>
-        `worker ${w + 1}: ${describeRun(job.config)}` +
-        (progress
-          ? ` epoch ${progress.epoch}/${progress.epochs} ${Math.round((100 * progress.done) / progress.total)}%`
-          : "")
-    );
-    log(
-      `runs: ${doneRuns}/${jobs.length} trained, ${doneEpochs}/${totalEpochs} epochs (${Math.round(fraction * 100)}% of the work), ` +
-        `${Math.round(samplesPerSecond).toLocaleString("en")} samples/s, ${elapsed.toFixed(0)} s elapsed${Number.isFinite(left) ? `, ~${Math.ceil(left)} s left` : ""}; ${lines.join("; ")}`
-    );
+    if (performance.now() - lastLog < 3000) return;
+    lastLog = performance.now();
+    log(progress.line());
   };
 
   await Promise.all(
@@ -153,19 +124,13 @@ export async function ensureRuns(
       });
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
-          current.set(w, {job});
+          progress.started(w, job);
           const message: RunJob = {request: {config: job.config, epochs: job.epochs, snapshots: job.snapshots}, store};
           worker.postMessage(message);
           await new Promise<void>((resolve, reject) => {
             const onMessage = (m: {type: string; progress?: TrainingProgress; message?: string}) => {
               if (m.type === "progress") {
-                const before = current.get(w)?.progress;
-                if (before && m.progress!.epoch > before.epoch) {
-                  doneEpochs += m.progress!.epoch - before.epoch;
-                  doneWork += (m.progress!.epoch - before.epoch) * weight(job!);
-                  doneSamples += (m.progress!.epoch - before.epoch) * before.total;
-                }
-                current.set(w, {job: job!, progress: m.progress});
+                progress.progress(w, m.progress!);
                 return show();
               }
               worker.off("message", onMessage);
@@ -176,11 +141,7 @@ export async function ensureRuns(
             worker.on("message", onMessage);
             worker.once("error", reject);
           });
-          doneEpochs += 1; // the last epoch of this run
-          doneWork += weight(job);
-          doneSamples += images * samplesPerImage(job.config);
-          doneRuns++;
-          current.delete(w);
+          progress.finished(w);
           show();
         }
       } finally {

@@ -4,13 +4,15 @@
 // activations are held at exactly 0, so padding never changes a result. exp is imported
 // (Math.exp) for
 // the 10 outputs; the hidden layer's sigmoids are computed in wasm on whole vectors.
-// `npm run assemble` turns this into lib/simd-kernel-wasm.ts (checked by a test).
+// `npm run assemble` turns this into lib/simd-kernel-wasm.ts (checked by a test). One generator
+// per wasm function below, each given the precision's helpers (`Wat`).
 
 export type Precision = "f64" | "f32";
 
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 
-export function simdKernelWat(precision: Precision): string {
+/** The text helpers every function's generator uses, for one precision. */
+function watHelpers(precision: Precision) {
   const T = precision;
   const V = precision === "f64" ? "f64x2" : "f32x4";
   const B = precision === "f64" ? 8 : 4;
@@ -42,34 +44,14 @@ export function simdKernelWat(precision: Precision): string {
     "(local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)";
   const vec = (base: string) => `(v128.load (i32.add (global.get ${base}) (local.get $j)))`;
   const store = (base: string, value: string) => `(v128.store (i32.add (global.get ${base}) (local.get $j)) ${value})`;
+  return {T, V, B, demote, promote, hsum, sigmoid, at, vectorLoop, fourRows, rowLocals, vec, store};
+}
 
-  // sigmoid(z) = 1 / (1 + exp(-z)) on a whole vector. exp: x = k ln2 + r with |r| <= ln2 / 2
-  // (ln2 split in two so k ln2 is exact), exp(r) by its Taylor series to below the type's
-  // rounding (degree 13 for f64: r^14 / 14! < 1e-17; degree 7 for f32), times 2^k built in
-  // the exponent bits. Calling Math.exp for each of 100 hidden nodes cost a third of an epoch.
-  const taylor = Array.from({length: (T === "f64" ? 13 : 7) + 1}, (_, n) => 1 / factorial(n));
-  const horner = taylor
-    .slice(0, -1)
-    .reduceRight(
-      (acc, coefficient) => `(${V}.add (${V}.mul ${acc} (local.get $r)) (${V}.splat (${T}.const ${coefficient})))`,
-      `(${V}.splat (${T}.const ${taylor[taylor.length - 1]}))`
-    );
-  const [lo, hi, ln2hi, ln2lo] =
-    T === "f64" ? [-708, 709, 0.6931471803691238, 1.9082149292705877e-10] : [-87, 88, 0.693359375, -2.1219444e-4];
-  const twoToK =
-    T === "f64"
-      ? `(i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))`
-      : `(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))`;
-  const sigmoidVector = `
-  (func $sigmoidv (param $z v128) (result v128)
-    (local $x v128) (local $k v128) (local $r v128)
-    (local.set $x (${V}.min (${V}.max (${V}.neg (local.get $z)) (${V}.splat (${T}.const ${lo}))) (${V}.splat (${T}.const ${hi}))))
-    (local.set $k (${V}.nearest (${V}.mul (local.get $x) (${V}.splat (${T}.const ${Math.LOG2E})))))
-    (local.set $r (${V}.sub (${V}.sub (local.get $x) (${V}.mul (local.get $k) (${V}.splat (${T}.const ${ln2hi}))))
-      (${V}.mul (local.get $k) (${V}.splat (${T}.const ${ln2lo})))))
-    (${V}.div (${V}.splat (${T}.const 1)) (${V}.add (${V}.splat (${T}.const 1)) (${V}.mul ${horner} ${twoToK}))))`;
+type Wat = ReturnType<typeof watHelpers>;
 
-  return `(module
+/** The imported exp, the memory, and the addresses configure sets. */
+function globalsWat(): string {
+  return `
   (import "env" "exp" (func $exp (param f64) (result f64)))
   (memory (export "memory") 1)
   (global $H (mut i32) (i32.const 0))
@@ -93,10 +75,43 @@ export function simdKernelWat(precision: Precision): string {
   (global $val (mut i32) (i32.const 0))
   (global $off (mut i32) (i32.const 0))
   ;; 1 when the chunk's values are f64 offsets s (lib/offset-images.ts), 0 for grey-level bytes
-  (global $offsets (mut i32) (i32.const 0))
+  (global $offsets (mut i32) (i32.const 0))`;
+}
 
-${sigmoidVector}
+/** $sigmoidv: the sigmoid of a whole vector. */
+function sigmoidVectorWat(wat: Wat): string {
+  const {T, V} = wat;
+  // sigmoid(z) = 1 / (1 + exp(-z)) on a whole vector. exp: x = k ln2 + r with |r| <= ln2 / 2
+  // (ln2 split in two so k ln2 is exact), exp(r) by its Taylor series to below the type's
+  // rounding (degree 13 for f64: r^14 / 14! < 1e-17; degree 7 for f32), times 2^k built in
+  // the exponent bits. Calling Math.exp for each of 100 hidden nodes cost a third of an epoch.
+  const taylor = Array.from({length: (T === "f64" ? 13 : 7) + 1}, (_, n) => 1 / factorial(n));
+  const horner = taylor
+    .slice(0, -1)
+    .reduceRight(
+      (acc, coefficient) => `(${V}.add (${V}.mul ${acc} (local.get $r)) (${V}.splat (${T}.const ${coefficient})))`,
+      `(${V}.splat (${T}.const ${taylor[taylor.length - 1]}))`
+    );
+  const [lo, hi, ln2hi, ln2lo] =
+    T === "f64" ? [-708, 709, 0.6931471803691238, 1.9082149292705877e-10] : [-87, 88, 0.693359375, -2.1219444e-4];
+  const twoToK =
+    T === "f64"
+      ? `(i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))`
+      : `(i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $k)) (i32x4.splat (i32.const 127))) (i32.const 23))`;
+  return `
+  (func $sigmoidv (param $z v128) (result v128)
+    (local $x v128) (local $k v128) (local $r v128)
+    (local.set $x (${V}.min (${V}.max (${V}.neg (local.get $z)) (${V}.splat (${T}.const ${lo}))) (${V}.splat (${T}.const ${hi}))))
+    (local.set $k (${V}.nearest (${V}.mul (local.get $x) (${V}.splat (${T}.const ${Math.LOG2E})))))
+    (local.set $r (${V}.sub (${V}.sub (local.get $x) (${V}.mul (local.get $k) (${V}.splat (${T}.const ${ln2hi}))))
+      (${V}.mul (local.get $k) (${V}.splat (${T}.const ${ln2lo})))))
+    (${V}.div (${V}.splat (${T}.const 1)) (${V}.add (${V}.splat (${T}.const 1)) (${V}.mul ${horner} ${twoToK}))))`;
+}
 
+/** configure: where each array lives in memory, and the network's sizes. */
+function configureWat(wat: Wat): string {
+  const {B} = wat;
+  return `
   (func (export "configure") (param $H i32) (param $Hp i32) (param $I i32) (param $O i32)
       (param $wT i32) (param $c i32) (param $R i32) (param $who i32) (param $h i32) (param $dh i32)
       (param $o i32) (param $e i32) (param $nz i32) (param $s i32) (param $spare i32)
@@ -108,11 +123,20 @@ ${sigmoidVector}
     (global.set $wT (local.get $wT)) (global.set $c (local.get $c)) (global.set $R (local.get $R))
     (global.set $who (local.get $who)) (global.set $h (local.get $h)) (global.set $dh (local.get $dh))
     (global.set $o (local.get $o)) (global.set $e (local.get $e)) (global.set $nz (local.get $nz))
-    (global.set $s (local.get $s)))
+    (global.set $s (local.get $s)))`;
+}
 
+/** valueFormat: whether the chunk holds grey levels or f64 offsets. */
+function valueFormatWat(): string {
+  return `
   (func (export "valueFormat") (param $offsets i32)
-    (global.set $offsets (local.get $offsets)))
+    (global.set $offsets (local.get $offsets)))`;
+}
 
+/** $load: one image's nonzero pixels. */
+function loadWat(wat: Wat): string {
+  const {T, demote, at} = wat;
+  return `
   ;; The nonzero pixels of one image, entries $from..$to of the chunk's sparse form (pixel
   ;; indices $idx; at $val grey levels, or f64 offsets when $offsets is set): $nz gets the
   ;; byte address of each one's W' row, $s its value s_i (pixel / 255 * 0.99 from $table, or
@@ -140,12 +164,17 @@ ${sigmoidVector}
       (${T}.store ${at("$s", "(local.get $count)")} (${T}.const 0))
       (local.set $count (i32.add (local.get $count) (i32.const 1)))
       (br $pad)))
-    (local.get $count))
+    (local.get $count))`;
+}
 
+/** $forward: the hidden and output signals of the loaded image. */
+function forwardWat(wat: Wat): string {
+  const {T, V, B, demote, hsum, sigmoid, at, vectorLoop, fourRows, rowLocals, vec, store} = wat;
+  return `
   ;; h = sig(0.01 R + c sum(x) + W' s), o = sig(who h).
   (func $forward (param $count i32)
-    (local $j i32) (local $m i32) (local $k i32) (local $row i32) (local $a i32)
-    (local $sv v128) (local $sumX v128) (local $acc v128) (local $rb i32) (local $hp i32) ${rowLocals}
+    (local $j i32) (local $m i32) (local $k i32) (local $row i32)
+    (local $sumX v128) (local $acc v128) (local $rb i32) (local $hp i32) ${rowLocals}
     (local.set $rb (global.get $rowBytes))
     (local.set $hp (global.get $h))
     (local.set $sumX (${V}.splat ${demote("(f64.add (f64.mul (f64.const 0.01) (f64.convert_i32_u (global.get $I))) (global.get $sumS))")}))
@@ -180,8 +209,13 @@ ${sigmoidVector}
       ${vectorLoop("$dot", `(local.set $acc (${V}.add (local.get $acc) (${V}.mul (v128.load (i32.add (local.get $row) (local.get $j))) ${vec("$h")})))`)}
       (${T}.store ${at("$o", "(local.get $k)")} ${demote(sigmoid(hsum))})
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br $out))))
+      (br $out))))`;
+}
 
+/** train: one SGD step per image of the chunk. */
+function trainWat(wat: Wat): string {
+  const {T, V, demote, at, vectorLoop, fourRows, rowLocals, vec, store} = wat;
+  return `
   ;; Trains on the chunk's n images in order (labels at $labels), one SGD step each.
   (func (export "train") (param $labels i32) (param $n i32) (param $lr f64)
     (local $i i32) (local $count i32) (local $label i32) (local $k i32) (local $j i32) (local $m i32)
@@ -254,8 +288,13 @@ ${sigmoidVector}
         (local.set $m (i32.add (local.get $m) (i32.const 4)))
         (br $rows)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $sample))))
+      (br $sample))))`;
+}
 
+/** query: the outputs of each image of the chunk. */
+function queryWat(wat: Wat): string {
+  const {T, at} = wat;
+  return `
   ;; Queries the chunk's n images; writes O float32 outputs per image at $out.
   (func (export "query") (param $n i32) (param $out i32)
     (local $i i32) (local $k i32)
@@ -270,6 +309,11 @@ ${sigmoidVector}
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $copy)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $sample))))
-)`;
+      (br $sample))))`;
+}
+
+export function simdKernelWat(precision: Precision): string {
+  const wat = watHelpers(precision);
+  const functions = [sigmoidVectorWat, configureWat, valueFormatWat, loadWat, forwardWat, trainWat, queryWat];
+  return `(module${globalsWat()}\n${functions.map((f) => f(wat)).join("\n")}\n)`;
 }
