@@ -6,18 +6,19 @@ import {closure, closureChanges, closureHash} from "../data-loaders/module-graph
 import {engineFingerprint} from "../data-loaders/run-key.js";
 import {tempDir} from "./fixtures.js";
 
+/** A lockfile pinning d3, its d3-random (at `random`) and apache-arrow. */
+function writeLock(dir: string, random: string): void {
+  const packages = {
+    "node_modules/d3": {version: "7.9.0", dependencies: {"d3-random": "3"}},
+    "node_modules/d3-random": {version: random},
+    "node_modules/apache-arrow": {version: "21.0.0"}
+  };
+  writeFileSync(join(dir, "package-lock.json"), JSON.stringify({packages}));
+}
+
 function project(files: Record<string, string>): string {
   const dir = tempDir();
-  writeFileSync(
-    join(dir, "package-lock.json"),
-    JSON.stringify({
-      packages: {
-        "node_modules/d3": {version: "7.9.0", dependencies: {"d3-random": "3"}},
-        "node_modules/d3-random": {version: "3.0.1"},
-        "node_modules/apache-arrow": {version: "21.0.0"}
-      }
-    })
-  );
+  writeLock(dir, "3.0.1");
   for (const [name, source] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), {recursive: true});
     writeFileSync(join(dir, name), source);
@@ -64,16 +65,7 @@ describe("module graph", () => {
     const after = closure(entry, dir);
     expect(closureHash(after)).not.toBe(closureHash(before));
     expect(closureChanges(before, after)).toEqual(["lib/late.ts changed"]);
-    writeFileSync(
-      join(dir, "package-lock.json"),
-      JSON.stringify({
-        packages: {
-          "node_modules/d3": {version: "7.9.0", dependencies: {"d3-random": "3"}},
-          "node_modules/d3-random": {version: "3.0.2"},
-          "node_modules/apache-arrow": {version: "21.0.0"}
-        }
-      })
-    );
+    writeLock(dir, "3.0.2");
     const bumped = closure(entry, dir);
     expect(closureChanges(after, bumped)).toEqual(["packages -d3-random@3.0.1 +d3-random@3.0.2"]);
   });

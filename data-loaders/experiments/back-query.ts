@@ -6,14 +6,11 @@ import {
   Binary,
   Field,
   Float32,
-  Float64,
   FixedSizeList,
-  Int32,
   makeData,
   makeVector,
   Table,
   tableFromArrays,
-  Utf8,
   vectorFromArray
 } from "apache-arrow";
 import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
@@ -24,6 +21,7 @@ import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import {experiment3} from "./epochs.js";
 import type {Experiment} from "./experiment.js";
+import {floatColumn, intColumn, textColumn} from "./result-tables.js";
 import {experiment2} from "./learning-rate.js";
 import {experiment4} from "./rate-and-epochs.js";
 import {runConfig} from "./run-requests.js";
@@ -76,22 +74,10 @@ export function weightsTable(net: Network): Table {
 function backQueryTable(rows: {run: Run; epoch: number}[], inputs: number): Table {
   const chosen = rows.flatMap((r) => Array.from({length: 10}, (_, label) => ({...r, label})));
   return new Table({
-    lr: vectorFromArray(
-      chosen.map((r) => r.run.config.lr),
-      new Float64()
-    ),
-    seed: vectorFromArray(
-      chosen.map((r) => r.run.config.seed),
-      new Int32()
-    ),
-    epoch: vectorFromArray(
-      chosen.map((r) => r.epoch),
-      new Int32()
-    ),
-    label: vectorFromArray(
-      chosen.map((r) => r.label),
-      new Int32()
-    ),
+    lr: floatColumn(chosen.map((r) => r.run.config.lr)),
+    seed: intColumn(chosen.map((r) => r.run.config.seed)),
+    epoch: intColumn(chosen.map((r) => r.epoch)),
+    label: intColumn(chosen.map((r) => r.label)),
     pixels: vectorFromArray(
       chosen.map((r) => greyLevels(r.run.backQueries[r.epoch - 1].subarray(r.label * inputs, (r.label + 1) * inputs))),
       new Binary()
@@ -232,26 +218,11 @@ export const experiment5: Experiment = {
       weights: weightsTable(net),
       // The networks a reader can compare with: one row per (lr, seed, epoch).
       runs: new Table({
-        lr: vectorFromArray(
-          rows.map((r) => r.run.config.lr),
-          new Float64()
-        ),
-        seed: vectorFromArray(
-          rows.map((r) => r.run.config.seed),
-          new Int32()
-        ),
-        epoch: vectorFromArray(
-          rows.map((r) => r.epoch),
-          new Int32()
-        ),
-        testScore: vectorFromArray(
-          rows.map((r) => r.testScore),
-          new Float64()
-        ),
-        kernel: vectorFromArray(
-          rows.map((r) => r.run.config.kernel),
-          new Utf8()
-        )
+        lr: floatColumn(rows.map((r) => r.run.config.lr)),
+        seed: intColumn(rows.map((r) => r.run.config.seed)),
+        epoch: intColumn(rows.map((r) => r.epoch)),
+        testScore: floatColumn(rows.map((r) => r.testScore)),
+        kernel: textColumn(rows.map((r) => r.run.config.kernel))
       })
     };
     // Built only when asked for: each page loader wants one table, and these take a pass over
@@ -273,19 +244,12 @@ export const experiment5: Experiment = {
       "similarity",
       () =>
         new Table({
-          label: vectorFromArray(
-            pairs.map((p) => p.label),
-            new Int32()
-          ),
-          digit: vectorFromArray(
-            pairs.map((p) => p.digit),
-            new Int32()
-          ),
-          correlation: vectorFromArray(
+          label: intColumn(pairs.map((p) => p.label)),
+          digit: intColumn(pairs.map((p) => p.digit)),
+          correlation: floatColumn(
             pairs.map((p) =>
               correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])
-            ),
-            new Float64()
+            )
           )
         })
     );
@@ -334,26 +298,11 @@ export const experiment5: Experiment = {
         }))
       );
       return new Table({
-        region: vectorFromArray(
-          rows.map((r) => r.region),
-          new Utf8()
-        ),
-        pixels: vectorFromArray(
-          rows.map((r) => r.pixels),
-          new Int32()
-        ),
-        label: vectorFromArray(
-          rows.map((r) => r.label),
-          new Int32()
-        ),
-        seeds: vectorFromArray(
-          rows.map(() => seedRuns.length),
-          new Int32()
-        ),
-        correlation: vectorFromArray(
-          rows.map((r) => r.correlation),
-          new Float64()
-        )
+        region: textColumn(rows.map((r) => r.region)),
+        pixels: intColumn(rows.map((r) => r.pixels)),
+        label: intColumn(rows.map((r) => r.label)),
+        seeds: intColumn(rows.map(() => seedRuns.length)),
+        correlation: floatColumn(rows.map((r) => r.correlation))
       });
     });
     for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {

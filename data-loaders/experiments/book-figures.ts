@@ -2,11 +2,11 @@
 // different commits, one seed each) move between versions; here each is set against our seeds'
 // mean and range for the same configuration. Every configuration is a run like any other, so
 // it is shared with the experiment that already trains it (Experiments 1/4, 3, 6 and 7).
-import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
+import {Table} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {rangeVerdict, summarize} from "../../lib/seed-stats.js";
 import type {Experiment} from "./experiment.js";
-import {settingsTable} from "./result-tables.js";
+import {floatColumn, intColumn, settingsTable, textColumn} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
 export interface BookConfiguration {
@@ -55,9 +55,7 @@ export const bookFigures: Experiment = {
     const figures = perConfiguration.flatMap(({configuration, ours}) =>
       configuration.scores.map((score) => ({configuration, ours, score}))
     );
-    const text = (values: string[]) => vectorFromArray(values, new Utf8());
-    const float = (values: number[]) => vectorFromArray(values, new Float64());
-    const int = (values: number[]) => vectorFromArray(values, new Int32());
+    const [text, float, int] = [textColumn, floatColumn, intColumn];
     return {
       summary: new Table({
         configuration: text(figures.map((f) => describeConfiguration(f.configuration))),

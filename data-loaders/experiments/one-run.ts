@@ -1,7 +1,8 @@
 // Experiment 1: one run, lr 0.3, 1 epoch, "Normal" weights; how good is the book's network?
-import {Binary, Int32, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
+import {Binary, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
 import {engineFingerprint} from "../run-key.js";
 import type {Experiment} from "./experiment.js";
+import {intColumn} from "./result-tables.js";
 import {runConfig} from "./run-requests.js";
 
 export const ONE_RUN_LR = 0.3;
@@ -64,15 +65,9 @@ export const experiment1: Experiment = {
         count: confusion
       }),
       misclassified: new Table({
-        index: vectorFromArray(wrong, new Int32()),
-        label: vectorFromArray(
-          wrong.map((n) => test.labels[n]),
-          new Int32()
-        ),
-        predicted: vectorFromArray(
-          wrong.map((n) => predictions[n]),
-          new Int32()
-        ),
+        index: intColumn(wrong),
+        label: intColumn(wrong.map((n) => test.labels[n])),
+        predicted: intColumn(wrong.map((n) => predictions[n])),
         pixels: vectorFromArray(
           wrong.map((n) => test.pixels.slice(n * test.size, (n + 1) * test.size)),
           new Binary()

@@ -8,6 +8,11 @@ import type {RequestedRun} from "./experiment.js";
 /** A column of per-run values: whole numbers (Int32), real numbers (Float64) or text. */
 export type RunColumn = {int: (run: Run) => number} | {float: (run: Run) => number} | {text: (run: Run) => string};
 
+/** Arrow columns from plain values: whole numbers (Int32), real numbers (Float64), text. */
+export const intColumn = (values: number[]) => vectorFromArray(values, new Int32());
+export const floatColumn = (values: number[]) => vectorFromArray(values, new Float64());
+export const textColumn = (values: string[]) => vectorFromArray(values, new Utf8());
+
 /**
  * One row per run and epoch up to the epochs its request asked for, with `columns` describing each run.
  * After each epoch, `testScore` is measured on the whole test set and `trainAccuracy` on the first
@@ -38,23 +43,17 @@ export function epochTable(runs: RequestedRun[], columns: Record<string, RunColu
 /** The build settings a page states (and warns about when TRAIN_LIMIT cut the training set). */
 export function settingsTable(settings: Settings, trainSamples: number): Table {
   return new Table({
-    seeds: vectorFromArray([settings.seeds], new Int32()),
-    trainSamples: vectorFromArray([trainSamples], new Int32()),
-    trainLimit: vectorFromArray([settings.trainLimit ?? 0], new Int32()),
-    kernel: vectorFromArray([settings.kernel], new Utf8())
+    seeds: intColumn([settings.seeds]),
+    trainSamples: intColumn([trainSamples]),
+    trainLimit: intColumn([settings.trainLimit ?? 0]),
+    kernel: textColumn([settings.kernel])
   });
 }
 
 /** The reproduction's single-seed figures (reproduction.ts) as x, score rows. */
 export function referenceTable(rows: {x: number; score: number}[]): Table {
   return new Table({
-    x: vectorFromArray(
-      rows.map((r) => r.x),
-      new Float64()
-    ),
-    score: vectorFromArray(
-      rows.map((r) => r.score),
-      new Float64()
-    )
+    x: floatColumn(rows.map((r) => r.x)),
+    score: floatColumn(rows.map((r) => r.score))
   });
 }

@@ -2,14 +2,14 @@
 // times in a row: as it is, rotated by +10 degrees and by -10 degrees (lib/rotation.ts), with
 // 200 hidden nodes, lr 0.01, for 10 epochs. Does that help beyond the spread between seeds,
 // and from which epoch? The same network without rotations, seed for seed, is the baseline.
-import {Float64, Int32, Table, Utf8, vectorFromArray} from "apache-arrow";
+import {Table} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {compareRanges, summarize} from "../../lib/seed-stats.js";
 import type {Run} from "../run-entry.js";
 import type {RunConfig} from "../run-key.js";
 import type {Settings} from "../settings.js";
 import type {Experiment} from "./experiment.js";
-import {epochTable, settingsTable} from "./result-tables.js";
+import {epochTable, floatColumn, intColumn, settingsTable, textColumn} from "./result-tables.js";
 import {runConfig, seedNumbers} from "./run-requests.js";
 
 export const ROTATION_HIDDEN = 200;
@@ -35,13 +35,10 @@ function comparison(runs: Run[]): Table {
     const plain = summarize(scoresAt(WITHOUT_ROTATIONS, epoch));
     return {epoch, rotated, plain, stands: compareRanges(rotated, plain)};
   });
-  const column = (value: (row: (typeof rows)[number]) => number) => vectorFromArray(rows.map(value), new Float64());
+  const column = (value: (row: (typeof rows)[number]) => number) => floatColumn(rows.map(value));
   return new Table({
-    epoch: vectorFromArray(epochs, new Int32()),
-    seeds: vectorFromArray(
-      rows.map((r) => r.rotated.n),
-      new Int32()
-    ),
+    epoch: intColumn(epochs),
+    seeds: intColumn(rows.map((r) => r.rotated.n)),
     rotatedMean: column((r) => r.rotated.mean),
     rotatedMin: column((r) => r.rotated.min),
     rotatedMax: column((r) => r.rotated.max),
@@ -50,10 +47,7 @@ function comparison(runs: Run[]): Table {
     plainMax: column((r) => r.plain.max),
     difference: column((r) => r.rotated.mean - r.plain.mean),
     /** "higher": every rotated seed beats every unrotated one; "lower" the reverse; else "overlapping". */
-    rotation: vectorFromArray(
-      rows.map((r) => r.stands),
-      new Utf8()
-    )
+    rotation: textColumn(rows.map((r) => r.stands))
   });
 }
 

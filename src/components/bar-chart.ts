@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
+import {chartSvg, type FrameOptions, frameAxes} from "./chart-frame.js";
 
 export interface BarChartOptions<T> extends FrameOptions {
   /** Category of a bar (shown on the x axis). */
@@ -32,18 +32,12 @@ export function barChart<T>(rows: Iterable<T>, options: BarChartOptions<T>): SVG
     .range([height - margin.bottom, margin.top]);
 
   const svg = chartSvg("bar-chart", width, height, title, margin.left);
-  xAxis(svg, d3.axisBottom(xScale).tickSizeOuter(0), {
-    y: height - margin.bottom,
-    left: margin.left,
-    right: width - margin.right,
-    label: xLabel
-  });
-  yAxis(svg, d3.axisLeft(yScale).ticks(height / 40), {
-    x: margin.left,
-    top: margin.top,
-    bottom: height - margin.bottom,
-    label: yLabel,
-    grid: width - margin.left - margin.right
+  frameAxes(svg, d3.axisBottom(xScale).tickSizeOuter(0), d3.axisLeft(yScale).ticks(height / 40), {
+    margin,
+    width,
+    height,
+    xLabel,
+    yLabel
   });
 
   const bars = svg.append("g").attr("class", "marks").selectAll("g").data(data).join("g");

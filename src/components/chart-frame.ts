@@ -99,3 +99,70 @@ export function yAxis<D extends d3.AxisDomain>(
     .attr("text-anchor", "middle")
     .text(label ?? "");
 }
+
+/** Draws a legend entry's mark (a line, band, dot...) in a 16 x 12 box at its group's origin. */
+export type Swatch = (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void;
+
+export interface LegendItem {
+  label: string;
+  swatch: Swatch;
+}
+
+/**
+ * Legend items flow left to right from `left`, each as wide as its label, wrapping at `width`:
+ * each item's [x offset, row], and how many rows they take.
+ */
+export function legendLayout(items: LegendItem[], left: number, width: number) {
+  const positions: [number, number][] = [];
+  let cursor = 0;
+  let row = 0;
+  for (const item of items) {
+    const itemWidth = 34 + 6.6 * item.label.length;
+    if (cursor > 0 && left + cursor + itemWidth > width) [cursor, row] = [0, row + 1];
+    positions.push([cursor, row]);
+    cursor += itemWidth;
+  }
+  return {positions, rows: items.length ? row + 1 : 0};
+}
+
+/** The legend, laid out by `legendLayout`, under the title (if any). */
+export function drawLegend(svg: Svg, items: LegendItem[], left: number, width: number, title?: string): void {
+  const {positions} = legendLayout(items, left, width);
+  items.forEach((item, i) => {
+    const [dx, row] = positions[i];
+    const g = svg
+      .append("g")
+      .attr("class", "legend-item")
+      .attr("transform", `translate(${left + dx},${(title ? 34 : 12) + row * 18})`);
+    item.swatch(g);
+    g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
+  });
+}
+
+/** Both axes of a chart whose plot area is `margin` inside `width` x `height`, with faint grid lines. */
+export function frameAxes<X extends d3.AxisDomain, Y extends d3.AxisDomain>(
+  svg: Svg,
+  x: d3.Axis<X>,
+  y: d3.Axis<Y>,
+  {
+    margin,
+    width,
+    height,
+    xLabel,
+    yLabel
+  }: {margin: {top: number; right: number; bottom: number; left: number}} & {
+    width: number;
+    height: number;
+    xLabel?: string;
+    yLabel?: string;
+  }
+): void {
+  xAxis(svg, x, {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel});
+  yAxis(svg, y, {
+    x: margin.left,
+    top: margin.top,
+    bottom: height - margin.bottom,
+    label: yLabel,
+    grid: width - margin.left - margin.right
+  });
+}

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import {chartSvg, xAxis, yAxis, type FrameOptions} from "./chart-frame.js";
+import {chartSvg, drawLegend, type FrameOptions, frameAxes, type LegendItem, legendLayout} from "./chart-frame.js";
 
 export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> extends FrameOptions {
   x: (row: T) => number;
@@ -67,7 +67,7 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     .domain(names)
     .range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
 
-  const legend: {label: string; swatch: (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void}[] = [];
+  const legend: LegendItem[] = [];
   for (const name of names.filter((n) => n))
     legend.push({
       label: name,
@@ -116,18 +116,8 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
           .attr("stroke-width", 2)
     });
 
-  // Legend items flow left to right, each as wide as its label, wrapping at the chart's width.
   const legendLeft = 58;
-  const positions: [number, number][] = [];
-  let cursor = 0;
-  let line = 0;
-  for (const item of legend) {
-    const itemWidth = 34 + 6.6 * item.label.length;
-    if (cursor > 0 && legendLeft + cursor + itemWidth > width) [cursor, line] = [0, line + 1];
-    positions.push([cursor, line]);
-    cursor += itemWidth;
-  }
-  const legendRows = legend.length ? line + 1 : 0;
+  const legendRows = legendLayout(legend, legendLeft, width).rows;
   const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
   const allX = [
     ...data.map(x),
@@ -153,33 +143,13 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     .range([height - margin.bottom, margin.top]);
 
   const svg = chartSvg("line-chart", width, height, title, margin.left);
-  legend.forEach((item, i) => {
-    const [dx, row] = positions[i];
-    const g = svg
-      .append("g")
-      .attr("class", "legend-item")
-      .attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
-    item.swatch(g);
-    g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
-  });
+  drawLegend(svg, legend, margin.left, width, title);
 
   const xAxisGenerator = d3.axisBottom(xScale).tickSizeOuter(0);
   if (options.xTicks) xAxisGenerator.tickValues(options.xTicks).tickFormat((d) => String(d));
   else if (xType === "log") xAxisGenerator.ticks(6, "~g");
   else xAxisGenerator.ticks(Math.max(2, Math.floor(width / 70))); // no crowding on narrow screens
-  xAxis(svg, xAxisGenerator, {
-    y: height - margin.bottom,
-    left: margin.left,
-    right: width - margin.right,
-    label: xLabel
-  });
-  yAxis(svg, d3.axisLeft(yScale).ticks(height / 45), {
-    x: margin.left,
-    top: margin.top,
-    bottom: height - margin.bottom,
-    label: yLabel,
-    grid: width - margin.left - margin.right
-  });
+  frameAxes(svg, xAxisGenerator, d3.axisLeft(yScale).ticks(height / 45), {margin, width, height, xLabel, yLabel});
 
   const marks = svg.append("g").attr("class", "marks");
   if (traces) {
@@ -204,22 +174,21 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
       }
     }
   }
+  const path = d3
+    .line<T>()
+    .x((r) => xScale(x(r)))
+    .y((r) => yScale(y(r)));
+  const area = band
+    ? d3
+        .area<T>()
+        .x((r) => xScale(x(r)))
+        .y0((r) => yScale(band.low(r)))
+        .y1((r) => yScale(band.high(r)))
+    : undefined;
   for (const name of names) {
     const line = data.filter((row) => series(row) === name).sort((a, b) => x(a) - x(b));
-    if (band) {
-      marks
-        .append("path")
-        .attr("class", "band")
-        .attr("fill", color(name))
-        .attr("opacity", 0.18)
-        .attr(
-          "d",
-          d3
-            .area<T>()
-            .x((r) => xScale(x(r)))
-            .y0((r) => yScale(band.low(r)))
-            .y1((r) => yScale(band.high(r)))(line)
-        );
+    if (area) {
+      marks.append("path").attr("class", "band").attr("fill", color(name)).attr("opacity", 0.18).attr("d", area(line));
     }
     marks
       .append("path")
@@ -227,13 +196,7 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
       .attr("fill", "none")
       .attr("stroke", color(name))
       .attr("stroke-width", 2)
-      .attr(
-        "d",
-        d3
-          .line<T>()
-          .x((r) => xScale(x(r)))
-          .y((r) => yScale(y(r)))(line)
-      );
+      .attr("d", path(line));
   }
   if (dots) {
     marks

@@ -1,5 +1,13 @@
 import * as d3 from "d3";
-import {chartSvg, xAxis, type FrameOptions} from "./chart-frame.js";
+import {
+  chartSvg,
+  drawLegend,
+  type FrameOptions,
+  type LegendItem,
+  legendLayout,
+  type Swatch,
+  xAxis
+} from "./chart-frame.js";
 
 export interface RangeChartOptions<T, M> extends FrameOptions {
   /** The row (category) a value belongs to; each row is labelled above its marks. */
@@ -30,9 +38,8 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   const {x, y, marks, width = 640, title, xLabel, label = "each seed", format = d3.format(".4f")} = options;
   const tooltip = options.tooltip ?? ((row: T) => `${y(row)}: ${format(x(row))}`);
   const categories = Array.from(new Set([...data.map(y), ...(marks ? markRows.map(marks.y) : [])]));
-  type Swatch = (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void;
   const focus = "var(--theme-foreground-focus, steelblue)";
-  const legend: {label: string; swatch: Swatch}[] = [
+  const legend: LegendItem[] = [
     {label, swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 3).attr("fill", focus).attr("opacity", 0.6)},
     {
       label: "their range and mean",
@@ -55,17 +62,8 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
         ]
       : [])
   ];
-  // Legend items flow left to right, wrapping at the chart's width.
-  const positions: [number, number][] = [];
-  let cursor = 0;
-  let line = 0;
-  for (const item of legend) {
-    const itemWidth = 34 + 6.6 * item.label.length;
-    if (cursor > 0 && 20 + cursor + itemWidth > width) [cursor, line] = [0, line + 1];
-    positions.push([cursor, line]);
-    cursor += itemWidth;
-  }
-  const margin = {top: (title ? 30 : 8) + (line + 1) * 18 + 6, right: 20, bottom: 44, left: 20};
+  const legendRows = legendLayout(legend, 20, width).rows;
+  const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: 20};
   // A label too long for the width wraps once, at the last ", " or " (" that fits (~7 px a character).
   const fits = Math.floor((width - margin.left - margin.right) / 7);
   const labelLines = (category: string): string[] => {
@@ -92,15 +90,7 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
   const rowY = (category: string) => tops[categories.indexOf(category)] + 14 * labelLines(category).length + 14;
 
   const svg = chartSvg("range-chart", width, height, title, margin.left);
-  legend.forEach((item, i) => {
-    const [dx, row] = positions[i];
-    const g = svg
-      .append("g")
-      .attr("class", "legend-item")
-      .attr("transform", `translate(${margin.left + dx},${(title ? 34 : 12) + row * 18})`);
-    item.swatch(g);
-    g.append("text").attr("x", 22).attr("dy", "0.35em").attr("fill", "currentColor").text(item.label);
-  });
+  drawLegend(svg, legend, margin.left, width, title);
 
   xAxis(
     svg,

@@ -1,5 +1,7 @@
 // Finds a Chromium to drive with playwright-core (which downloads no browser of its own).
 import {existsSync} from "node:fs";
+import {resolve} from "node:path";
+import {build} from "esbuild";
 import {chromium, type Browser} from "playwright-core";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
@@ -28,4 +30,16 @@ export function launch(): Promise<Browser> {
       "--disable-sync"
     ]
   });
+}
+
+/** `source` (TypeScript importing the project's modules, paths from its root) bundled into one browser script. */
+export async function browserScript(source: string): Promise<string> {
+  const result = await build({
+    stdin: {contents: source, resolveDir: resolve("."), loader: "ts"},
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false
+  });
+  return result.outputFiles[0].text;
 }

@@ -1,44 +1,34 @@
 // Each component (charts and inputs), rendered in Chromium from a small table: its marks, axes, title,
 // labels and legend exist. The components are bundled with esbuild as a page would load them.
-import {resolve} from "node:path";
-import {build} from "esbuild";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {centreOfMass} from "../fixtures.js";
-import {launch} from "./browser.js";
+import {browserScript, launch} from "./browser.js";
 
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: [
-        "bar-chart",
-        "heatmap",
-        "line-chart",
-        "confusion-matrix",
-        "digit-grid",
-        "epoch-player",
-        "weight-grid",
-        "drawing-pad",
-        "range-chart"
-      ]
-        .map((name, i) => `import * as m${i} from "./src/components/${name}.ts"; Object.assign(globalThis, m${i});`)
-        .join("\n"),
-      resolveDir: resolve("."),
-      loader: "ts"
-    },
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    write: false
-  });
+  const bundle = await browserScript(
+    [
+      "bar-chart",
+      "heatmap",
+      "line-chart",
+      "confusion-matrix",
+      "digit-grid",
+      "epoch-player",
+      "weight-grid",
+      "drawing-pad",
+      "range-chart"
+    ]
+      .map((name, i) => `import * as m${i} from "./src/components/${name}.ts"; Object.assign(globalThis, m${i});`)
+      .join("\n")
+  );
   browser = await launch();
   page = await browser.newPage();
   page.on("pageerror", (error) => errors.push(error.message));
   await page.setContent("<main></main>");
-  await page.addScriptTag({content: bundle.outputFiles[0].text});
+  await page.addScriptTag({content: bundle});
 });
 afterAll(async () => {
   expect(errors).toEqual([]);

@@ -1,14 +1,13 @@
 // The engine's default kernel (WebAssembly SIMD) runs in the browser and trains exactly as
 // in Node: lib/ is bundled with esbuild, loaded into a page of the local site, and compared.
 import {resolve} from "node:path";
-import {build} from "esbuild";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {createTrainer, trainEpoch} from "../../lib/kernels.js";
 import {firstSamples} from "../../lib/mnist.js";
 import {createNetwork} from "../../lib/network.js";
 import {loadDataset} from "../../data-loaders/dataset.js";
-import {launch} from "./browser.js";
+import {browserScript, launch} from "./browser.js";
 import {serve} from "./static-server.js";
 
 let browser: Browser;
@@ -24,18 +23,9 @@ afterAll(async () => {
 
 describe("lib/ in the browser", () => {
   it("the wasm-f32 kernel trains 300 images to the same weights as in Node, bit for bit", async () => {
-    const bundle = await build({
-      stdin: {
-        contents: `import {createTrainer, trainEpoch} from "./lib/kernels.ts"; import {createNetwork} from "./lib/network.ts";
-                   globalThis.engine = {createTrainer, createNetwork, trainEpoch};`,
-        resolveDir: resolve("."),
-        loader: "ts"
-      },
-      bundle: true,
-      format: "iife",
-      platform: "browser",
-      write: false
-    });
+    const bundle =
+      await browserScript(`import {createTrainer, trainEpoch} from "./lib/kernels.ts"; import {createNetwork} from "./lib/network.ts";
+                   globalThis.engine = {createTrainer, createNetwork, trainEpoch};`);
     const train = firstSamples(loadDataset().train, 300);
     const trainer = await createTrainer(createNetwork({seed: 4}), "wasm-f32");
     trainEpoch(trainer, train, 0.3);
@@ -45,7 +35,7 @@ describe("lib/ in the browser", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(server.url + "/");
-    await page.addScriptTag({content: bundle.outputFiles[0].text});
+    await page.addScriptTag({content: bundle});
     const got = await page.evaluate(
       async ({pixels, labels}) => {
         const {createTrainer, createNetwork, trainEpoch} = (globalThis as any).engine;
