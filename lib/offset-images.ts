@@ -71,3 +71,10 @@ export function sparseImages(data: LabelledImages): SparseImages {
   sparseCache.set(data.pixels, sparse);
   return sparse;
 }
+
+/**
+ * Any training set as lists of nonzero entries: offset images as they are (f64 offsets), grey-level
+ * images by `sparseImages` (grey levels, built once per set). The sparse kernels read this form.
+ */
+export const sparseForm = (data: TrainingImages): OffsetImages | SparseImages =>
+  isOffsetImages(data) ? data : sparseImages(data);

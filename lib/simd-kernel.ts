@@ -2,12 +2,12 @@
 // trains and queries in chunks of images copied into it, reads the weights back.
 import type {LabelledImages} from "./mnist.js";
 import type {Network} from "./network.js";
-import {isOffsetImages, pixelOffset, sparseImages, type TrainingImages} from "./offset-images.js";
+import {isOffsetImages, pixelOffset, sparseForm, type TrainingImages} from "./offset-images.js";
 import {SIMD_KERNEL_F32, SIMD_KERNEL_F64} from "./simd-kernel-wasm.js";
 import type {Precision} from "./simd-kernel-wat.js";
 import {fold, setSparseWeights} from "./sparse-kernel.js";
 import type {Trainer} from "./trainer.js";
-import {evaluation, type Evaluation, type PassOptions} from "./training.js";
+import {evaluation, type Evaluation, type PassOptions, PROGRESS_EVERY, progressReporter} from "./training.js";
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -111,7 +111,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   function chunks(data: TrainingImages, each: (start: number, n: number) => void, boundary = CHUNK): void {
     if (data.size !== inputs) throw new RangeError(`images have ${data.size} pixels, the network ${inputs} inputs`);
     const real = isOffsetImages(data);
-    const sparse = real ? data : sparseImages(data);
+    const sparse = sparseForm(data);
     wasm.valueFormat(real ? 1 : 0);
     const offsets = new Uint32Array(wasm.memory.buffer, at.off, CHUNK + 1);
     for (let start = 0; start < data.count; ) {
@@ -129,15 +129,15 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
   }
 
   // Training continues where the last call stopped: a chunk boundary changes nothing.
-  function train(data: TrainingImages, lr: number, {onProgress, progressEvery = 1000}: PassOptions = {}): void {
+  function train(data: TrainingImages, lr: number, options: PassOptions = {}): void {
+    const report = progressReporter(options, data.count);
     chunks(
       data,
       (start, n) => {
         wasm.train(at.labels, n, lr);
-        const done = start + n;
-        if (onProgress && (done % progressEvery === 0 || done === data.count)) onProgress({done, total: data.count});
+        report(start + n);
       },
-      Math.max(1, progressEvery)
+      Math.max(1, options.progressEvery ?? PROGRESS_EVERY)
     );
   }
 
@@ -160,7 +160,7 @@ export async function simdTrainer(net: Network, precision: Precision): Promise<T
 
   return {
     kernel: `wasm-${precision}`,
-    prepare: (data) => void (isOffsetImages(data) || sparseImages(data)),
+    prepare: (data) => void sparseForm(data),
     train,
     endEpoch: () => fold(layout),
     evaluate,

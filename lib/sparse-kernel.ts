@@ -8,9 +8,16 @@
 // contiguous row. Same mathematics as lib/network.ts, about a fifth of the arithmetic.
 import type {LabelledImages} from "./mnist.js";
 import {sigmoid, type Network} from "./network.js";
-import {isOffsetImages, pixelOffset, sparseImages, type TrainingImages} from "./offset-images.js";
+import {
+  isOffsetImages,
+  type OffsetImages,
+  pixelOffset,
+  type SparseImages,
+  sparseForm,
+  type TrainingImages
+} from "./offset-images.js";
 import type {Trainer} from "./trainer.js";
-import {evaluation, type Evaluation, type PassOptions} from "./training.js";
+import {evaluation, type Evaluation, type PassOptions, progressReporter} from "./training.js";
 
 /** W' (input-major, rows of `stride` numbers), c and R of a sparse kernel, in its precision. */
 export interface SparseLayout {
@@ -62,10 +69,8 @@ export function sparseTrainer(net: Network): Trainer {
   const e = new Float64Array(outputs);
   const dh = new Float64Array(hidden);
 
-  /** Loads sample n as (nz, s); returns [count, sum(s)]. */
-  function load(data: TrainingImages, n: number): [number, number] {
-    const real = isOffsetImages(data);
-    const {start, index, value} = real ? data : sparseImages(data);
+  /** Loads sample n of a set in sparse form as (nz, s); returns [count, sum(s)]. */
+  function load({start, index, value}: OffsetImages | SparseImages, real: boolean, n: number): [number, number] {
     let count = 0;
     let sumS = 0;
     for (let m = start[n]; m < start[n + 1]; m++) {
@@ -96,9 +101,11 @@ export function sparseTrainer(net: Network): Trainer {
 
   // Training continues where the last call stopped; c is folded into W' only at endEpoch.
   function train(data: TrainingImages, lr: number, options: PassOptions = {}): void {
-    const {onProgress, progressEvery = 1000} = options;
+    const report = progressReporter(options, data.count);
+    const sparse = sparseForm(data);
+    const real = isOffsetImages(data);
     for (let n = 0; n < data.count; n++) {
-      const [count, sumS] = load(data, n);
+      const [count, sumS] = load(sparse, real, n);
       forward(count, sumS);
       const label = data.labels[n];
       for (let k = 0; k < outputs; k++) e[k] = (k === label ? 0.99 : 0.01) - o[k];
@@ -121,14 +128,14 @@ export function sparseTrainer(net: Network): Trainer {
         const value = s[m];
         for (let j = 0; j < hidden; j++) wT[row + j] += dh[j] * value;
       }
-      if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count))
-        onProgress({done: n + 1, total: data.count});
+      report(n + 1);
     }
   }
 
   function evaluate(data: LabelledImages): Evaluation {
+    const sparse = sparseForm(data);
     return evaluation(data, outputs, (n) => {
-      forward(...load(data, n));
+      forward(...load(sparse, false, n));
       return o;
     });
   }
@@ -139,5 +146,12 @@ export function sparseTrainer(net: Network): Trainer {
     return {inputs, hidden, outputs, wih, who: who.slice()};
   }
 
-  return {kernel: "sparse", train, endEpoch: () => fold(layout), evaluate, network};
+  return {
+    kernel: "sparse",
+    prepare: (data) => void sparseForm(data),
+    train,
+    endEpoch: () => fold(layout),
+    evaluate,
+    network
+  };
 }

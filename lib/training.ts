@@ -16,9 +16,19 @@ export interface PassOptions {
   progressEvery?: number;
 }
 
+/** How often a pass reports progress unless PassOptions say otherwise. */
+export const PROGRESS_EVERY = 1000;
+
+/** A reporter for a pass over `total` samples: calls onProgress every `progressEvery` samples and at the end. */
+export function progressReporter({onProgress, progressEvery = PROGRESS_EVERY}: PassOptions, total: number) {
+  return (done: number) => {
+    if (onProgress && (done % progressEvery === 0 || done === total)) onProgress({done, total});
+  };
+}
+
 /** Trains on `data` in order, one sample at a time (an epoch, or a slice of one). */
 export function trainEpoch(net: Network, data: TrainingImages, lr: number, options: PassOptions = {}): void {
-  const {onProgress, progressEvery = 1000} = options;
+  const report = progressReporter(options, data.count);
   const x = new Float64Array(data.size);
   const t = new Float64Array(net.outputs);
   for (let n = 0; n < data.count; n++) {
@@ -26,8 +36,7 @@ export function trainEpoch(net: Network, data: TrainingImages, lr: number, optio
     else scaleInput(data.pixels, n * data.size, data.size, x);
     targetFor(data.labels[n], net.outputs, t);
     train(net, x, t, lr);
-    if (onProgress && ((n + 1) % progressEvery === 0 || n + 1 === data.count))
-      onProgress({done: n + 1, total: data.count});
+    report(n + 1);
   }
 }
 
