@@ -12,7 +12,6 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
 import {join} from "node:path";
-import {parseArgs} from "node:util";
 import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName, trainEpoch} from "../lib/kernels.js";
 import type {LabelledImages} from "../lib/mnist.js";
 import {createNetwork} from "../lib/network.js";
@@ -21,7 +20,7 @@ import {scaleInput} from "../lib/scaling.js";
 import {sparseImages} from "../lib/offset-images.js";
 import {loadDataset} from "./dataset.js";
 import {benchBuild} from "./bench-build.js";
-import {describeError} from "./errors.js";
+import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {ensureRuns} from "./run-pool.js";
 import {readSettings} from "./settings.js";
@@ -58,7 +57,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const {values} = parseArgs({
+  const {values} = parseCommandLine({
     options: {
       runs: {type: "string", default: "5"},
       kernels: {type: "string", default: Object.keys(KERNELS).join(",")},

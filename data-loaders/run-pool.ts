@@ -91,8 +91,9 @@ export async function ensureRuns(
     })
     .filter((run) => run.have < run.epochs)
     .sort((a, b) => (b.epochs - b.have) * weight(b) - (a.epochs - a.have) * weight(a)); // costliest first: workers finish together
-  const totalEpochs = jobs.reduce((sum, job) => sum + job.epochs - job.have, 0);
   const images = Math.min(dataset.train.count, requests[0]?.config.trainLimit ?? Infinity);
+  const progress = poolProgress({jobs, weight, samples: (job) => images * samplesPerImage(job.config)});
+  const {totalEpochs} = progress;
   saveVerified();
   const report = {distinct: runs.length, trained: jobs.length, epochs: totalEpochs, seconds: 0};
   if (jobs.length === 0) return report;
@@ -109,7 +110,6 @@ export async function ensureRuns(
     `runs: ${runs.length} distinct, ${runs.length - jobs.length} in the store, training ${jobs.length} (${totalEpochs} epochs) on ${size} workers`
   );
   const queue = [...jobs];
-  const progress = poolProgress({jobs, weight, samples: (job) => images * samplesPerImage(job.config)});
   let lastLog = 0;
   const show = () => {
     if (performance.now() - lastLog < 3000) return;

@@ -44,7 +44,7 @@ function watHelpers(precision: Precision) {
     "(local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)";
   const vec = (base: string) => `(v128.load (i32.add (global.get ${base}) (local.get $j)))`;
   const store = (base: string, value: string) => `(v128.store (i32.add (global.get ${base}) (local.get $j)) ${value})`;
-  return {T, V, B, demote, promote, hsum, sigmoid, at, vectorLoop, fourRows, rowLocals, vec, store};
+  return {T, V, B, demote, hsum, sigmoid, at, vectorLoop, fourRows, rowLocals, vec, store};
 }
 
 type Wat = ReturnType<typeof watHelpers>;

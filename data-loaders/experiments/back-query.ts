@@ -20,7 +20,7 @@ import type {RunRequest} from "../run-key.js";
 import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import {experiment3} from "./epochs.js";
-import type {Experiment} from "./experiment.js";
+import type {Experiment, RequestedRun} from "./experiment.js";
 import {floatColumn, intColumn, textColumn} from "./result-tables.js";
 import {experiment2} from "./learning-rate.js";
 import {experiment4} from "./rate-and-epochs.js";
@@ -179,14 +179,10 @@ export const experiment5: Experiment = {
     const metrics = main.epochs[BACK_QUERY_EPOCHS - 1];
 
     // Each stored run once (Experiments 2-4 share some), with the most epochs any of them asks for.
-    const runs = new Map<string, Run>();
-    const epochsOf = new Map<string, number>();
-    for (const run of others) {
-      runs.set(run.key, run);
-      epochsOf.set(run.key, Math.max(epochsOf.get(run.key) ?? 0, run.request.epochs));
-    }
+    const runs = new Map<string, RequestedRun>();
+    for (const run of others) if (run.request.epochs > (runs.get(run.key)?.request.epochs ?? 0)) runs.set(run.key, run);
     const rows = [...runs.values()]
-      .flatMap((run) => run.epochs.slice(0, epochsOf.get(run.key)).map((e) => ({run, ...e})))
+      .flatMap((run) => run.epochs.slice(0, run.request.epochs).map((e) => ({run, ...e})))
       .sort((a, b) => a.run.config.lr - b.run.config.lr || a.run.config.seed - b.run.config.seed || a.epoch - b.epoch);
 
     const pairs = Array.from({length: 100}, (_, i) => ({label: Math.floor(i / 10), digit: i % 10}));

@@ -150,7 +150,8 @@ export function frameAxes<X extends d3.AxisDomain, Y extends d3.AxisDomain>(
     height,
     xLabel,
     yLabel
-  }: {margin: {top: number; right: number; bottom: number; left: number}} & {
+  }: {
+    margin: {top: number; right: number; bottom: number; left: number};
     width: number;
     height: number;
     xLabel?: string;
