@@ -30,10 +30,18 @@ export function player({
   const button = form.querySelector("button")!;
   const output = form.querySelector("output")!;
   let timer: ReturnType<typeof setInterval> | undefined;
+  // Setting value (as a URL restore does) moves the slider and the label too.
+  let current = value;
+  Object.defineProperty(form, "value", {
+    get: () => current,
+    set: (v: number) => {
+      current = Math.max(min, Math.min(max, Math.round(v)));
+      range.value = String(current);
+      output.textContent = String(current);
+    }
+  });
   const set = (v: number) => {
     form.value = v;
-    range.value = String(v);
-    output.textContent = String(v);
     form.dispatchEvent(new Event("input", {bubbles: true}));
   };
   const stop = () => {
@@ -53,6 +61,5 @@ export function player({
     timer = setInterval(() => (form.value >= max ? stop() : set(form.value + 1)), interval);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.value = value;
   return form;
 }

@@ -30,7 +30,21 @@ export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> exte
   format?: (value: number) => string;
   tooltip?: (row: T) => string;
   colors?: readonly string[];
+  /** One run the reader picked or trained (see tryPanel), drawn over everything else and labelled. */
+  reader?: ReaderRun | null;
 }
+
+/** A run drawn by itself on a chart: one point, or a curve over epochs. */
+export interface ReaderRun {
+  points: {x: number; y: number}[];
+  /** The legend's words, e.g. "your run: lr 0.4, seed 1 (first 10,000 images)". */
+  label: string;
+  /** The build stored this run (shown from its results, not trained in the page). */
+  stored?: boolean;
+}
+
+/** The reader's run stands out from the seeds' colours: a heavier orange line with diamonds. */
+const READER_COLOR = "#f28e2b";
 
 /**
  * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
@@ -50,6 +64,7 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     traces,
     reference,
     highlight,
+    reader,
     xType = "linear",
     width = 640,
     height = 360
@@ -116,6 +131,19 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
           .attr("stroke-width", 2)
     });
 
+  const readerPoints = reader?.points ?? [];
+  if (reader)
+    legend.push({
+      label: reader.label,
+      swatch: (g) => {
+        g.append("line").attr("x2", 16).attr("stroke", READER_COLOR).attr("stroke-width", 2.5);
+        g.append("path")
+          .attr("transform", "translate(8,0)")
+          .attr("d", d3.symbol(d3.symbolDiamond, 48)())
+          .attr("fill", READER_COLOR);
+      }
+    });
+
   const legendLeft = 58;
   const legendRows = legendLayout(legend, legendLeft, width).rows;
   const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
@@ -123,14 +151,16 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     ...data.map(x),
     ...(dots ? dotRows.map(dots.x) : []),
     ...(traces ? traceRows.map(traces.x) : []),
-    ...(reference ? referenceRows.map(reference.x) : [])
+    ...(reference ? referenceRows.map(reference.x) : []),
+    ...readerPoints.map((p) => p.x)
   ];
   const allY = [
     ...data.map(y),
     ...(traces ? traceRows.map(traces.y) : []),
     ...(band ? data.flatMap((r) => [band.low(r), band.high(r)]) : []),
     ...(dots ? dotRows.map(dots.y) : []),
-    ...(reference ? referenceRows.map(reference.y) : [])
+    ...(reference ? referenceRows.map(reference.y) : []),
+    ...readerPoints.map((p) => p.y)
   ];
   const [x0, x1] = d3.extent(allX) as [number, number];
   const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear())
@@ -269,6 +299,35 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
       .attr("fill", "currentColor")
       .attr("font-weight", "bold")
       .text((r) => options.highlightLabel?.(r) ?? format(y(r)));
+  }
+  if (reader) {
+    const g = marks
+      .append("g")
+      .attr("class", "reader")
+      .attr("data-stored", String(Boolean(reader.stored)));
+    const sorted = [...readerPoints].sort((a, b) => a.x - b.x);
+    if (sorted.length > 1)
+      g.append("path")
+        .attr("fill", "none")
+        .attr("stroke", READER_COLOR)
+        .attr("stroke-width", 2.5)
+        .attr(
+          "d",
+          d3
+            .line<{x: number; y: number}>()
+            .x((p) => xScale(p.x))
+            .y((p) => yScale(p.y))(sorted)
+        );
+    g.selectAll("path.point")
+      .data(sorted)
+      .join("path")
+      .attr("class", "point")
+      .attr("transform", (p) => `translate(${xScale(p.x)},${yScale(p.y)})`)
+      .attr("d", d3.symbol(d3.symbolDiamond, 80)())
+      .attr("fill", READER_COLOR)
+      .attr("stroke", "var(--theme-background, white)")
+      .append("title")
+      .text((p) => `${reader.label}: ${xLabel ?? "x"} ${p.x}, ${format(p.y)}`);
   }
   return svg.node()!;
 }

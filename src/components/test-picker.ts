@@ -32,9 +32,17 @@ export function testPicker({count, wrong, value = 0}: TestPickerOptions): HTMLFo
     for (let i = from + step; i >= 0 && i < count; i += step) if (wrong(i)) return i;
     return from;
   }
+  // Setting value (as a URL restore does) clamps it and shows it in the field.
+  let current = 0;
+  Object.defineProperty(form, "value", {
+    get: () => current,
+    set: (i: number) => {
+      current = Math.max(0, Math.min(count - 1, Math.round(i)));
+      field.value = String(current);
+    }
+  });
   function set(i: number, notify = true): void {
-    form.value = Math.max(0, Math.min(count - 1, i));
-    field.value = String(form.value);
+    form.value = i;
     if (notify) form.dispatchEvent(new Event("input", {bubbles: true}));
   }
   field.addEventListener("input", (event) => {

@@ -84,7 +84,7 @@ export function trainingPanel({workerUrl, train, test, settings, invalidation}: 
         `<strong class="score" data-final="${data.score}">${data.score.toFixed(4)}</strong> ` +
         `on ${count(test.count)} test images (${describe(run)}).`;
       finish();
-    } else {
+    } else if (data.type === "error") {
       status.textContent = `Training failed: ${data.message}`;
       finish();
     }

@@ -1,8 +1,9 @@
-// The playground's Web Worker: trains a network with the lib/ engine (the same code the build
-// trains with) off the page's main thread, reporting progress and the score on the test
-// images as it goes. Bundled into data/playground-worker.js by its loader.
+// The pages' Web Worker: trains a network with the lib/ engine (the same code the build trains
+// with) off the page's main thread, reporting progress and the score on the test images as it
+// goes. The playground scores as it trains; the try panel scores after each epoch, as the build
+// does. Bundled into data/playground-worker.js by its loader.
 import {createTrainer, type KernelName} from "../lib/kernels.js";
-import type {LabelledImages} from "../lib/mnist.js";
+import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 
 export interface TrainRequest {
@@ -13,8 +14,13 @@ export interface TrainRequest {
   epochs: number;
   seed: number;
   kernel: KernelName;
-  train: LabelledImages;
-  test: LabelledImages;
+  /** The images to train and score on; left out, the last ones sent are used again. */
+  train?: LabelledImages;
+  test?: LabelledImages;
+  /** Train on the first `images` training images only (default: all). */
+  images?: number;
+  /** "often" (the default): score every slice of work, for a live curve. "epoch": score after each epoch only, as the build does. */
+  score?: "often" | "epoch";
 }
 
 export type TrainReport =
@@ -28,6 +34,7 @@ export type TrainReport =
       score: number;
       seconds: number;
     }
+  | {type: "epoch"; epoch: number; score: number; trainingSeconds: number}
   | {type: "done"; stopped: boolean; seen: number; score: number; seconds: number; samplesPerSecond: number}
   | {type: "error"; message: string};
 
@@ -39,6 +46,7 @@ const SLICE = 40;
 const POINTS = 50;
 
 let stopRequested = false;
+let data: {train: LabelledImages; test: LabelledImages} | undefined;
 const post = (report: TrainReport) => postMessage(report);
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -56,7 +64,12 @@ function chunks(data: LabelledImages, size: number): LabelledImages[] {
 }
 
 async function train(request: TrainRequest): Promise<void> {
-  const {lr, hidden, init, epochs, seed, kernel, train, test} = request;
+  const {lr, hidden, init, epochs, seed, kernel, score: scoring = "often"} = request;
+  if (request.train && request.test) data = {train: request.train, test: request.test};
+  if (!data) throw new Error("no training images sent");
+  const train = firstSamples(data.train, request.images);
+  const test = data.test;
+  const often = scoring === "often";
   const trainer = await createTrainer(createNetwork({inputs: train.size, hidden, outputs: 10, init, seed}), kernel);
   const parts = chunks(train, CHUNK);
   for (const part of parts) trainer.prepare?.(part);
@@ -65,7 +78,7 @@ async function train(request: TrainRequest): Promise<void> {
   let seen = 0;
   let trainingMs = 0; // time spent in training calls only, for samples per second
   let sliceStart = performance.now();
-  let score = trainer.evaluate(test).score;
+  let score = often ? trainer.evaluate(test).score : Number.NaN;
   const start = performance.now();
   post({type: "progress", epoch: 1, epochs, seen, total, samplesPerSecond: 0, score, seconds: 0}); // the untrained network
   let lastReport = 0;
@@ -77,9 +90,13 @@ async function train(request: TrainRequest): Promise<void> {
       seen += parts[i].count;
       const last = i === parts.length - 1;
       if (last) trainer.endEpoch(); // the slices together are exactly one epoch of the build's training
-      if (performance.now() - sliceStart >= SLICE || seen - lastReport >= total / POINTS || last) {
-        lastReport = seen;
+      if (last && !often) {
         score = trainer.evaluate(test).score;
+        post({type: "epoch", epoch, score, trainingSeconds: trainingMs / 1000});
+      }
+      if (performance.now() - sliceStart >= SLICE || (often && seen - lastReport >= total / POINTS) || last) {
+        lastReport = seen;
+        if (often) score = trainer.evaluate(test).score;
         post({
           type: "progress",
           epoch,
@@ -95,7 +112,7 @@ async function train(request: TrainRequest): Promise<void> {
       }
     }
   }
-  score = trainer.evaluate(test).score;
+  if (often || stopRequested) score = trainer.evaluate(test).score;
   post({
     type: "done",
     stopped: stopRequested,

@@ -1,0 +1,194 @@
+// Under a chart: its data (CSV, Arrow) and figure (SVG, PNG) to download, named after the
+// page and chart, and a collapsed "How this was made" block with the command that regenerates
+// the chart's table and the settings its runs used. One line per chart in a page:
+//   <div class="card">${resize(...chart...)}${chartFooter(FileAttachment("data/exp2-scores.arrow").href, {chart: "learning-rate", settings})}</div>
+// (.href, not the FileAttachment itself: Framework takes a bare FileAttachment of an .arrow file
+// as a sign the page reads it with .arrow(), and fetches apache-arrow from a CDN for it.)
+import * as d3 from "d3";
+import {type Row, rowsOf} from "./arrow.js";
+
+/**
+ * The result file's name as the build wrote it: "/_file/data/exp2-scores.62e93161.arrow" (or,
+ * previewing, ".../exp2-scores.arrow?sha=...") → "exp2-scores.arrow".
+ */
+export function fileNameOf(href: string): string {
+  const path = new URL(href, "http://x/").pathname;
+  return path.slice(path.lastIndexOf("/") + 1).replace(/\.[0-9a-f]{8}(\.arrow)$/, "$1");
+}
+
+async function fetchBytes(href: string): Promise<ArrayBuffer> {
+  const response = await fetch(href);
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+export interface ChartFooterOptions {
+  /** The chart's name in download file names: "<page>-<chart>.csv". */
+  chart: string;
+  /** The run settings to list (e.g. the experiment's settings row; seeds and trainLimit also shape the command). */
+  settings?: Row;
+  /** More settings the page states in words (e.g. {epochs: 1, hidden: 100}). */
+  fixed?: Row;
+}
+
+/** The page's name in file names: its path ("/experiment-2" → "experiment-2"; "/" → "index"). */
+export function pageName(path = location.pathname): string {
+  return (
+    path
+      .replace(/\.html$/, "")
+      .replace(/^\/+|\/+$/g, "")
+      .replace(/\//g, "-") || "index"
+  );
+}
+
+/** A cell as CSV text: lists and typed arrays as numbers separated by spaces. */
+function cellText(value: unknown): unknown {
+  if (ArrayBuffer.isView(value) || Array.isArray(value)) return Array.from(value as ArrayLike<unknown>).join(" ");
+  if (value && typeof value === "object" && "toArray" in value)
+    return Array.from((value as {toArray(): ArrayLike<unknown>}).toArray()).join(" ");
+  return typeof value === "bigint" ? String(value) : value;
+}
+
+/** The rows as CSV, in the table's column order. */
+export function tableCsv(rows: Row[]): string {
+  const columns = rows.length ? Object.keys(rows[0]) : [];
+  return d3.csvFormat(
+    rows.map((row) => Object.fromEntries(columns.map((c) => [c, cellText(row[c])]))),
+    columns
+  );
+}
+
+/** Experiment and table of a result file: "exp2-scores.arrow" → ["2", "scores"]; "book-summary.arrow" → ["book", "summary"]. */
+export function tableSource(fileName: string): {experiment: string; table: string} {
+  const match = /^(?:exp(\d+)|([a-z]+))-(.+)\.arrow$/.exec(fileName);
+  if (!match) throw new Error(`chartFooter: "${fileName}" is not a result table (expected exp<N>-<table>.arrow)`);
+  return {experiment: match[1] ?? match[2], table: match[3]};
+}
+
+/** The command that writes this table again, with the settings the build used. */
+export function regenerateCommand(fileName: string, settings: Row = {}): string {
+  const {experiment, table} = tableSource(fileName);
+  const env = settings.trainLimit ? `TRAIN_LIMIT=${settings.trainLimit} ` : "";
+  const seeds = settings.seeds ? ` --seeds ${settings.seeds}` : "";
+  return `${env}npm run experiment -- ${experiment}${seeds} --table ${table} --out ${fileName}`;
+}
+
+/** The chart's SVG with its theme colours and font written in, so it looks the same outside the page. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const style = getComputedStyle(svg);
+  const variables = [
+    "--theme-foreground",
+    "--theme-background",
+    "--theme-foreground-focus",
+    "--theme-foreground-faint",
+    "--theme-foreground-faintest",
+    "--sans-serif"
+  ];
+  const declarations = variables.map((name) => `${name}: ${style.getPropertyValue(name).trim() || "initial"}`);
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  clone.setAttribute(
+    "style",
+    `${declarations.join("; ")}; color: ${style.color}; background: ${getComputedStyle(document.body).backgroundColor}; font: 12px ${style.fontFamily}; overflow: visible;`
+  );
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/** The SVG drawn onto a canvas at twice its size, on the page's background, as PNG bytes. */
+async function pngOf(svg: SVGSVGElement): Promise<Blob> {
+  const [, , width, height] = (svg.getAttribute("viewBox") ?? `0 0 ${svg.clientWidth} ${svg.clientHeight}`)
+    .split(/[ ,]+/)
+    .map(Number);
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}));
+  try {
+    image.src = url;
+    await image.decode();
+    const canvas = Object.assign(document.createElement("canvas"), {width: width * 2, height: height * 2});
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = getComputedStyle(document.body).backgroundColor;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png")
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves `blob` as `name` through a temporary link. */
+function save(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement("a"), {href: url, download: name});
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Download links and the "How this was made" block for the chart in the same card (the
+ * figure links take the first SVG chart of the enclosing `.card`).
+ */
+export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: ChartFooterOptions): HTMLElement {
+  const name = fileNameOf(href);
+  const base = `${pageName()}-${chart}`;
+  const footer = document.createElement("div");
+  footer.className = "chart-footer";
+  footer.style.cssText = "font: 13px var(--sans-serif); margin-top: 0.5rem; color: var(--theme-foreground-muted);";
+  const links = document.createElement("div");
+  links.className = "downloads";
+  links.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem;";
+  const svgOf = () => {
+    const svg = footer.closest(".card")?.querySelector<SVGSVGElement>("svg.chart");
+    if (!svg) throw new Error(`chartFooter(${chart}): no chart in this card`);
+    return svg;
+  };
+  const makers: [string, string, () => Promise<Blob>][] = [
+    ["CSV", "csv", async () => new Blob([tableCsv(rowsOf(await fetchBytes(href)))], {type: "text/csv"})],
+    ["Arrow", "arrow", async () => new Blob([await fetchBytes(href)], {type: "application/vnd.apache.arrow.file"})],
+    ["SVG", "svg", async () => new Blob([standaloneSvg(svgOf())], {type: "image/svg+xml"})],
+    ["PNG", "png", () => pngOf(svgOf())]
+  ];
+  links.append("Download: ");
+  for (const [label, extension, make] of makers) {
+    const link = Object.assign(document.createElement("a"), {
+      href: "#",
+      textContent: label,
+      download: `${base}.${extension}`,
+      title: `${label === "CSV" || label === "Arrow" ? "The chart's table" : "The figure"} as ${base}.${extension}`
+    });
+    link.dataset.format = extension;
+    link.addEventListener("click", async (event) => {
+      event.preventDefault();
+      save(await make(), link.download);
+    });
+    links.append(link);
+  }
+  const details = document.createElement("details");
+  details.className = "how-made";
+  const summary = document.createElement("summary");
+  summary.textContent = "How this was made";
+  const command = document.createElement("pre");
+  command.textContent = regenerateCommand(name, settings);
+  const list = document.createElement("dl");
+  list.style.cssText = "display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;";
+  for (const [key, value] of Object.entries({...fixed, ...settings})) {
+    const term = document.createElement("dt");
+    term.textContent = key;
+    const description = document.createElement("dd");
+    description.style.margin = "0";
+    description.textContent = typeof value === "number" ? value.toLocaleString("en") : String(value);
+    list.append(term, description);
+  }
+  details.append(
+    summary,
+    "The command that writes this chart's table again (the same scores from the same dataset and seeds; training times are measured anew unless the run store has the runs):",
+    command,
+    "Run settings:",
+    list
+  );
+  footer.append(links, details);
+  return footer;
+}

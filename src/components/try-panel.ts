@@ -1,0 +1,294 @@
+// "Try another setting": a panel under an experiment's chart where the reader sets what the
+// page varies (learning rate, epochs, hidden nodes) plus initial weights, seed and data. A
+// setting the build trained is shown at once from the page's own results; any other trains in
+// a Web Worker with the build's engine and kernel, epoch by epoch, with progress and Stop.
+// A stored run can also be retrained ("Reproduce") and compared with the build, digit for digit.
+// The panel is an input for Framework's view(): its value is the run to draw (lineChart's
+// `reader` option), or null. Every control is kept in the page's URL.
+import * as Inputs from "@observablehq/inputs";
+import {DEFAULT_KERNEL} from "../lib/kernels.js";
+import type {Init} from "../lib/network.js";
+import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
+import type {Row} from "./arrow.js";
+import type {ReaderRun} from "./line-chart.js";
+import {trainingData, downloadSize, trainWorker} from "./training-data.js";
+import {copyLink, urlState} from "./url-state.js";
+
+/** The settings of one run, as the panel's controls set them. */
+export interface TrySettings {
+  lr: number;
+  epochs: number;
+  hidden: number;
+  init: Init;
+  seed: number;
+  /** Training images: the first `images` of the 60,000. */
+  images: number;
+}
+
+export interface TryPanelOptions {
+  /** The page's stored scores: rows with lr, seed, epoch and testScore (and hidden if the page varies it). */
+  scores: Row[];
+  /** The page's settings row (seeds, trainSamples, trainLimit, kernel). */
+  settings: Row;
+  /** What the page varies: the reader gets a control for each (plus initial weights, seed and data). */
+  vary: ("lr" | "epochs" | "hidden")[];
+  /** Everything else, as the page fixes it (e.g. {epochs: 1, hidden: 100, init: "Normal"}). */
+  fixed: Partial<TrySettings>;
+  /** What the chart's x is: a point after the last epoch at this setting, or the curve over epochs. */
+  x: "lr" | "hidden" | "epoch";
+  /** Framework's invalidation promise: the worker ends with the page. */
+  invalidation: Promise<unknown>;
+}
+
+const ALL_IMAGES = 60000;
+const SUBSET = 10000;
+const count = (n: number) => n.toLocaleString("en");
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The stored epochs of a run with these settings, in epoch order (empty if the build did not train it). */
+export function storedEpochs(scores: Row[], settings: Row, fixed: Partial<TrySettings>, run: TrySettings): Row[] {
+  const trainSamples = settings.trainSamples ?? ALL_IMAGES;
+  if (run.images !== trainSamples || run.init !== (fixed.init ?? "Normal")) return [];
+  const rows = scores
+    .filter(
+      (d) =>
+        d.lr === run.lr &&
+        d.seed === run.seed &&
+        (d.hidden ?? fixed.hidden ?? 100) === run.hidden &&
+        d.epoch <= run.epochs
+    )
+    .sort((a, b) => a.epoch - b.epoch);
+  return rows.length === run.epochs ? rows : [];
+}
+
+/** The words for a run in the legend and the status line. */
+export function describeTry(run: TrySettings, vary: TryPanelOptions["vary"]): string {
+  const parts = [
+    vary.includes("lr") ? `lr ${run.lr}` : "",
+    vary.includes("hidden") ? `${run.hidden} hidden` : "",
+    vary.includes("epochs") ? `${run.epochs} epoch${run.epochs === 1 ? "" : "s"}` : "",
+    run.init === "Normal" ? "" : `${run.init} weights`,
+    `seed ${run.seed}`
+  ].filter(Boolean);
+  return parts.join(", ") + (run.images < ALL_IMAGES ? ` (first ${count(run.images)} images)` : "");
+}
+
+/** The points a run draws: its curve over epochs, or one point after its last epoch. */
+function pointsOf(x: TryPanelOptions["x"], run: TrySettings, epochs: {epoch: number; score: number}[]) {
+  if (x === "epoch") return epochs.map((e) => ({x: e.epoch, y: e.score}));
+  const last = epochs.find((e) => e.epoch === run.epochs);
+  return last ? [{x: run[x], y: last.score}] : [];
+}
+
+export function tryPanel(options: TryPanelOptions): HTMLElement & {value: ReaderRun | null} {
+  const {scores, settings, vary, fixed, x, invalidation} = options;
+  const first = scores[0] ?? {};
+  const defaults: TrySettings = {
+    lr: fixed.lr ?? first.lr ?? 0.1,
+    epochs: fixed.epochs ?? (x === "epoch" ? Math.max(...scores.map((d) => d.epoch)) : (first.epoch ?? 1)),
+    hidden: fixed.hidden ?? first.hidden ?? 100,
+    init: fixed.init ?? "Normal",
+    seed: 1,
+    images: ALL_IMAGES
+  };
+  const controls: Record<string, HTMLElement & {value: unknown}> = {};
+  if (vary.includes("lr"))
+    controls.lr = Inputs.range([0.001, 1], {label: "Learning rate", value: defaults.lr, step: 0.001});
+  if (vary.includes("epochs"))
+    controls.epochs = Inputs.range([1, 30], {label: "Epochs", value: defaults.epochs, step: 1});
+  if (vary.includes("hidden"))
+    controls.hidden = Inputs.range([1, 1000], {label: "Hidden nodes", value: defaults.hidden, step: 1});
+  controls.init = Inputs.radio(["Normal", "Rand"], {label: "Initial weights", value: defaults.init});
+  controls.seed = Inputs.number([1, 1e6], {label: "Seed", value: 1, step: 1});
+  controls.images = Inputs.radio(
+    new Map([
+      [`all ${count(ALL_IMAGES)}`, ALL_IMAGES],
+      [`first ${count(SUBSET)} (six times faster)`, SUBSET]
+    ]),
+    {label: "Training images", value: ALL_IMAGES}
+  );
+  for (const [key, control] of Object.entries(controls)) urlState(control, `try-${key}`);
+  const read = (): TrySettings => ({
+    ...defaults,
+    ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value]))
+  });
+
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
+    Object.assign(document.createElement(tag), properties);
+  const root = element("div", {className: "card try-panel"}) as HTMLDivElement & {value: ReaderRun | null};
+  const heading = element("h3", {textContent: "Try another setting"});
+  const form = element("div", {className: "controls"});
+  form.append(...Object.values(controls));
+  const status = element("div", {className: "status"});
+  status.style.cssText = "font: 14px var(--sans-serif); margin: 0.5rem 0; min-height: 2.8em;";
+  const train = element("button", {type: "button", name: "train", textContent: "▶ Train in your browser"});
+  const reproduce = element("button", {type: "button", name: "reproduce", textContent: "↻ Reproduce in your browser"});
+  const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
+  const buttons = element("div");
+  buttons.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center;";
+  buttons.append(train, reproduce, stop, copyLink());
+  const note = element("p", {className: "download-note"});
+  note.style.cssText = "font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;";
+  note.textContent = `Training downloads the ${count(ALL_IMAGES)} training and 10,000 test images once: ${megabytes(downloadSize())}.`;
+  root.append(heading, form, status, buttons, note);
+  root.value = null;
+  const show = (run: ReaderRun | null) => {
+    root.value = run;
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+
+  let worker: Worker | undefined;
+  let sent = false; // the worker keeps the images after the first run
+  let running = false;
+  let current = 0; // the run whose reports the panel shows; a new setting or run supersedes it
+  const setRunning = (on: boolean) => {
+    running = on;
+    stop.disabled = !on;
+    train.disabled = on;
+    reproduce.disabled = on;
+  };
+  const html = (text: string) => {
+    status.innerHTML = text;
+  };
+
+  // Nothing is drawn over the chart until the reader picks a setting (here or in the URL).
+  let touched = Object.keys(controls).some((key) => new URLSearchParams(location.search).has(`try-${key}`));
+  /** Shows the stored run for the current settings, or offers to train. */
+  const update = () => {
+    if (running) {
+      worker?.postMessage({type: "stop"}); // a new setting ends the old run
+      current++;
+    }
+    const run = read();
+    const stored = storedEpochs(scores, settings, fixed, run);
+    reproduce.hidden = !stored.length;
+    train.hidden = stored.length > 0;
+    if (!touched) {
+      html(
+        `Pick a setting: one the build trained is highlighted from its results at once (this one is: ` +
+          `<strong>${describeTry(run, vary)}</strong>); any other trains here, with the build's engine.`
+      );
+      show(null);
+    } else if (stored.length) {
+      const last = stored.at(-1)!;
+      html(
+        `Stored by the build: <strong>${describeTry(run, vary)}</strong>, test score ` +
+          `<strong class="score" data-score="${last.testScore}">${last.testScore}</strong> after epoch ${last.epoch}. ` +
+          `Highlighted on the chart; retrain it here to check the number.`
+      );
+      show({
+        label: `stored run: ${describeTry(run, vary)}`,
+        stored: true,
+        points: pointsOf(
+          x,
+          run,
+          stored.map((d) => ({epoch: d.epoch, score: d.testScore}))
+        )
+      });
+    } else {
+      html(
+        `The build did not train <strong>${describeTry(run, vary)}</strong>. Train it here, with the build's engine.`
+      );
+      show(null);
+    }
+  };
+  for (const control of Object.values(controls))
+    control.addEventListener("input", (event) => {
+      if (event.target !== root) event.stopPropagation(); // the panel reports its own value
+      touched = true;
+      update();
+    });
+
+  const start = async (mode: "train" | "reproduce") => {
+    const run = read();
+    const stored = mode === "reproduce" ? storedEpochs(scores, settings, fixed, run) : [];
+    setRunning(true);
+    let received = 0;
+    html("Downloading the training and test images…");
+    let data: Awaited<ReturnType<typeof trainingData>>;
+    try {
+      data = await trainingData((bytes) => {
+        received += bytes;
+        html(`Downloading the training and test images: ${megabytes(received)}…`);
+      });
+    } catch (error) {
+      html(`Could not load the images: ${(error as Error).message}`);
+      setRunning(false);
+      return;
+    }
+    worker ??= new Worker(await trainWorker.url(), {type: "module"});
+    const token = ++current;
+    const epochs: {epoch: number; score: number}[] = [];
+    const label = `your run: ${describeTry(run, vary)}`;
+    let trainingSeconds = 0;
+    worker.onmessage = ({data: report}: MessageEvent<TrainReport>) => {
+      if (token !== current) {
+        if (report.type === "done" || report.type === "error") setRunning(false); // superseded: its end only frees the buttons
+        return;
+      }
+      if (report.type === "progress") {
+        const done = report.seen / report.total;
+        const left = done > 0 ? (report.seconds / done) * (1 - done) : Number.NaN;
+        html(
+          `Training ${describeTry(run, vary)}: epoch ${report.epoch} of ${report.epochs}, ` +
+            `${count(report.seen)} of ${count(report.total)} samples, ${report.seconds.toFixed(1)} s` +
+            (Number.isFinite(left) ? `, about ${left.toFixed(1)} s left` : "") +
+            (epochs.length ? `; test score after epoch ${epochs.at(-1)!.epoch}: ${epochs.at(-1)!.score}` : "")
+        );
+      } else if (report.type === "epoch") {
+        epochs.push({epoch: report.epoch, score: report.score});
+        trainingSeconds = report.trainingSeconds;
+        show({label, points: pointsOf(x, run, epochs)});
+      } else if (report.type === "done") {
+        setRunning(false);
+        const last = epochs.at(-1);
+        if (report.stopped) {
+          html(
+            `Stopped after ${count(report.seen)} samples${last ? ` (test score after epoch ${last.epoch}: ${last.score})` : ""}.`
+          );
+          return;
+        }
+        const timing = `${(trainingSeconds / run.epochs).toFixed(2)} s of training per epoch`;
+        if (mode === "reproduce") {
+          const same = stored.every((d, i) => epochs[i]?.score === d.testScore);
+          const pairs = stored.map(
+            (d, i) => `epoch ${d.epoch}: ${epochs[i]?.score} (browser) vs ${d.testScore} (build)`
+          );
+          html(
+            `<strong class="verdict" data-identical="${same}">${same ? "Identical" : "Different"}</strong>: ` +
+              `${same ? "the browser's test score equals the build's, digit for digit" : "the browser's test score differs from the build's"} ` +
+              `(${pairs.join("; ")}; ${timing}).`
+          );
+        } else {
+          html(
+            `Your run, ${describeTry(run, vary)}: test score <strong class="score" data-score="${last?.score}">${last?.score}</strong> ` +
+              `after epoch ${last?.epoch} (${timing}).`
+          );
+        }
+      } else if (report.type === "error") {
+        setRunning(false);
+        html(`Training failed: ${report.message}`);
+      }
+    };
+    const request: TrainRequest = {
+      type: "start",
+      lr: run.lr,
+      hidden: run.hidden,
+      init: run.init,
+      epochs: run.epochs,
+      seed: run.seed,
+      kernel: settings.kernel ?? DEFAULT_KERNEL,
+      images: run.images,
+      score: "epoch",
+      ...(sent ? {} : data)
+    };
+    worker.postMessage(request);
+    sent = true;
+  };
+  train.addEventListener("click", () => start("train"));
+  reproduce.addEventListener("click", () => start("reproduce"));
+  stop.addEventListener("click", () => worker?.postMessage({type: "stop"}));
+  invalidation.then(() => worker?.terminate());
+  update();
+  return root;
+}

@@ -1,0 +1,82 @@
+// Controls whose value lives in the page's URL (?lr=0.4&seed=2): opening the URL restores
+// them, each settled change is a history entry, and Back and Forward move between them.
+
+/** Any input a page can view(): an element with a settable `value` that fires "input" events. */
+export type UrlInput<V> = HTMLElement & {value: V};
+
+/** Milliseconds a control must rest before its change becomes a history entry (a dragged slider is one entry). */
+const SETTLE = 350;
+
+/** The value a URL parameter stands for, of the same type as the control's current value; undefined if it does not parse. */
+export function parseParameter<V>(text: string, like: V): V | undefined {
+  if (typeof like === "number") {
+    const n = Number(text);
+    return text.trim() !== "" && Number.isFinite(n) ? (n as V) : undefined;
+  }
+  if (typeof like === "boolean") return text === "true" ? (true as V) : text === "false" ? (false as V) : undefined;
+  return text as V;
+}
+
+/**
+ * Binds `input` to the URL parameter `key` and returns it: a value in the URL is applied now,
+ * changes are written to the URL, and Back/Forward set the control again (firing "input", so
+ * the page updates). A value the control cannot take (not among a select's options, say) is
+ * ignored and the control keeps its default.
+ */
+export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
+  const initial = input.value;
+  const apply = (notify: boolean) => {
+    const text = new URLSearchParams(location.search).get(key);
+    const value = text === null ? initial : parseParameter(text, initial);
+    if (value === undefined || Object.is(value, input.value)) return;
+    input.value = value;
+    if (!Object.is(input.value, value)) input.value = initial; // refused (e.g. not an option)
+    if (notify) input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  apply(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let restoring = false;
+  input.addEventListener("input", () => {
+    if (restoring) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => writeParameter(key, input.value === initial ? undefined : String(input.value)), SETTLE);
+  });
+  addEventListener("popstate", () => {
+    clearTimeout(timer);
+    restoring = true;
+    try {
+      apply(true);
+    } finally {
+      restoring = false;
+    }
+  });
+  return input;
+}
+
+/** Sets (or, with undefined, removes) one URL parameter as a new history entry, if it changes the URL. */
+export function writeParameter(key: string, text: string | undefined): void {
+  const url = new URL(location.href);
+  if (text === undefined) url.searchParams.delete(key);
+  else url.searchParams.set(key, text);
+  if (url.href !== location.href) history.pushState(null, "", url);
+}
+
+/** A "Copy link" button: the page's URL, with every control's state, to the clipboard. */
+export function copyLink(): HTMLButtonElement {
+  const button = Object.assign(document.createElement("button"), {type: "button", className: "copy-link"});
+  button.textContent = "Copy link";
+  button.title = "Copy a link to this page with the current settings";
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      button.textContent = "Link copied";
+    } catch {
+      // No clipboard (an insecure origin, or permission refused): show the link to copy by hand.
+      prompt("Copy this link:", location.href);
+    }
+    setTimeout(() => {
+      button.textContent = "Copy link";
+    }, 2000);
+  });
+  return button;
+}
