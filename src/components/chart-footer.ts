@@ -94,13 +94,54 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-/** The SVG drawn onto a canvas at twice its size, on the page's background, as PNG bytes. */
-async function pngOf(svg: SVGSVGElement): Promise<Blob> {
-  const [, , width, height] = (svg.getAttribute("viewBox") ?? `0 0 ${svg.clientWidth} ${svg.clientHeight}`)
-    .split(/[ ,]+/)
-    .map(Number);
+/**
+ * A card's figure as SVG text: its chart, or, for images drawn on canvases (digit grids), the
+ * canvases, headings, captions and any SVG legends at the places they have on the page.
+ */
+export function figureSvg(card: Element, footer: Element): {text: string; width: number; height: number} {
+  const chart = card.querySelector<SVGSVGElement>("svg.chart");
+  if (chart && !card.querySelector("canvas")) {
+    const [, , width, height] = (chart.getAttribute("viewBox") ?? `0 0 ${chart.clientWidth} ${chart.clientHeight}`)
+      .split(/[ ,]+/)
+      .map(Number);
+    return {text: standaloneSvg(chart), width, height};
+  }
+  const box = card.getBoundingClientRect();
+  const style = getComputedStyle(card);
+  const parts: string[] = [];
+  let bottom = 0;
+  for (const node of card.querySelectorAll<HTMLElement | SVGSVGElement>("canvas, svg, h2, figcaption, p")) {
+    if (footer.contains(node) || (node.closest("svg") !== node && node instanceof SVGElement)) continue;
+    const r = node.getBoundingClientRect();
+    const [x, y] = [r.left - box.left, r.top - box.top];
+    if (!r.width || !r.height) continue;
+    bottom = Math.max(bottom, y + r.height);
+    if (node instanceof HTMLCanvasElement) {
+      parts.push(
+        `<image x="${x}" y="${y}" width="${r.width}" height="${r.height}" style="image-rendering: pixelated" href="${node.toDataURL("image/png")}"/>`
+      );
+    } else if (node instanceof SVGSVGElement) {
+      parts.push(standaloneSvg(node).replace("<svg", `<svg x="${x}" y="${y}" width="${r.width}" height="${r.height}"`));
+    } else if (!node.querySelector("canvas, svg")) {
+      const text = (node.textContent ?? "").trim().replace(/[<&>]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const font = getComputedStyle(node);
+      parts.push(
+        `<text x="${x}" y="${y + r.height * 0.75}" font-size="${font.fontSize}" font-weight="${font.fontWeight}" fill="${font.color}">${text}</text>`
+      );
+    }
+  }
+  const width = Math.ceil(box.width);
+  const height = Math.ceil(bottom + 8);
+  const text =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `style="font-family: ${style.fontFamily}; background: ${getComputedStyle(document.body).backgroundColor}">${parts.join("")}</svg>`;
+  return {text, width, height};
+}
+
+/** The figure drawn onto a canvas at twice its size, on the page's background, as PNG bytes. */
+async function pngOf({text, width, height}: {text: string; width: number; height: number}): Promise<Blob> {
   const image = new Image();
-  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}));
+  const url = URL.createObjectURL(new Blob([text], {type: "image/svg+xml"}));
   try {
     image.src = url;
     await image.decode();
@@ -140,16 +181,16 @@ export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: Ch
   const links = document.createElement("div");
   links.className = "downloads";
   links.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem;";
-  const svgOf = () => {
-    const svg = footer.closest(".card")?.querySelector<SVGSVGElement>("svg.chart");
-    if (!svg) throw new Error(`chartFooter(${chart}): no chart in this card`);
-    return svg;
+  const figure = () => {
+    const card = footer.closest(".card");
+    if (!card) throw new Error(`chartFooter(${chart}): not inside a .card`);
+    return figureSvg(card, footer);
   };
   const makers: [string, string, () => Promise<Blob>][] = [
     ["CSV", "csv", async () => new Blob([tableCsv(rowsOf(await fetchBytes(href)))], {type: "text/csv"})],
     ["Arrow", "arrow", async () => new Blob([await fetchBytes(href)], {type: "application/vnd.apache.arrow.file"})],
-    ["SVG", "svg", async () => new Blob([standaloneSvg(svgOf())], {type: "image/svg+xml"})],
-    ["PNG", "png", () => pngOf(svgOf())]
+    ["SVG", "svg", async () => new Blob([figure().text], {type: "image/svg+xml"})],
+    ["PNG", "png", () => pngOf(figure())]
   ];
   links.append("Download: ");
   for (const [label, extension, make] of makers) {

@@ -26,6 +26,8 @@ export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> exte
   highlightLabel?: (row: T) => string;
   xType?: "linear" | "log";
   xTicks?: number[];
+  /** The x axis's extent, when the data do not span it yet (e.g. a run that has just started). */
+  xDomain?: [number, number];
   yDomain?: [number, number];
   format?: (value: number) => string;
   tooltip?: (row: T) => string;
@@ -43,8 +45,8 @@ export interface ReaderRun {
   stored?: boolean;
 }
 
-/** The reader's run stands out from the seeds' colours: a heavier orange line with diamonds. */
-const READER_COLOR = "#f28e2b";
+/** The reader's run stands out from the series' colours (Tableau 10): a heavier magenta line with diamonds. */
+const READER_COLOR = "#d6008f";
 
 /**
  * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
@@ -162,7 +164,7 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     ...(reference ? referenceRows.map(reference.y) : []),
     ...readerPoints.map((p) => p.y)
   ];
-  const [x0, x1] = d3.extent(allX) as [number, number];
+  const [x0, x1] = options.xDomain ?? (d3.extent(allX) as [number, number]);
   const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear())
     .domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1])
     .range([margin.left, width - margin.right]);

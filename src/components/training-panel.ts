@@ -2,8 +2,9 @@
 // drawn as training goes. Training runs in a Web Worker (src/playground/train-worker.ts) with the
 // lib/ engine the build trains with, so the page stays responsive.
 import * as d3 from "d3";
+import {createTrainer} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
-import type {Init} from "../lib/network.js";
+import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import {lineChart} from "./line-chart.js";
 
@@ -25,13 +26,22 @@ export interface TrainingPanelOptions {
   train: LabelledImages;
   test: LabelledImages;
   settings: () => PanelSettings;
+  /** Fires "input" when the settings change (the settings form): the untrained network's score is drawn again. */
+  changes?: EventTarget;
   /** Framework's invalidation promise: the worker ends with the page. */
   invalidation: Promise<unknown>;
 }
 
 const count = (n: number) => n.toLocaleString("en");
 
-export function trainingPanel({workerUrl, train, test, settings, invalidation}: TrainingPanelOptions): HTMLElement {
+export function trainingPanel({
+  workerUrl,
+  train,
+  test,
+  settings,
+  changes,
+  invalidation
+}: TrainingPanelOptions): HTMLElement {
   const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
     Object.assign(document.createElement(tag), properties);
   const start = element("button", {type: "button", name: "start", textContent: "▶ Start"});
@@ -47,12 +57,13 @@ export function trainingPanel({workerUrl, train, test, settings, invalidation}: 
 
   let worker: Worker | undefined;
   let points: {seen: number; score: number}[] = [];
-  let run: PanelSettings;
+  let run: PanelSettings = settings();
   const draw = () =>
     chart.replaceChildren(
       lineChart(points, {
         x: (d) => d.seen,
         y: (d) => d.score,
+        xDomain: [0, Math.max(1, run.epochs * Math.min(run.images, train.count))],
         yDomain: [0, 1],
         width: Math.max(320, chart.clientWidth || 640),
         height: 300,
@@ -113,6 +124,22 @@ export function trainingPanel({workerUrl, train, test, settings, invalidation}: 
     worker.postMessage(request);
   };
   stop.onclick = () => worker?.postMessage({type: "stop"});
+  // Before Start the chart is not blank: its axes and the untrained network's score (the
+  // reference kernel scores 1,000 test images in well under a second).
+  const preview = async () => {
+    if (start.disabled) return;
+    run = {...settings()};
+    const trainer = await createTrainer(
+      createNetwork({inputs: train.size, hidden: run.hidden, outputs: 10, init: run.init, seed: run.seed}),
+      "dense"
+    );
+    if (start.disabled) return; // a run started meanwhile
+    points = [{seen: 0, score: trainer.evaluate(test).score}];
+    status.textContent = `Press Start to train. Untrained, the network scores ${points[0].score.toFixed(4)}: about one in ten, a guess.`;
+    draw();
+  };
+  changes?.addEventListener("input", preview);
+  preview();
   invalidation.then(() => worker?.terminate());
   return root;
 }

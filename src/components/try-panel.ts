@@ -38,6 +38,8 @@ export interface TryPanelOptions {
   x: "lr" | "hidden" | "epoch";
   /** Framework's invalidation promise: the worker ends with the page. */
   invalidation: Promise<unknown>;
+  /** The panel's heading (default "Try another setting"); a page without a chart to draw on gives its own. */
+  title?: string;
 }
 
 const ALL_IMAGES = 60000;
@@ -116,7 +118,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
     Object.assign(document.createElement(tag), properties);
   const root = element("div", {className: "card try-panel"}) as HTMLDivElement & {value: ReaderRun | null};
-  const heading = element("h3", {textContent: "Try another setting"});
+  const heading = element("h3", {textContent: options.title ?? "Try another setting"});
   const form = element("div", {className: "controls"});
   form.append(...Object.values(controls));
   const status = element("div", {className: "status"});
@@ -151,7 +153,6 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     status.innerHTML = text;
   };
 
-  // Nothing is drawn over the chart until the reader picks a setting (here or in the URL).
   let touched = Object.keys(controls).some((key) => new URLSearchParams(location.search).has(`try-${key}`));
   /** Shows the stored run for the current settings, or offers to train. */
   const update = () => {
@@ -163,28 +164,27 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     const stored = storedEpochs(scores, settings, fixed, run);
     reproduce.hidden = !stored.length;
     train.hidden = stored.length > 0;
-    if (!touched) {
-      html(
-        `Pick a setting: one the build trained is highlighted from its results at once (this one is: ` +
-          `<strong>${describeTry(run, vary)}</strong>); any other trains here, with the build's engine.`
-      );
-      show(null);
-    } else if (stored.length) {
+    if (stored.length) {
       const last = stored.at(-1)!;
       html(
         `Stored by the build: <strong>${describeTry(run, vary)}</strong>, test score ` +
           `<strong class="score" data-score="${last.testScore}">${last.testScore}</strong> after epoch ${last.epoch}. ` +
-          `Highlighted on the chart; retrain it here to check the number.`
+          `${options.title ? "Retrain" : "Highlighted on the chart; retrain"} it here to check the number.`
       );
-      show({
-        label: `stored run: ${describeTry(run, vary)}`,
-        stored: true,
-        points: pointsOf(
-          x,
-          run,
-          stored.map((d) => ({epoch: d.epoch, score: d.testScore}))
-        )
-      });
+      // Nothing is drawn over the chart until the reader picks a setting (here or in the URL).
+      show(
+        !touched
+          ? null
+          : {
+              label: `stored run: ${describeTry(run, vary)}`,
+              stored: true,
+              points: pointsOf(
+                x,
+                run,
+                stored.map((d) => ({epoch: d.epoch, score: d.testScore}))
+              )
+            }
+      );
     } else {
       html(
         `The build did not train <strong>${describeTry(run, vary)}</strong>. Train it here, with the build's engine.`

@@ -43,6 +43,7 @@ export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
   });
   addEventListener("popstate", () => {
     clearTimeout(timer);
+    if (!input.isConnected) return; // a control the page has since replaced
     restoring = true;
     try {
       apply(true);
