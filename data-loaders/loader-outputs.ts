@@ -7,7 +7,7 @@
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
 import {type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {dirname, join, relative, sep} from "node:path";
 import {pathToFileURL} from "node:url";
 import {readBuildState, writeBuildState} from "./build-state.js";
 import type {Dataset} from "./dataset.js";
@@ -42,10 +42,11 @@ export function attachedFiles(dir = srcDir): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (/\.(md|[jt]s)$/.test(entry.name)) {
-        for (const [, name] of readFileSync(path, "utf8").matchAll(
-          /FileAttachment\(\s*["'](?:\.\/)?(data\/[^"']+)["']/g
-        ))
-          found.add(name);
+        // A name is relative to the file naming it: "data/x" in a page, "../data/x" in src/components/.
+        for (const [, literal] of readFileSync(path, "utf8").matchAll(/FileAttachment\(\s*["']([^"']+)["']/g)) {
+          const name = relative(dir, join(dirname(path), literal)).split(sep).join("/");
+          if (name.startsWith("data/")) found.add(name);
+        }
       }
     }
   };

@@ -1,5 +1,8 @@
 // The loaders in src/data/ and the pages agree: every file a page attaches has a loader
 // (test/build/table-names.test.ts checks the experiments' tables against them).
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {experiments} from "../data-loaders/experiments/index.js";
 import {attachedFiles, findLoader} from "../data-loaders/loader-outputs.js";
@@ -10,6 +13,15 @@ describe("loaders", () => {
     const files = attachedFiles();
     expect(files.length).toBeGreaterThan(Object.keys(experiments).length);
     for (const name of files) expect(findLoader(name), name).toBeDefined();
+  });
+
+  it("finds files named by pages and by modules, each relative to the file naming it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "attached-"));
+    mkdirSync(join(dir, "components"));
+    writeFileSync(join(dir, "page.md"), '```js\nFileAttachment("data/b.arrow")\n```\n');
+    writeFileSync(join(dir, "components", "data.ts"), 'const f = FileAttachment("../data/a.idx.gz");');
+    expect(attachedFiles(dir)).toEqual(["data/a.idx.gz", "data/b.arrow"]);
+    rmSync(dir, {recursive: true});
   });
 
   it("every table an experiment declares is attached by a page, so no learning rate of Experiment 5's files is missed", () => {

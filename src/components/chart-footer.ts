@@ -225,7 +225,7 @@ export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: Ch
   }
   details.append(
     summary,
-    "The command that writes this chart's table again (the same scores from the same dataset and seeds; training times are measured anew unless the run store has the runs):",
+    "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
     command,
     "Run settings:",
     list

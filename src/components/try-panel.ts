@@ -7,23 +7,22 @@
 // `reader` option), or null. Every control is kept in the page's URL.
 import * as Inputs from "@observablehq/inputs";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
-import type {Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
+import {
+  ALL_IMAGES,
+  count,
+  describeTry,
+  megabytes,
+  pointsOf,
+  SUBSET,
+  storedEpochs,
+  type TrySettings,
+  type Varied
+} from "./try-settings.js";
 import {copyLink, urlState} from "./url-state.js";
-
-/** The settings of one run, as the panel's controls set them. */
-export interface TrySettings {
-  lr: number;
-  epochs: number;
-  hidden: number;
-  init: Init;
-  seed: number;
-  /** Training images: the first `images` of the 60,000. */
-  images: number;
-}
 
 export interface TryPanelOptions {
   /** The page's stored scores: rows with lr, seed, epoch and testScore (and hidden if the page varies it). */
@@ -31,7 +30,7 @@ export interface TryPanelOptions {
   /** The page's settings row (seeds, trainSamples, trainLimit, kernel). */
   settings: Row;
   /** What the page varies: the reader gets a control for each (plus initial weights, seed and data). */
-  vary: ("lr" | "epochs" | "hidden")[];
+  vary: Varied[];
   /** Everything else, as the page fixes it (e.g. {epochs: 1, hidden: 100, init: "Normal"}). */
   fixed: Partial<TrySettings>;
   /** What the chart's x is: a point after the last epoch at this setting, or the curve over epochs. */
@@ -40,46 +39,6 @@ export interface TryPanelOptions {
   invalidation: Promise<unknown>;
   /** The panel's heading (default "Try another setting"); a page without a chart to draw on gives its own. */
   title?: string;
-}
-
-const ALL_IMAGES = 60000;
-const SUBSET = 10000;
-const count = (n: number) => n.toLocaleString("en");
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-/** The stored epochs of a run with these settings, in epoch order (empty if the build did not train it). */
-export function storedEpochs(scores: Row[], settings: Row, fixed: Partial<TrySettings>, run: TrySettings): Row[] {
-  const trainSamples = settings.trainSamples ?? ALL_IMAGES;
-  if (run.images !== trainSamples || run.init !== (fixed.init ?? "Normal")) return [];
-  const rows = scores
-    .filter(
-      (d) =>
-        d.lr === run.lr &&
-        d.seed === run.seed &&
-        (d.hidden ?? fixed.hidden ?? 100) === run.hidden &&
-        d.epoch <= run.epochs
-    )
-    .sort((a, b) => a.epoch - b.epoch);
-  return rows.length === run.epochs ? rows : [];
-}
-
-/** The words for a run in the legend and the status line. */
-export function describeTry(run: TrySettings, vary: TryPanelOptions["vary"]): string {
-  const parts = [
-    vary.includes("lr") ? `lr ${run.lr}` : "",
-    vary.includes("hidden") ? `${run.hidden} hidden` : "",
-    vary.includes("epochs") ? `${run.epochs} epoch${run.epochs === 1 ? "" : "s"}` : "",
-    run.init === "Normal" ? "" : `${run.init} weights`,
-    `seed ${run.seed}`
-  ].filter(Boolean);
-  return parts.join(", ") + (run.images < ALL_IMAGES ? ` (first ${count(run.images)} images)` : "");
-}
-
-/** The points a run draws: its curve over epochs, or one point after its last epoch. */
-function pointsOf(x: TryPanelOptions["x"], run: TrySettings, epochs: {epoch: number; score: number}[]) {
-  if (x === "epoch") return epochs.map((e) => ({x: e.epoch, y: e.score}));
-  const last = epochs.find((e) => e.epoch === run.epochs);
-  return last ? [{x: run[x], y: last.score}] : [];
 }
 
 export function tryPanel(options: TryPanelOptions): HTMLElement & {value: ReaderRun | null} {
