@@ -8,6 +8,8 @@
 // --rotation times Experiment 7's epoch (200 hidden, lr 0.01) with and without the rotated
 // copies, the one-time cost of making them, and how sparse they stay.
 // --build times the build itself (bench-build.ts).
+// --pages measures the built site in Chromium: first chart and bytes per page, and the try
+// panel's seconds per epoch on the full training set (bench-pages.ts).
 // A benchmark, not a test: it asserts nothing about time.
 import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
@@ -20,6 +22,7 @@ import {scaleInput} from "../lib/scaling.js";
 import {sparseImages} from "../lib/offset-images.js";
 import {loadDataset} from "./dataset.js";
 import {benchBuild} from "./bench-build.js";
+import {benchPages} from "./bench-pages.js";
 import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {ensureRuns} from "./run-pool.js";
@@ -28,7 +31,8 @@ import {readSettings} from "./settings.js";
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
        npm run bench -- --rotation [--runs N] [--kernel NAME]
-       npm run bench -- --build [--runs N] [--json]`;
+       npm run bench -- --build [--runs N] [--json]
+       npm run bench -- --pages [--runs N] [--json]`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
       without: {type: "string", default: ""},
       rotation: {type: "boolean", default: false},
       build: {type: "boolean", default: false},
+      pages: {type: "boolean", default: false},
       workers: {type: "string", default: String(availableParallelism())},
       kernel: {type: "string", default: DEFAULT_KERNEL},
       help: {type: "boolean", short: "h"}
@@ -83,6 +88,11 @@ async function main(): Promise<void> {
     return benchBuild(builds, values.json);
   }
   if (values.rotation) return rotationBench(runs, values.kernel, values.json);
+  if (values.pages) {
+    const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
+    if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    return benchPages({runs: loads, json: values.json});
+  }
   const seeds = Number(values.seeds);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
   if (!Number.isInteger(seeds) || seeds < 0) throw new Error(`--seeds ${values.seeds}: must be a whole number`);

@@ -44,7 +44,9 @@ export function attachedFiles(dir = srcDir): string[] {
       else if (/\.(md|[jt]s)$/.test(entry.name)) {
         // A name is relative to the file naming it: "data/x" in a page, "../data/x" in src/components/.
         for (const [, literal] of readFileSync(path, "utf8").matchAll(/FileAttachment\(\s*["']([^"']+)["']/g)) {
-          const name = relative(dir, join(dirname(path), literal)).split(sep).join("/");
+          const name = relative(dir, join(dirname(path), literal))
+            .split(sep)
+            .join("/");
           if (name.startsWith("data/")) found.add(name);
         }
       }

@@ -1,0 +1,111 @@
+// npm run bench -- --pages [--runs N] [--json]
+// Measures the built site (dist/) as a reader meets it, in headless Chromium from a local
+// server: for each page the time from navigation to its first chart (an SVG chart or a
+// canvas) and the bytes transferred before the reader asks for training data; then the try
+// panel's training on the full 60,000 images (seconds of training per epoch) and the bytes
+// it downloads. A benchmark, not a test: it asserts nothing about time.
+import {resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import config from "../observablehq.config.js";
+import {launch} from "../test/e2e/browser.js";
+import {serve} from "../test/e2e/static-server.js";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/** Records, in the page, when the first chart appears (ms after navigation start). */
+const FIRST_MARK = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("#observablehq-main svg.chart, #observablehq-main canvas")) {
+      window.__firstMark = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true});
+`;
+
+interface PageFigures {
+  page: string;
+  firstChartMs: number | null;
+  transferredBytes: number;
+}
+
+async function measurePage(browser: Browser, url: string, page: string): Promise<PageFigures> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}}); // an empty cache each time
+  const tab = await context.newPage();
+  await tab.addInitScript(FIRST_MARK);
+  await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
+  const figures = await tab.evaluate(() => ({
+    firstChartMs: ((window as unknown as {__firstMark?: number}).__firstMark ?? null) as number | null,
+    transferredBytes: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+      .map((entry) => (entry as PerformanceResourceTiming).transferSize)
+      .reduce((a, b) => a + b, 0)
+  }));
+  await context.close();
+  return {page, ...figures};
+}
+
+/** Trains `epochs` epochs of lr 0.4 in Experiment 4's try panel; returns its seconds of training per epoch and the bytes it loaded. */
+async function measureTraining(browser: Browser, url: string, epochs: number) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${url}/experiment-4?try-lr=0.4&try-epochs=${epochs}`, {waitUntil: "networkidle"});
+  const before = await tab.evaluate(() => performance.getEntriesByType("resource").length);
+  await tab.locator(".try-panel button[name=train]").click();
+  const status = tab.locator(".try-panel .status", {hasText: "s of training per epoch"});
+  await status.waitFor({timeout: 300_000});
+  const text = (await status.textContent())!;
+  const downloaded = await tab.evaluate(
+    (from) =>
+      performance
+        .getEntriesByType("resource")
+        .slice(from)
+        .filter((entry) => /mnist-/.test(entry.name))
+        .map((entry) => ({
+          name: entry.name.replace(/.*\//, ""),
+          bytes: (entry as PerformanceResourceTiming).transferSize
+        })),
+    before
+  );
+  await context.close();
+  return {secondsPerEpoch: Number(text.match(/([\d.]+) s of training per epoch/)![1]), text, downloaded};
+}
+
+export async function benchPages({runs = 3, json = false, site = "dist"} = {}): Promise<void> {
+  const server = await serve(resolve(site));
+  const browser = await launch();
+  try {
+    const pages = ["index", ...config.pages.map((p) => p.path.slice(1))];
+    const results: PageFigures[] = [];
+    for (const page of pages) {
+      process.stderr.write(`bench: ${page} (${runs} loads)\n`);
+      const loads: PageFigures[] = [];
+      for (let i = 0; i < runs; i++) loads.push(await measurePage(browser, server.url, page));
+      const marks = loads.map((l) => l.firstChartMs).filter((m): m is number => m !== null);
+      results.push({
+        page,
+        firstChartMs: marks.length ? median(marks) : null,
+        transferredBytes: median(loads.map((l) => l.transferredBytes))
+      });
+    }
+    process.stderr.write("bench: training 3 epochs of lr 0.4 in Experiment 4's try panel\n");
+    const training = await measureTraining(browser, server.url, 3);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({pages: results, training}, null, 2)}\n`);
+      return;
+    }
+    console.log("page            first chart   transferred (median of %d loads, empty cache)", runs);
+    for (const r of results)
+      console.log(
+        `${r.page.padEnd(15)} ${r.firstChartMs === null ? "   no chart" : `${(r.firstChartMs / 1000).toFixed(2)} s`.padStart(11)}   ${(r.transferredBytes / 1e6).toFixed(2)} MB`
+      );
+    const bytes = training.downloaded.reduce((a, b) => a + b.bytes, 0);
+    console.log(
+      `\ntry panel, 60,000 images: ${training.secondsPerEpoch.toFixed(2)} s of training per epoch (mean of 3 epochs)`
+    );
+    console.log(
+      `training data downloaded: ${(bytes / 1e6).toFixed(2)} MB (${training.downloaded.map((d) => `${d.name} ${(d.bytes / 1e6).toFixed(2)} MB`).join(", ")})`
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
