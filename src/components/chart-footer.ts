@@ -2,8 +2,10 @@
 // page and chart, and a collapsed "How this was made" block with the command that regenerates
 // the chart's table and the settings its runs used. One line per chart in a page:
 //   <div class="card">${resize(...chart...)}${chartFooter(FileAttachment("data/exp2-scores.arrow").href, {chart: "learning-rate", settings})}</div>
+// A chart computed in the page passes {rows: () => rows, made: "how"} instead of the href.
 // (.href, not the FileAttachment itself: Framework takes a bare FileAttachment of an .arrow file
 // as a sign the page reads it with .arrow(), and fetches apache-arrow from a CDN for it.)
+import {tableFromJSON, tableToIPC} from "apache-arrow";
 import * as d3 from "d3";
 import {type Row, rowsOf} from "./arrow.js";
 
@@ -20,6 +22,12 @@ async function fetchBytes(href: string): Promise<ArrayBuffer> {
   const response = await fetch(href);
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   return response.arrayBuffer();
+}
+
+/** A chart computed in the page (the live model, the playground): its rows now, and how they were made. */
+export interface LiveTable {
+  rows: () => Row[];
+  made: string;
 }
 
 export interface ChartFooterOptions {
@@ -172,8 +180,12 @@ function save(blob: Blob, name: string): void {
  * Download links and the "How this was made" block for the chart in the same card (the
  * figure links take the first SVG chart of the enclosing `.card`).
  */
-export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: ChartFooterOptions): HTMLElement {
-  const name = fileNameOf(href);
+export function chartFooter(
+  source: string | LiveTable,
+  {chart, settings = {}, fixed = {}}: ChartFooterOptions
+): HTMLElement {
+  const live = typeof source === "string" ? undefined : source;
+  const href = typeof source === "string" ? source : "";
   const base = `${pageName()}-${chart}`;
   const footer = document.createElement("div");
   footer.className = "chart-footer";
@@ -186,9 +198,16 @@ export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: Ch
     if (!card) throw new Error(`chartFooter(${chart}): not inside a .card`);
     return figureSvg(card, footer);
   };
+  const rows = async () => (live ? live.rows() : rowsOf(await fetchBytes(href)));
+  const arrow = async () =>
+    live ? tableToIPC(tableFromJSON(live.rows()), "file") : new Uint8Array(await fetchBytes(href));
   const makers: [string, string, () => Promise<Blob>][] = [
-    ["CSV", "csv", async () => new Blob([tableCsv(rowsOf(await fetchBytes(href)))], {type: "text/csv"})],
-    ["Arrow", "arrow", async () => new Blob([await fetchBytes(href)], {type: "application/vnd.apache.arrow.file"})],
+    ["CSV", "csv", async () => new Blob([tableCsv(await rows())], {type: "text/csv"})],
+    [
+      "Arrow",
+      "arrow",
+      async () => new Blob([(await arrow()) as Uint8Array<ArrayBuffer>], {type: "application/vnd.apache.arrow.file"})
+    ],
     ["SVG", "svg", async () => new Blob([figure().text], {type: "image/svg+xml"})],
     ["PNG", "png", () => pngOf(figure())]
   ];
@@ -212,7 +231,7 @@ export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: Ch
   const summary = document.createElement("summary");
   summary.textContent = "How this was made";
   const command = document.createElement("pre");
-  command.textContent = regenerateCommand(name, settings);
+  if (!live) command.textContent = regenerateCommand(fileNameOf(href), settings);
   const list = document.createElement("dl");
   list.style.cssText = "display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;";
   for (const [key, value] of Object.entries({...fixed, ...settings})) {
@@ -223,13 +242,15 @@ export function chartFooter(href: string, {chart, settings = {}, fixed = {}}: Ch
     description.textContent = typeof value === "number" ? value.toLocaleString("en") : String(value);
     list.append(term, description);
   }
-  details.append(
-    summary,
-    "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
-    command,
-    "Run settings:",
-    list
-  );
+  if (live) details.append(summary, live.made, ...(list.children.length ? ["Settings:", list] : []));
+  else
+    details.append(
+      summary,
+      "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
+      command,
+      "Run settings:",
+      list
+    );
   footer.append(links, details);
   return footer;
 }

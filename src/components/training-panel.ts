@@ -6,6 +6,7 @@ import {createTrainer} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
+import {chartFooter} from "./chart-footer.js";
 import {lineChart} from "./line-chart.js";
 
 /** What the reader set: read when Start is pressed, so changing a setting does not stop a run. */
@@ -58,6 +59,15 @@ export function trainingPanel({
   let worker: Worker | undefined;
   let points: {seen: number; score: number}[] = [];
   let run: PanelSettings = settings();
+  root.append(
+    chartFooter(
+      {
+        rows: () => points.map(({seen, score}) => ({samplesSeen: seen, testScore: score})),
+        made: `Computed in your browser: the network trained in a Web Worker with the lib/ engine, scored on the first ${count(test.count)} test images as it trains.`
+      },
+      {chart: "training"}
+    )
+  );
   const draw = () =>
     chart.replaceChildren(
       lineChart(points, {

@@ -239,13 +239,14 @@ describe("links that keep state", () => {
   });
 });
 
-// The charts with a footer, from the pages' source: each page's count of chartFooter( calls.
+// The charts with a footer, from the pages' source: each chartFooter( call, and the playground's
+// training panel, which has one. A footer inside a condition (the model's drawing) may be absent.
 const footers = readdirSync("src")
   .filter((f) => f.endsWith(".md"))
-  .map((f) => ({
-    name: f.replace(/\.md$/, ""),
-    count: readFileSync(join("src", f), "utf8").split("chartFooter(").length - 1
-  }))
+  .map((f) => {
+    const source = readFileSync(join("src", f), "utf8");
+    return {name: f.replace(/\.md$/, ""), count: source.split(/chartFooter\(|trainingPanel\(/).length - 1};
+  })
   .filter((p) => p.count > 0);
 
 /** Whether a CSV cell stands for the Arrow value: lists (Arrow vectors, typed arrays) as numbers separated by spaces. */
@@ -266,8 +267,11 @@ describe("data and figures out", () => {
     it(`${name}: each chart's CSV parses and equals its Arrow table, which is the file the page drew from`, async () => {
       const page = await open(name);
       const links = page.locator(".chart-footer");
-      await expect.poll(() => links.count()).toBe(count);
-      for (let i = 0; i < count; i++) {
+      await expect.poll(() => links.count()).toBeGreaterThan(0);
+      const shown = await links.count();
+      expect(shown).toBeLessThanOrEqual(count);
+      if (name.startsWith("experiment") || name === "book") expect(shown).toBe(count);
+      for (let i = 0; i < shown; i++) {
         const footer = links.nth(i);
         const [csvDownload] = await Promise.all([
           page.waitForEvent("download"),
@@ -277,12 +281,15 @@ describe("data and figures out", () => {
           page.waitForEvent("download"),
           footer.locator("a[data-format=arrow]").click()
         ]);
-        const command = await footer.locator("details.how-made pre").textContent();
-        const file = command!.match(/--out (\S+)$/)![1];
+        // A chart from a result file names it in its command; a chart computed in the page has none.
+        const command = (await footer.locator("details.how-made pre").count())
+          ? await footer.locator("details.how-made pre").textContent()
+          : null;
+        const file = command?.match(/--out (\S+)$/)?.[1];
         expect(csvDownload.suggestedFilename()).toMatch(new RegExp(`^${name}-[\\w.-]+\\.csv$`));
         expect(arrowDownload.suggestedFilename()).toBe(csvDownload.suggestedFilename().replace(/csv$/, "arrow"));
         const arrow = await downloaded(arrowDownload);
-        expect(arrow.equals(builtFile(file)), `${file} as downloaded`).toBe(true);
+        if (file) expect(arrow.equals(builtFile(file)), `${file} as downloaded`).toBe(true);
         const table = tableFromIPC(arrow);
         const rows = table.toArray().map((row) => row.toJSON());
         const csv = d3.csvParse((await downloaded(csvDownload)).toString("utf8"));
