@@ -8,6 +8,8 @@
 import {tableFromJSON, tableToIPC} from "apache-arrow";
 import * as d3 from "d3";
 import {type Row, rowsOf} from "./arrow.js";
+import {element} from "./element.js";
+import {fetchBytes} from "./fetch-bytes.js";
 
 /**
  * The result file's name as the build wrote it: "/_file/data/exp2-scores.62e93161.arrow" (or,
@@ -16,12 +18,6 @@ import {type Row, rowsOf} from "./arrow.js";
 export function fileNameOf(href: string): string {
   const path = new URL(href, "http://x/").pathname;
   return path.slice(path.lastIndexOf("/") + 1).replace(/\.[0-9a-f]{8}(\.arrow)$/, "$1");
-}
-
-async function fetchBytes(href: string): Promise<ArrayBuffer> {
-  const response = await fetch(href);
-  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
-  return response.arrayBuffer();
 }
 
 /** A chart computed in the page (the live model, the playground): its rows now, and how they were made. */
@@ -169,7 +165,7 @@ async function pngOf({text, width, height}: {text: string; width: number; height
 /** Saves `blob` as `name` through a temporary link. */
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement("a"), {href: url, download: name});
+  const link = element("a", {href: url, download: name});
   document.body.append(link);
   link.click();
   link.remove();
@@ -187,11 +183,9 @@ export function chartFooter(
   const live = typeof source === "string" ? undefined : source;
   const href = typeof source === "string" ? source : "";
   const base = `${pageName()}-${chart}`;
-  const footer = document.createElement("div");
-  footer.className = "chart-footer";
+  const footer = element("div", {className: "chart-footer"});
   footer.style.cssText = "font: 13px var(--sans-serif); margin-top: 0.5rem; color: var(--theme-foreground-muted);";
-  const links = document.createElement("div");
-  links.className = "downloads";
+  const links = element("div", {className: "downloads"});
   links.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem;";
   const figure = () => {
     const card = footer.closest(".card");
@@ -213,7 +207,7 @@ export function chartFooter(
   ];
   links.append("Download: ");
   for (const [label, extension, make] of makers) {
-    const link = Object.assign(document.createElement("a"), {
+    const link = element("a", {
       href: "#",
       textContent: label,
       download: `${base}.${extension}`,
@@ -226,28 +220,23 @@ export function chartFooter(
     });
     links.append(link);
   }
-  const details = document.createElement("details");
-  details.className = "how-made";
-  const summary = document.createElement("summary");
-  summary.textContent = "How this was made";
-  const command = document.createElement("pre");
-  if (!live) command.textContent = regenerateCommand(fileNameOf(href), settings);
-  const list = document.createElement("dl");
+  const details = element("details", {className: "how-made"});
+  const summary = element("summary", {textContent: "How this was made"});
+  const list = element("dl");
   list.style.cssText = "display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;";
   for (const [key, value] of Object.entries({...fixed, ...settings})) {
-    const term = document.createElement("dt");
-    term.textContent = key;
-    const description = document.createElement("dd");
+    const description = element("dd", {
+      textContent: typeof value === "number" ? value.toLocaleString("en") : String(value)
+    });
     description.style.margin = "0";
-    description.textContent = typeof value === "number" ? value.toLocaleString("en") : String(value);
-    list.append(term, description);
+    list.append(element("dt", {textContent: key}), description);
   }
   if (live) details.append(summary, live.made, ...(list.children.length ? ["Settings:", list] : []));
   else
     details.append(
       summary,
       "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
-      command,
+      element("pre", {textContent: regenerateCommand(fileNameOf(href), settings)}),
       "Run settings:",
       list
     );

@@ -3,6 +3,7 @@
 // downloaded until the reader asks to train: the full training set is about 10 MB.
 import {FileAttachment} from "observablehq:stdlib";
 import type {LabelledImages} from "../lib/mnist.js";
+import {fetchBytes} from "./fetch-bytes.js";
 import {labelledImages} from "./mnist-files.js";
 
 /** The worker that trains with the lib/ engine (src/playground/train-worker.ts, bundled). */
@@ -20,21 +21,6 @@ export function downloadSize(): number {
   return Object.values(files).reduce((total, file) => total + file.size, 0);
 }
 
-/** Fetches a file, reporting bytes received. */
-async function fetchBytes(file: {url(): Promise<string>}, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
-  const response = await fetch(await file.url());
-  if (!response.ok || !response.body) throw new Error(`${await file.url()}: HTTP ${response.status}`);
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  const reader = response.body.getReader();
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    parts.push(value as Uint8Array<ArrayBuffer>);
-    onBytes(value.byteLength);
-  }
-  return new Blob(parts).arrayBuffer();
-}
-
 let loaded: Promise<{train: LabelledImages; test: LabelledImages}> | undefined;
 
 /** All 60,000 training and 10,000 test images, downloaded once per page; `onBytes` reports progress. */
@@ -43,7 +29,7 @@ export function trainingData(
 ): Promise<{train: LabelledImages; test: LabelledImages}> {
   loaded ??= (async () => {
     const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
-      Object.values(files).map((file) => fetchBytes(file, onBytes))
+      Object.values(files).map((file) => fetchBytes(file.href, onBytes))
     );
     const [train, test] = await Promise.all([
       labelledImages(trainImages, trainLabels, "training"),

@@ -7,6 +7,7 @@ import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import {chartFooter} from "./chart-footer.js";
+import {element} from "./element.js";
 import {lineChart} from "./line-chart.js";
 
 /** What the reader set: read when Start is pressed, so changing a setting does not stop a run. */
@@ -43,8 +44,6 @@ export function trainingPanel({
   changes,
   invalidation
 }: TrainingPanelOptions): HTMLElement {
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
-    Object.assign(document.createElement(tag), properties);
   const start = element("button", {type: "button", name: "start", textContent: "▶ Start"});
   const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
   const status = element("div", {className: "status", textContent: "Press Start to train."});

@@ -9,6 +9,7 @@ import * as Inputs from "@observablehq/inputs";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
+import {element} from "./element.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
 import {
@@ -74,8 +75,6 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value]))
   });
 
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}) =>
-    Object.assign(document.createElement(tag), properties);
   const root = element("div", {className: "card try-panel"}) as HTMLDivElement & {value: ReaderRun | null};
   const heading = element("h3", {textContent: options.title ?? "Try another setting"});
   const form = element("div", {className: "controls"});
