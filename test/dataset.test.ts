@@ -3,9 +3,11 @@ import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {datasetDir, FILES, loadDataset} from "../data-loaders/dataset.js";
+import {CSV_FILES, datasetDir, FILES, loadDataset} from "../data-loaders/dataset.js";
 import {encodeLabels} from "../lib/idx.js";
-import {real, smallMnistDir, tempDir} from "./fixtures.js";
+import {encodeMnistCsv} from "../lib/mnist-csv.js";
+import {firstSamples} from "../lib/mnist.js";
+import {csvMnistDir, firstDifference, real, smallMnistDir, tempDir} from "./fixtures.js";
 
 describe("dataset", () => {
   it("loads the packaged MNIST files: 60,000 + 10,000 official images", () => {
@@ -65,6 +67,51 @@ describe("dataset", () => {
     writeFileSync(join(dir, FILES.testLabels), encodeLabels(new Uint8Array(10000)));
     expect(() => loadDataset(dir, true)).toThrow(
       /t10k-labels-idx1-ubyte: MD5 [0-9a-f]{32} does not match the official 27ae3e4e09519cfbb04c329615203637/
+    );
+  });
+});
+
+describe("the book's CSV files as the dataset", () => {
+  it("the same images as CSV and as IDX are the same dataset: images, labels and checksum", () => {
+    const idx = loadDataset(smallMnistDir(300, 50), false);
+    const csv = loadDataset(csvMnistDir(300, 50, {gzip: ["train"]}), false);
+    expect([csv.train.count, csv.test.count]).toEqual([300, 50]);
+    expect(firstDifference(csv.train.pixels, idx.train.pixels)).toBe(-1);
+    expect(firstDifference(csv.test.labels, idx.test.labels)).toBe(-1);
+    expect(csv.checksum).toBe(idx.checksum);
+    expect(csv.official).toBe(false);
+  });
+
+  it("the book's sample files are read when the full ones are absent", () => {
+    const dataset = loadDataset(csvMnistDir(100, 10, {names: "sample"}), false);
+    expect([dataset.train.count, dataset.test.count]).toEqual([100, 10]);
+  });
+
+  it("the full CSV file is preferred to the sample, and IDX files to both", () => {
+    const dir = csvMnistDir(30, 20);
+    writeFileSync(join(dir, CSV_FILES.train[1]), encodeMnistCsv(firstSamples(real().train, 5)));
+    expect(loadDataset(dir, false).train.count).toBe(30);
+    const idx = smallMnistDir(40, 20);
+    copyFileSync(join(dir, CSV_FILES.train[0]), join(idx, CSV_FILES.train[0]));
+    expect(loadDataset(idx, false).train.count).toBe(40);
+  });
+
+  it("a set with neither IDX nor CSV files names what was looked for", () => {
+    const dir = csvMnistDir(10, 10);
+    rmSync(join(dir, CSV_FILES.test[0]));
+    expect(() => loadDataset(dir, false)).toThrow(
+      `${join(dir, FILES.testImages)}: file not found (the folder must hold the four MNIST IDX files, or the book's mnist_test.csv or mnist_test_10.csv)`
+    );
+  });
+
+  it("a malformed CSV file is reported with its path and line", () => {
+    const dir = csvMnistDir(10, 10);
+    const file = join(dir, CSV_FILES.test[0]);
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[6] = lines[6].replace(/,0,/, ",300,");
+    writeFileSync(file, lines.join("\n"));
+    expect(() => loadDataset(dir, false)).toThrow(
+      new RegExp(`^${file}: line 7: value "300" in field \\d+ is not a grey level 0-255$`)
     );
   });
 });

@@ -3,9 +3,11 @@ import {spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {gzipSync} from "node:zlib";
 import {encodeImages, encodeLabels} from "../lib/idx.js";
 import {firstSamples} from "../lib/mnist.js";
-import {FILES, loadDataset, type Dataset} from "../data-loaders/dataset.js";
+import {encodeMnistCsv} from "../lib/mnist-csv.js";
+import {CSV_FILES, FILES, loadDataset, type Dataset} from "../data-loaders/dataset.js";
 
 export const real = (): Dataset => loadDataset(undefined, true);
 
@@ -24,6 +26,26 @@ export function smallMnistDir(train = 200, test = 100): string {
   };
   write(FILES.trainImages, FILES.trainLabels, firstSamples(dataset.train, train));
   write(FILES.testImages, FILES.testLabels, firstSamples(dataset.test, test));
+  return dir;
+}
+
+/**
+ * A folder holding the same first `train` / `test` real samples as the book's CSV files
+ * (mnist_train.csv, mnist_test.csv; `names` picks the sample names, `gzip` which are gzipped).
+ */
+export function csvMnistDir(
+  train = 200,
+  test = 100,
+  {names = "full", gzip = []}: {names?: "full" | "sample"; gzip?: ("train" | "test")[]} = {}
+): string {
+  const dir = tempDir();
+  const dataset = real();
+  for (const set of ["train", "test"] as const) {
+    const name = CSV_FILES[set][names === "full" ? 0 : 1];
+    const text = encodeMnistCsv(firstSamples(dataset[set], set === "train" ? train : test));
+    if (gzip.includes(set)) writeFileSync(join(dir, `${name}.gz`), gzipSync(text));
+    else writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 

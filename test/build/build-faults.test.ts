@@ -104,6 +104,6 @@ describe("datasets the build refuses", () => {
     const file = join(dir, FILES.trainLabels);
     spawnSync("rm", [file]);
     mkdirSync(file);
-    expect(() => loadDataset(dir, false)).toThrow(`${file}: is a folder, not an IDX file`);
+    expect(() => loadDataset(dir, false)).toThrow(`${file}: is a folder, not a data file`);
   });
 });
