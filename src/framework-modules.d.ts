@@ -29,3 +29,10 @@ declare module "@observablehq/inputs" {
   // biome-ignore lint/suspicious/noExplicitAny: rows are any table's
   export function table(data: any[], options?: Record<string, unknown>): Input<any[]>;
 }
+
+// htl (Hypertext Literal): tagged templates that build DOM, escaping interpolated values.
+declare module "htl" {
+  /** Markup as a DOM node: an element, or a fragment for several top-level nodes. */
+  export function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
+  export function svg(strings: TemplateStringsArray, ...values: unknown[]): SVGElement;
+}

@@ -1,0 +1,246 @@
+// "Ask about your own image" on the model page: image files the test makes (a test digit drawn
+// into PNGs of several sizes, dark on light, light on dark, on a transparent background, and a
+// JPEG) are opened and dropped; each is shown prepared two ways with the network's answers.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import * as d3 from "d3";
+import type {Page} from "playwright-core";
+import {afterEach, describe, expect, it} from "vitest";
+import {loadDataset} from "../../data-loaders/dataset.js";
+import {shots, useBuiltSite} from "./built-site.js";
+
+const built = useBuiltSite();
+
+/** How the test draws a 28x28 test digit into an image file. */
+interface Drawn {
+  name: string;
+  /** Index of the MNIST test image drawn. */
+  index: number;
+  width: number;
+  height: number;
+  /** Screen pixels per digit pixel, and where the digit's top-left corner goes. */
+  scale: number;
+  at: [number, number];
+  mode: "dark on light" | "light on dark" | "on transparent";
+  type: "image/png" | "image/jpeg";
+}
+
+const FILES: Drawn[] = [
+  {
+    name: "book-28.png",
+    index: 0,
+    width: 28,
+    height: 28,
+    scale: 1,
+    at: [0, 0],
+    mode: "dark on light",
+    type: "image/png"
+  },
+  {
+    name: "big-140.png",
+    index: 0,
+    width: 140,
+    height: 140,
+    scale: 5,
+    at: [0, 0],
+    mode: "dark on light",
+    type: "image/png"
+  },
+  {
+    name: "chalk-300x200.png",
+    index: 1,
+    width: 300,
+    height: 200,
+    scale: 6,
+    at: [66, 16],
+    mode: "light on dark",
+    type: "image/png"
+  },
+  {
+    name: "alpha-84.png",
+    index: 3,
+    width: 84,
+    height: 84,
+    scale: 3,
+    at: [0, 0],
+    mode: "on transparent",
+    type: "image/png"
+  },
+  {
+    name: "photo-200.jpg",
+    index: 4,
+    width: 200,
+    height: 200,
+    scale: 7,
+    at: [2, 2],
+    mode: "dark on light",
+    type: "image/jpeg"
+  }
+];
+
+/** What the page must say each kind of image was read as (lib/own-image.ts's InkSource). */
+const READ_AS: Record<Drawn["mode"], string> = {
+  "dark on light": "dark ink on light paper",
+  "light on dark": "light ink on dark paper",
+  "on transparent": "ink on a transparent background"
+};
+
+const test = loadDataset().test;
+const label = (file: Drawn) => test.labels[file.index];
+
+/** The file's bytes, drawn by the page's canvas (so the browser's own encoders make the PNGs and the JPEG). */
+function draw(page: Page, file: Drawn): Promise<Buffer> {
+  const pixels = Array.from(test.pixels.subarray(file.index * 784, file.index * 784 + 784));
+  return page
+    .evaluate(
+      async ({file, pixels}) => {
+        const small = Object.assign(document.createElement("canvas"), {width: 28, height: 28});
+        const image = small.getContext("2d")!.createImageData(28, 28);
+        pixels.forEach((v, i) => {
+          const colour =
+            file.mode === "dark on light"
+              ? [255 - v, 255 - v, 255 - v, 255]
+              : file.mode === "light on dark"
+                ? [v, v, v, 255]
+                : [0, 0, 0, v];
+          image.data.set(colour, 4 * i);
+        });
+        small.getContext("2d")!.putImageData(image, 0, 0);
+        const canvas = Object.assign(document.createElement("canvas"), {width: file.width, height: file.height});
+        const context = canvas.getContext("2d")!;
+        if (file.mode !== "on transparent") {
+          context.fillStyle = file.mode === "dark on light" ? "#fff" : "#000";
+          context.fillRect(0, 0, file.width, file.height);
+        }
+        context.imageSmoothingEnabled = file.scale % 1 !== 0;
+        context.drawImage(small, file.at[0], file.at[1], 28 * file.scale, 28 * file.scale);
+        const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), file.type, 0.9));
+        return Array.from(new Uint8Array(await blob.arrayBuffer()));
+      },
+      {file, pixels}
+    )
+    .then((bytes) => Buffer.from(bytes));
+}
+
+let pages: {page: Page; problems: string[]}[] = [];
+afterEach(async () => {
+  const problems = pages.flatMap((p) => p.problems);
+  for (const p of pages) await p.page.close();
+  pages = [];
+  expect(problems).toEqual([]);
+});
+async function open(width: number): Promise<Page> {
+  const page = await built.browser.newPage({viewport: {width, height: 900}, acceptDownloads: true});
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(built.url) && !/^(data|blob):/.test(url)) problems.push(`request to ${url}`);
+  });
+  pages.push({page, problems});
+  await page.goto(`${built.url}/model`, {waitUntil: "networkidle"});
+  return page;
+}
+
+/** Each shown file's name, what it was read as, and the two preparations' answers and digit canvases' ink. */
+const shown = (page: Page) =>
+  page.locator("#own-images .own-image").evaluateAll((cards) =>
+    cards.map((card) => {
+      const half = (name: string) => {
+        const canvas = card.querySelector<HTMLCanvasElement>(`.${name} canvas`)!;
+        const {data} = canvas.getContext("2d")!.getImageData(0, 0, 28, 28);
+        let inked = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 128) inked++;
+        return {
+          answer: card.querySelector(`.${name} .answer`)?.textContent,
+          inked,
+          bars: card.querySelectorAll(`.${name} svg rect`).length
+        };
+      };
+      return {
+        file: (card as HTMLElement).dataset.file,
+        text: card.textContent,
+        book: half("book"),
+        centred: half("centred")
+      };
+    })
+  );
+
+describe("the model page reads the reader's own images", () => {
+  it("opened files: each read two ways with the right answer, a table to download, a bad file named", async () => {
+    const page = await open(1280);
+    const files = await Promise.all(
+      FILES.map(async (file) => ({name: file.name, mimeType: file.type, buffer: await draw(page, file)}))
+    );
+    const bad = {name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not a picture")};
+    await page.locator("#own-images input[type=file]").setInputFiles([...files, bad]);
+    await page
+      .locator("#own-images .own-image")
+      .nth(FILES.length - 1)
+      .waitFor();
+
+    const cards = await shown(page);
+    expect(cards.map((c) => c.file)).toEqual(FILES.map((f) => f.name));
+    for (const [i, card] of cards.entries()) {
+      const file = FILES[i];
+      expect(card.text, file.name).toContain(`Read as ${READ_AS[file.mode]}.`);
+      expect([card.book.answer, card.centred.answer], file.name).toEqual([String(label(file)), String(label(file))]);
+      for (const half of [card.book, card.centred]) {
+        expect(half.inked, file.name).toBeGreaterThan(20); // a digit, not an empty square
+        expect(half.bars, file.name).toBeGreaterThanOrEqual(10); // the ten outputs
+      }
+    }
+    const status = await page.locator("#own-images [role=status]").textContent();
+    expect(status).toContain(`Read ${FILES.length} images in your browser.`);
+    expect(status).toContain("notes.png could not be read as an image");
+
+    // The table: one row per image read, downloadable as CSV with the answers shown.
+    expect(await page.locator("#own-images-table tbody tr").count()).toBe(FILES.length);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#own-images-table a[data-format=csv]").click()
+    ]);
+    expect(download.suggestedFilename()).toBe("model-your-images.csv");
+    const csv = d3.csvParse(readFileSync((await download.path())!, "utf8"));
+    expect(csv.columns).toEqual([
+      "file",
+      "readAs",
+      "bookAnswer",
+      "bookConfidence",
+      "centredAnswer",
+      "centredConfidence"
+    ]);
+    expect(csv.map((row) => [row.file, Number(row.bookAnswer), Number(row.centredAnswer)])).toEqual(
+      FILES.map((file) => [file.name, label(file), label(file)])
+    );
+    await page.locator("#own-images").screenshot({path: join(shots, "model-own-images-1280.png")});
+  });
+
+  it("a file dropped anywhere on the page replaces the last ones; a phone-width page shows it", async () => {
+    const page = await open(390);
+    const file = FILES[2];
+    const bytes = Array.from(await draw(page, file));
+    await page.evaluate(
+      ({bytes, name}) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], name, {type: "image/png"}));
+        document
+          .querySelector("h1")!
+          .dispatchEvent(new DragEvent("dragover", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        document
+          .querySelector("h1")!
+          .dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+      },
+      {bytes, name: file.name}
+    );
+    await page.locator("#own-images .own-image").first().waitFor();
+    const cards = await shown(page);
+    expect(cards.map((c) => [c.file, c.book.answer, c.centred.answer])).toEqual([
+      [file.name, String(label(file)), String(label(file))]
+    ]);
+    expect(await page.locator("#own-images-table").count()).toBe(0); // one file: no table
+    expect(page.url()).toMatch(/\/model$/); // the page stayed
+    await page.locator("#own-images").screenshot({path: join(shots, "model-own-images-390.png")});
+  });
+});
