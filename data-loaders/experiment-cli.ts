@@ -22,7 +22,7 @@ const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NA
   -h, --help      show this help
 
 Environment: TRAIN_LIMIT=N trains on the first N training images (a quick preview);
-MNIST_DIR=folder reads the four MNIST IDX files from another folder;
+MNIST_DIR=folder reads MNIST from another folder: its four IDX files, or the book's CSV files;
 KERNEL=name trains with another kernel (dense, sparse, wasm-f64, wasm-f32; default wasm-f32).`;
 
 /** --out must name a file in a folder that exists. */
