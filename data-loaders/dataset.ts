@@ -164,18 +164,20 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   const trusted = entries.every(([entry], i) => known[entry]?.stat === stamps[i]);
   const read: Partial<Record<SetName, ReturnType<typeof readSet>>> = {};
   const setOf = (name: SetName) => (read[name] ??= readSet(sources[name]));
-  const sums = trusted ? entries.map(([entry]) => known[entry].md5) : [...setOf("train").sums, ...setOf("test").sums]; // files not seen before are parsed now, so a damaged one is reported here
+  // Files not seen before are parsed now, so a damaged one is reported here, by name.
+  const sums = trusted ? entries.map(([entry]) => known[entry].md5) : [...setOf("train").sums, ...setOf("test").sums];
   const names = [FILES.trainImages, FILES.trainLabels, FILES.testImages, FILES.testLabels];
   const official = names.every((name, i) => OFFICIAL_MD5[name] === sums[i]);
-  const differing = names.flatMap((name, i) => (sums[i] === OFFICIAL_MD5[name] ? [] : [entries[i][0]]));
+  const differing = names.flatMap((name, i) => (sums[i] === OFFICIAL_MD5[name] ? [] : [i]));
+  /** The file an entry's sum comes from, saying which half when it is a CSV file's images or labels. */
+  const described = (i: number) =>
+    entries[i][0] === entries[i][1] ? entries[i][1] : `${entries[i][1]} (its ${i % 2 === 0 ? "images" : "labels"})`;
   if (differing.length > 0 && requireOfficial) {
-    const i = entries.findIndex(([entry]) => entry === differing[0]);
-    throw new IdxError(differing[0], `MD5 ${sums[i]} does not match the official ${OFFICIAL_MD5[names[i]]}`);
+    const i = differing[0];
+    throw new IdxError(described(i), `MD5 ${sums[i]} does not match the official ${OFFICIAL_MD5[names[i]]}`);
   }
   if (differing.length > 0) {
-    const files = [
-      ...new Set(entries.flatMap(([entry, file]) => (differing.includes(entry) ? [relative(dir, file)] : [])))
-    ];
+    const files = [...new Set(differing.map((i) => relative(dir, entries[i][1])))];
     process.stderr.write(`note: ${dir} does not hold the official MNIST images (${files.join(", ")} differ)\n`);
   }
   const checksum = createHash("sha256")

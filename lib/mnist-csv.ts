@@ -10,43 +10,47 @@ import type {LabelledImages} from "./mnist.js";
 const SIZE = 28 * 28;
 const FIELDS = 1 + SIZE;
 
+/** The shortest line an image can take: a label and 784 grey levels of one digit, with 784 commas. */
+const SHORTEST_LINE = 2 * FIELDS - 1;
+
 /**
  * Parses a CSV file of labelled MNIST images into the same shape the IDX files give
- * (count images of 784 grey levels, image after image, and their labels). A first line that
- * starts with a name instead of a number (a header such as "label,1x1,1x2,...", as some copies
- * have) is skipped. Throws an IdxError "file: line N: problem" for the first bad line: a wrong
- * field count, a value that is not a whole number 0-255, a label outside 0-9; or "file: holds
- * no images" for an empty file.
+ * (count images of 784 grey levels, image after image, and their labels). Lines may end in
+ * LF, CRLF or CR; blank lines at the end are ignored. A first line of names instead of numbers
+ * (a header such as "label,1x1,1x2,...", as some copies have) is skipped. Throws an IdxError
+ * "file: line N: problem" for the first bad line: a wrong field count, a blank line between
+ * images, a value that is not a whole number 0-255, a label outside 0-9; or "file: holds no
+ * images" for an empty file.
  */
 export function parseMnistCsv(bytes: Uint8Array, file: string): LabelledImages {
-  const text = new TextDecoder().decode(bytes);
-  // Each line is at most one image: the line count bounds the storage to allocate.
-  let lines = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
-  const pixels = new Uint8Array(lines * SIZE);
-  const labels = new Uint8Array(lines);
+  const text = new TextDecoder().decode(bytes); // also drops a UTF-8 byte order mark
+  // No file of n bytes holds more images than this, whatever it holds: the storage to allocate.
+  const capacity = Math.floor(text.length / SHORTEST_LINE) + 1;
+  const pixels = new Uint8Array(capacity * SIZE);
+  const labels = new Uint8Array(capacity);
   let count = 0;
+  let blank: number | undefined; // the first blank line, an error only if an image follows it
   // d3-dsv reads the fields; each row is checked and copied as it arrives, so no array of
   // 60,000 rows of strings is ever held.
   csvParseRows(text, (fields, index) => {
     const line = index + 1;
-    const fail = (problem: string) => new IdxError(file, `line ${line}: ${problem}`);
-    if (index === 0 && /^\s*[A-Za-z_]/.test(fields[0] ?? "")) return null; // a header
-    if (fields.length !== FIELDS) {
-      throw fail(
-        fields.length === 1 && fields[0].trim() === ""
-          ? `is empty, expected a label and ${SIZE} grey levels`
-          : `has ${fields.length} fields, expected ${FIELDS} (a label and ${SIZE} grey levels)`
-      );
+    const fail = (at: number, problem: string) => new IdxError(file, `line ${at}: ${problem}`);
+    if (fields.length === 1 && fields[0].trim() === "") {
+      blank ??= line;
+      return null;
     }
+    if (blank !== undefined) throw fail(blank, `is empty, expected a label and ${SIZE} grey levels`);
+    if (index === 0 && isHeader(fields)) return null;
+    if (fields.length !== FIELDS)
+      throw fail(line, `has ${fields.length} fields, expected ${FIELDS} (a label and ${SIZE} grey levels)`);
     const label = wholeNumber(fields[0]);
-    if (label === undefined || label > 9) throw fail(`label "${fields[0]}" is not a digit 0-9`);
+    if (label === undefined || label > 9) throw fail(line, `label "${fields[0]}" is not a digit 0-9`);
     labels[count] = label;
     const offset = count * SIZE;
     for (let i = 1; i < FIELDS; i++) {
       const value = wholeNumber(fields[i]);
       if (value === undefined || value > 255)
-        throw fail(`value "${fields[i]}" in field ${i + 1} is not a grey level 0-255`);
+        throw fail(line, `value "${fields[i]}" in field ${i + 1} is not a grey level 0-255`);
       pixels[offset + i - 1] = value;
     }
     count++;
@@ -56,10 +60,14 @@ export function parseMnistCsv(bytes: Uint8Array, file: string): LabelledImages {
   return {count, size: SIZE, pixels: pixels.subarray(0, count * SIZE), labels: labels.subarray(0, count)};
 }
 
-/** The value of a field holding a whole number 0 or more ("7", " 7 "), else undefined. */
+/** A line of column names: most fields are not numbers (a damaged first image still has hundreds that are). */
+function isHeader(fields: string[]): boolean {
+  return fields.filter((field) => wholeNumber(field) === undefined).length > fields.length / 2;
+}
+
+/** The value of a field holding a whole number written in digits ("7", " 7 "), else undefined. */
 function wholeNumber(field: string): number | undefined {
-  const value = Number(field);
-  return field.trim() !== "" && Number.isInteger(value) && value >= 0 ? value : undefined;
+  return /^\s*\d+\s*$/.test(field) ? Number(field) : undefined;
 }
 
 /** Writes images and labels as the book's CSV (tests, and readers converting IDX files). */

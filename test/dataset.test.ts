@@ -1,4 +1,5 @@
-import {copyFileSync, rmSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {copyFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import {readFileSync} from "node:fs";
@@ -80,6 +81,30 @@ describe("the book's CSV files as the dataset", () => {
     expect(firstDifference(csv.test.labels, idx.test.labels)).toBe(-1);
     expect(csv.checksum).toBe(idx.checksum);
     expect(csv.official).toBe(false);
+  });
+
+  it("the official test set as the book's CSV file is the official MNIST: the packaged files' checksum", () => {
+    const dir = tempDir();
+    for (const name of [FILES.trainImages, FILES.trainLabels]) symlinkSync(join(datasetDir({}), name), join(dir, name));
+    writeFileSync(join(dir, CSV_FILES.test[0]), encodeMnistCsv(real().test));
+    const dataset = loadDataset(dir, true);
+    expect(dataset.official).toBe(true);
+    expect(dataset.checksum).toBe(real().checksum);
+  });
+
+  it("a CSV file that must be official but differs is named, with which half differs", () => {
+    const dir = tempDir();
+    for (const name of [FILES.trainImages, FILES.trainLabels]) symlinkSync(join(datasetDir({}), name), join(dir, name));
+    const test = real().test;
+    writeFileSync(
+      join(dir, CSV_FILES.test[0]),
+      encodeMnistCsv({...test, labels: test.labels.map((l) => (l + 1) % 10)})
+    );
+    expect(() => loadDataset(dir, true)).toThrow(
+      `${join(dir, CSV_FILES.test[0])} (its labels): MD5 ${createHash("md5")
+        .update(encodeLabels(test.labels.map((l) => (l + 1) % 10)))
+        .digest("hex")} does not match the official 27ae3e4e09519cfbb04c329615203637`
+    );
   });
 
   it("the book's sample files are read when the full ones are absent", () => {

@@ -19,6 +19,12 @@ describe("the book's MNIST CSV files", () => {
     expect(firstDifference(parsed.labels, sample.labels)).toBe(-1);
   });
 
+  it("accept old Mac line ends (CR only) and blank lines at the end", () => {
+    const parsed = parseMnistCsv(bytes(`${line(3, 1)}\r${line(4, 2)}\r${line(5, 3)}\r\r\n\n`), "f.csv");
+    expect(Array.from(parsed.labels)).toEqual([3, 4, 5]);
+    expect([parsed.pixels[0], parsed.pixels[784], parsed.pixels[2 * 784 + 783]]).toEqual([1, 2, 3]);
+  });
+
   it("accept Windows line ends, no final line end, spaces around values and a header line", () => {
     const header = ["label", ...Array.from({length: 784}, (_, i) => `${Math.floor(i / 28) + 1}x${(i % 28) + 1}`)];
     const text = `${header.join(",")}\r\n${line(3, 0, {0: " 255 "})}\r\n${line("7", 12)}`;
@@ -48,7 +54,18 @@ describe("the book's MNIST CSV files", () => {
     ["a label above 9", `${line(1)}\n${line(1)}\n${line(10)}\n`, /^f\.csv: line 3: label "10" is not a digit 0-9/],
     ["a label that is not a number", `${line(1)}\n${line("x")}\n`, /^f\.csv: line 2: label "x" is not a digit 0-9/],
     ["an empty file", "", /^f\.csv: holds no images/],
-    ["a file of blank lines", "\n\n", /^f\.csv: line 1: is empty/],
+    ["a file of blank lines", "\n\n", /^f\.csv: holds no images/],
+    ["a blank line first", `\n${line(1)}\n`, /^f\.csv: line 1: is empty/],
+    [
+      "a damaged label on the first line (not taken for a header)",
+      line("x"),
+      /^f\.csv: line 1: label "x" is not a digit 0-9/
+    ],
+    ["a hexadecimal grey level", line(1, 0, {3: "0x1F"}), /^f\.csv: line 1: value "0x1F" in field 5/],
+    ["a grey level in exponent form", line(1, 0, {3: "1e2"}), /^f\.csv: line 1: value "1e2" in field 5/],
+    ["a signed grey level", line(1, 0, {3: "+7"}), /^f\.csv: line 1: value "\+7" in field 5/],
+    ["a label written as a decimal", line("7.0"), /^f\.csv: line 1: label "7\.0" is not a digit 0-9/],
+    ["many short lines (no image can fit)", "1\n".repeat(200_000), /^f\.csv: line 1: has 1 fields, expected 785/],
     ["only a header", `label,${"p,".repeat(783)}p\n`, /^f\.csv: holds no images/]
   ];
   it.each(bad)("name the file and line of %s", (_, text, message) => {

@@ -69,23 +69,100 @@ describe("a reader's own image", () => {
     expect(Math.max(rows.filter(Boolean).length, cols.filter(Boolean).length)).toBe(20);
   });
 
-  it("paper texture and grey paper are not ink when centring: a photo-like image gives the clean image's digit", () => {
-    // A binary stroke pattern: ink 30 on paper 255 (clean) and on paper 200-230 with noise (photo).
+  /**
+   * The strokes of the first test image (ink where its grey level is above 128) in ink of grey
+   * 30, drawn 3 times larger on paper of grey `paper(x, y)`, all of it lit by `light(x, y)` (0..1).
+   */
+  const strokesOn = (paper: (x: number, y: number) => number, light = (_x: number, _y: number) => 1) => {
     const strokes = seven().map((v) => (v > 128 ? 255 : 0));
-    const noise = d3.randomUniform.source(d3.randomLcg(1))(0, 1); // deterministic
-    const clean = rgbaOf(strokes, 3, (v) => (v ? [30, 30, 30, 255] : [255, 255, 255, 255]));
-    const photo = rgbaOf(strokes, 3, (v) => {
-      const g = v ? 30 : Math.round(200 + 30 * noise());
-      return [g, g, g, 255];
-    });
-    const expected = centredDigit(inkFromRgba(clean, 84, 84));
-    expect(expected.some((v) => v > 0)).toBe(true);
-    expect(firstDifference(centredDigit(inkFromRgba(photo, 84, 84)), expected)).toBe(-1);
-    // The drawing pad's preparation of the same strokes (ink exactly 0 or 1) agrees.
-    const ink = Float32Array.from({length: 84 * 84}, (_, i) =>
-      strokes[Math.floor(i / 84 / 3) * 28 + Math.floor((i % 84) / 3)] ? 1 : 0
+    const rgba = rgbaOf(strokes, 3, (v) => (v ? [30, 30, 30, 255] : [255, 255, 255, 255]));
+    for (let i = 0; i < 84 * 84; i++) {
+      const [x, y] = [i % 84, Math.floor(i / 84)];
+      const g = Math.round((rgba[4 * i] === 30 ? 30 : paper(x, y)) * light(x, y));
+      rgba.set([g, g, g], 4 * i);
+    }
+    return rgba;
+  };
+  /** The largest difference in grey level, and whether the same pixels hold ink. */
+  const compare = (a: Uint8Array, b: Uint8Array) => ({
+    largest: Math.max(...a.map((v, i) => Math.abs(v - b[i]))),
+    sameInk: a.every((v, i) => v > 0 === b[i] > 0)
+  });
+
+  it("grey, textured paper is not ink when centring: a photo-like image gives the clean image's digit", () => {
+    const clean = centredDigit(
+      inkFromRgba(
+        strokesOn(() => 255),
+        84,
+        84
+      )
     );
-    expect(firstDifference(expected, digitFromDrawing(ink, 84, 84))).toBe(-1);
+    expect(clean.some((v) => v > 0)).toBe(true);
+    // The same strokes (ink exactly 0 or 1) through the drawing pad's preparation: identical.
+    const strokes = seven().map((v) => (v > 128 ? 1 : 0));
+    const ink = Float32Array.from(
+      {length: 84 * 84},
+      (_, i) => strokes[Math.floor(i / 84 / 3) * 28 + Math.floor((i % 84) / 3)]
+    );
+    expect(firstDifference(clean, digitFromDrawing(ink, 84, 84))).toBe(-1);
+    // Paper at grey 200-230, at random: the ink stretched from a paper level that varies by
+    // cell differs by a few grey levels at most (area averaging of values just under full ink).
+    const noise = d3.randomUniform.source(d3.randomLcg(1))(200, 230);
+    const photo = centredDigit(
+      inkFromRgba(
+        strokesOn(() => Math.round(noise())),
+        84,
+        84
+      )
+    );
+    expect(compare(photo, clean)).toEqual({largest: expect.any(Number), sameInk: true});
+    expect(compare(photo, clean).largest).toBeLessThanOrEqual(8);
+  });
+
+  it("a shadow across the page is not ink when centring: paper from white to grey 145", () => {
+    const clean = centredDigit(
+      inkFromRgba(
+        strokesOn(() => 255),
+        84,
+        84
+      )
+    );
+    const shadowed = centredDigit(
+      inkFromRgba(
+        strokesOn((x, y) => Math.round(255 - (110 * (x + y)) / 166)),
+        84,
+        84
+      )
+    );
+    expect(compare(shadowed, clean).sameInk).toBe(true);
+    expect(compare(shadowed, clean).largest).toBeLessThanOrEqual(40);
+  });
+
+  it("a shadow across the page is not ink when centring: light falling from full to 57% across the image", () => {
+    const clean = centredDigit(
+      inkFromRgba(
+        strokesOn(() => 255),
+        84,
+        84
+      )
+    );
+    const dimmed = (x: number, y: number) => 1 - (0.43 * (x + y)) / 166;
+    const shadowed = centredDigit(
+      inkFromRgba(
+        strokesOn(() => 255, dimmed),
+        84,
+        84
+      )
+    );
+    expect(compare(shadowed, clean).sameInk).toBe(true);
+    expect(compare(shadowed, clean).largest).toBeLessThanOrEqual(8);
+  });
+
+  it("the book's way fills around a wide image with its paper's grey, not with white", () => {
+    // Paper at grey 204 (ink 0.2) with no strokes: every one of the 784 pixels is 51.
+    const rgba = new Uint8ClampedArray(56 * 28 * 4);
+    for (let i = 0; i < 56 * 28; i++) rgba.set([204, 204, 204, 255], 4 * i);
+    expect(new Set(bookDigit(inkFromRgba(rgba, 56, 28)))).toEqual(new Set([51]));
   });
 
   it("an image with no ink gives an empty digit both ways", () => {

@@ -30,57 +30,63 @@ export const MAX_SIDE = 1024;
 
 export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"];
 
-/** One opened file, read: its pixels as RGBA, or why it could not be read. */
-interface Decoded {
-  name: string;
-  canvas?: HTMLCanvasElement;
-  error?: string;
-}
-
-/** Draws an image file onto a canvas at its size (at most MAX_SIDE), keeping transparency. */
-async function decode(file: File): Promise<Decoded> {
-  let source: CanvasImageSource & {width: number; height: number};
-  const url = URL.createObjectURL(file);
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode(); // every current browser; GIF gives its first frame
-    source = image;
-  } catch {
-    return {name: file.name, error: "could not be read as an image (PNG, JPEG, WebP or GIF)"};
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-  const scale = Math.min(1, MAX_SIDE / Math.max(source.width, source.height));
-  const width = Math.max(1, Math.round(source.width * scale));
-  const height = Math.max(1, Math.round(source.height * scale));
-  const canvas = Object.assign(document.createElement("canvas"), {width, height});
-  const context = canvas.getContext("2d", {willReadFrequently: true});
-  if (!context) return {name: file.name, error: "could not be drawn: this browser gives no 2D canvas"};
-  context.imageSmoothingQuality = "high";
-  context.drawImage(source, 0, 0, width, height);
-  return {name: file.name, canvas};
-}
-
 /** One file's two preparations and the network's readings of them. */
 export interface OwnImageResult {
   name: string;
   source: InkSource;
   book: {digit: Uint8Array; reading: Reading};
   centred: {digit: Uint8Array; reading: Reading};
+  /** The image as opened, at most THUMBNAIL pixels on its longer side. */
+  thumbnail: HTMLCanvasElement;
 }
 
-function prepare(decoded: Required<Decoded>, ask: OwnImagesOptions["ask"]): OwnImageResult {
-  const {width, height} = decoded.canvas;
-  const {data} = decoded.canvas.getContext("2d")!.getImageData(0, 0, width, height);
-  const image = inkFromRgba(data, width, height);
-  const book = bookDigit(image);
-  const centred = centredDigit(image);
+/** The thumbnail's longer side, in pixels. */
+const THUMBNAIL = 112;
+
+/** A problem with one file, said in plain words to the reader. */
+class UnreadableImage extends Error {}
+
+/** The file's image, decoded by the browser (GIF: its first frame). */
+async function decode(file: File): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(file);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return image;
+  } catch {
+    throw new UnreadableImage("could not be read as an image (PNG, JPEG, WebP or GIF)");
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** `image` drawn onto a new canvas whose longer side is at most `side` pixels, keeping transparency. */
+function drawn(image: CanvasImageSource & {width: number; height: number}, side: number) {
+  const scale = Math.min(1, side / Math.max(image.width, image.height));
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+  const canvas = Object.assign(document.createElement("canvas"), {width, height});
+  const context = canvas.getContext("2d", {willReadFrequently: true});
+  if (!context) throw new UnreadableImage("could not be drawn: this browser gives the page no 2D canvas");
+  context.imageSmoothingQuality = "high";
+  context.drawImage(image, 0, 0, width, height);
+  return {canvas, context, width, height};
+}
+
+/** Reads one file and asks the network about it both ways; throws UnreadableImage for a file that is no image. */
+async function readImage(file: File, ask: OwnImagesOptions["ask"]): Promise<OwnImageResult> {
+  const image = await decode(file);
+  const {context, width, height} = drawn(image, MAX_SIDE);
+  const ink = inkFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+  const book = bookDigit(ink);
+  const centred = centredDigit(ink);
   return {
-    name: decoded.name,
-    source: image.source,
+    name: file.name,
+    source: ink.source,
     book: {digit: book, reading: ask(book)},
-    centred: {digit: centred, reading: ask(centred)}
+    centred: {digit: centred, reading: ask(centred)},
+    thumbnail: drawn(image, THUMBNAIL).canvas
   };
 }
 
@@ -101,11 +107,15 @@ const answerText = ({reading, digit}: {reading: Reading; digit: Uint8Array}) =>
     ? html`It reads <strong class="answer" style="font-size: 1.6em;">${reading.answer}</strong> (output ${reading.outputs[reading.answer].value.toFixed(2)})`
     : html`<span class="answer">No ink found.</span>`;
 
-function resultCard(
-  result: OwnImageResult,
-  original: HTMLCanvasElement,
-  chart: OwnImagesOptions["chart"]
-): HTMLElement {
+/** How the book's way read the grey levels, for each kind of image. */
+const BOOK_READING: Record<InkSource, string> = {
+  "dark ink on light paper": "grey levels inverted",
+  "light ink on dark paper": "grey levels taken as they are (the ink is already light)",
+  "ink on a transparent background": "opacity taken as the ink"
+};
+
+function resultCard(result: OwnImageResult, chart: OwnImagesOptions["chart"]): HTMLElement {
+  const original = result.thumbnail;
   original.style.cssText =
     "max-width: 112px; max-height: 112px; border: 1px solid var(--theme-foreground-faintest); background: repeating-conic-gradient(#ccc 0 25%, #fff 0 50%) 0 0 / 12px 12px;";
   original.setAttribute("role", "img");
@@ -128,7 +138,7 @@ function resultCard(
     <h3>${result.name}</h3>
     <div style="display: flex; gap: 1rem; align-items: center;">${original}<p>Read as ${result.source}.</p></div>
     <div class="grid grid-cols-2">
-      ${half("book", "The book's way", "Scaled to 28×28, grey levels inverted, x = p/255 × 0.99 + 0.01.", result.book)}
+      ${half("book", "The book's way", `Scaled to 28×28, ${BOOK_READING[result.source]}, x = p/255 × 0.99 + 0.01.`, result.book)}
       ${half("centred", "As the drawing pad", "Ink fitted to a 20×20 box and centred by mass, as MNIST's digits were.", result.centred)}
     </div>
   </div>`;
@@ -158,36 +168,45 @@ function answerTable(results: OwnImageResult[], made: string): HTMLElement {
 export function ownImages({ask, chart, made, invalidation}: OwnImagesOptions): HTMLElement {
   const input = html`<input type="file" multiple accept=${IMAGE_TYPES.join(",")}>` as HTMLInputElement;
   const status = html`<p class="own-images-status" role="status" aria-live="polite">No image opened yet.</p>`;
-  const results = html`<div class="own-images-results"></div>`;
+  const shown = html`<div class="own-images-results"></div>`;
   const zone = html`<div class="card own-images-drop" style="border: 2px dashed var(--theme-foreground-faint);">
     <label>Open image files ${input}</label>
     <p style="margin: 0.3rem 0 0;">or drop them here (or anywhere on this page).</p>
     ${status}
   </div>`;
-  const root = html`<div id="own-images">${zone}${results}</div>`;
+  const root = html`<div id="own-images">${zone}${shown}</div>`;
 
   let generation = 0;
+  /** Reads the files one at a time (a phone photo decodes to about 50 MB), then shows them all. */
   async function open(files: File[]): Promise<void> {
-    const mine = ++generation; // a second choice while the first is read replaces it
     if (files.length === 0) return;
-    status.textContent = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
-    const decoded = await Promise.all(files.map(decode));
-    if (mine !== generation) return;
-    const read = decoded.filter((d): d is Required<Decoded> => !!d.canvas);
-    const prepared = read.map((d) => prepare(d, ask));
-    const failed = decoded.filter((d) => d.error);
-    results.replaceChildren(
-      ...(prepared.length > 1 ? [answerTable(prepared, made)] : []),
-      ...prepared.map((result, i) => resultCard(result, read[i].canvas, chart))
+    const mine = ++generation; // a second choice while the first is read replaces it
+    const results: OwnImageResult[] = [];
+    const problems: string[] = [];
+    for (const [i, file] of files.entries()) {
+      status.textContent = `Reading ${file.name}${files.length > 1 ? ` (${i + 1} of ${files.length})` : ""}…`;
+      try {
+        results.push(await readImage(file, ask));
+      } catch (error) {
+        problems.push(
+          `${file.name} ${error instanceof UnreadableImage ? error.message : `could not be read (${(error as Error).message})`}.`
+        );
+      }
+      if (mine !== generation) return;
+    }
+    shown.replaceChildren(
+      ...(results.length > 1 ? [answerTable(results, made)] : []),
+      ...results.map((result) => resultCard(result, chart))
     );
-    status.textContent = [
-      prepared.length ? `Read ${prepared.length} image${prepared.length === 1 ? "" : "s"} in your browser.` : "",
-      ...failed.map((d) => `${d.name} ${d.error}.`)
-    ]
-      .filter(Boolean)
-      .join(" ");
+    const read = results.length
+      ? [`Read ${results.length} image${results.length === 1 ? "" : "s"} in your browser.`]
+      : [];
+    status.textContent = [...read, ...problems].join(" ");
   }
-  input.addEventListener("change", () => open(Array.from(input.files ?? [])));
+  input.addEventListener("change", async () => {
+    await open(Array.from(input.files ?? []));
+    input.value = ""; // choosing the same file again reads it again
+  });
 
   const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes("Files");
   const over = (event: DragEvent) => {
@@ -201,7 +220,10 @@ export function ownImages({ask, chart, made, invalidation}: OwnImagesOptions): H
     zone.style.borderColor = "";
     open(Array.from(event.dataTransfer?.files ?? []));
   };
-  const leave = () => (zone.style.borderColor = "");
+  // dragleave fires at every child the pointer crosses; only leaving the window ends the drag.
+  const leave = (event: DragEvent) => {
+    if (!event.relatedTarget) zone.style.borderColor = "";
+  };
   window.addEventListener("dragover", over);
   window.addEventListener("drop", drop);
   window.addEventListener("dragleave", leave);

@@ -22,7 +22,7 @@ interface Drawn {
   scale: number;
   at: [number, number];
   mode: "dark on light" | "light on dark" | "on transparent";
-  type: "image/png" | "image/jpeg";
+  type: "image/png" | "image/jpeg" | "image/webp";
 }
 
 const FILES: Drawn[] = [
@@ -75,6 +75,27 @@ const FILES: Drawn[] = [
     at: [2, 2],
     mode: "dark on light",
     type: "image/jpeg"
+  },
+  // Larger than the page reads at (MAX_SIDE, 1024 px): the browser scales it down first.
+  {
+    name: "scan-1400x1100.png",
+    index: 2,
+    width: 1400,
+    height: 1100,
+    scale: 36,
+    at: [196, 46],
+    mode: "dark on light",
+    type: "image/png"
+  },
+  {
+    name: "pad.webp",
+    index: 7,
+    width: 160,
+    height: 160,
+    scale: 5,
+    at: [10, 10],
+    mode: "dark on light",
+    type: "image/webp"
   }
 ];
 
@@ -187,7 +208,7 @@ describe("the model page reads the reader's own images", () => {
       expect(card.text, file.name).toContain(`Read as ${READ_AS[file.mode]}.`);
       expect([card.book.answer, card.centred.answer], file.name).toEqual([String(label(file)), String(label(file))]);
       for (const half of [card.book, card.centred]) {
-        expect(half.inked, file.name).toBeGreaterThan(20); // a digit, not an empty square
+        expect(half.inked, file.name).toBeGreaterThan(10); // a digit (a 1 has about 20 dark pixels), not an empty square
         expect(half.bars, file.name).toBeGreaterThanOrEqual(10); // the ten outputs
       }
     }
