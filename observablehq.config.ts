@@ -1,8 +1,11 @@
 // Observable Framework configuration. The site must work offline: no Google Fonts
-// (globalStylesheets: []), no CDN imports (pages import from node_modules explicitly).
+// (globalStylesheets: []), no CDN imports (pages import from node_modules explicitly). It must
+// work on any static file server, under any path: links keep their .html (preserveExtension),
+// since a plain server (python3 -m http.server, S3, GitHub Pages' folders) has no clean URLs.
 export default {
   title: "Make Your Own Neural Network",
   root: "src",
+  preserveExtension: true,
   output: process.env.SITE_OUTPUT ?? "dist",
   pages: [
     {name: "Experiment 1: one run", path: "/experiment-1"},
@@ -17,8 +20,13 @@ export default {
     {name: "Playground: train in the browser", path: "/playground"}
   ],
   globalStylesheets: [],
-  // An empty icon: no request for /favicon.ico.
-  head: `<link rel="icon" href="data:,">`,
+  // An empty icon: no request for /favicon.ico. Then what a reader whose browser cannot run
+  // the pages' scripts gets, above the text: with JavaScript off, a sentence written by CSS (a
+  // <noscript> in the head may hold only styles); in a browser too old for JavaScript modules
+  // (before about 2018), the nomodule script, which only such browsers run, writes it.
+  head: `<link rel="icon" href="data:,">
+<noscript><style>#observablehq-main::before { content: "This report draws its charts and runs its network with JavaScript, which is turned off in this browser: the text is here, the charts and numbers are not."; display: block; padding: 0.5rem 1rem; border-left: 4px solid var(--theme-foreground-focus); }</style></noscript>
+<script nomodule>document.addEventListener("DOMContentLoaded", function () { var p = document.createElement("p"); p.id = "browser-too-old"; p.className = "warning"; p.textContent = "This browser is too old to run the report's charts (they need JavaScript modules: Chrome, Edge, Firefox or Safari from 2018 on). The text is here; the charts, numbers and training are not."; var main = document.getElementById("observablehq-main"); if (main) main.insertBefore(p, main.firstChild); });</script>`,
   // Framework's light and dark themes plus the Inputs styles (see src/style.css).
   style: "style.css",
   search: true,

@@ -131,6 +131,9 @@ export async function buildSite(
   try {
     await renderer.render(temp);
     if (!existsSync(join(temp, "index.html"))) throw new Error(`observable build wrote no index.html to ${temp}`);
+    // GitHub Pages runs a site through Jekyll unless it holds .nojekyll, and Jekyll drops every
+    // folder whose name starts with "_": Framework's _file, _import, _node and _observablehq.
+    writeFileSync(join(temp, ".nojekyll"), "");
     // Swap: the old site moves aside, the new one takes its name, the old one is deleted.
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);

@@ -56,4 +56,11 @@ describe("chart footer", () => {
     expect(pageName("/experiment-2.html")).toBe("experiment-2");
     expect(pageName("/")).toBe("index");
   });
+
+  it("names downloads the same under a path prefix (a GitHub Pages project site)", () => {
+    expect(pageName("/my-repo/experiment-2.html")).toBe("experiment-2");
+    expect(pageName("/my-repo/experiment-2")).toBe("experiment-2");
+    expect(pageName("/my-repo/")).toBe("index");
+    expect(pageName("/my-repo/index.html")).toBe("index");
+  });
 });

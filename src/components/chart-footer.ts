@@ -35,14 +35,14 @@ export interface ChartFooterOptions {
   fixed?: Row;
 }
 
-/** The page's name in file names: its path ("/experiment-2" → "experiment-2"; "/" → "index"). */
+/**
+ * The page's name in file names: the last part of its path, without .html ("/experiment-2",
+ * "/experiment-2.html" and "/my-repo/experiment-2.html" → "experiment-2"; "/" and "/my-repo/"
+ * → "index"), so downloads are named the same wherever the site is served.
+ */
 export function pageName(path = location.pathname): string {
-  return (
-    path
-      .replace(/\.html$/, "")
-      .replace(/^\/+|\/+$/g, "")
-      .replace(/\//g, "-") || "index"
-  );
+  const last = path.slice(path.lastIndexOf("/") + 1).replace(/\.html$/, "");
+  return last || "index";
 }
 
 /** A cell as CSV text: lists and typed arrays as numbers separated by spaces. */

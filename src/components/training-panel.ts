@@ -6,6 +6,7 @@ import {createTrainer} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
+import {fallbackNote, trainingKernel, trainingUnavailable} from "./browser-support.js";
 import {chartFooter} from "./chart-footer.js";
 import {element} from "./element.js";
 import {lineChart} from "./line-chart.js";
@@ -52,8 +53,15 @@ export function trainingPanel({
   const buttons = element("div");
   buttons.style.cssText = "display: flex; gap: 0.75rem; margin-bottom: 0.75rem;";
   buttons.append(start, stop);
+  // Where training here uses another kernel than the one chosen, or cannot run, one sentence says so.
+  const support = element("p", {className: "browser-support", hidden: true});
+  support.style.cssText = "font-size: 13px; margin: 0 0 0.75rem;";
+  const tell = (text: string) => {
+    support.textContent = text;
+    support.hidden = false;
+  };
   const root = element("div", {className: "card", id: "training-panel"});
-  root.append(buttons, status, chart);
+  root.append(buttons, support, status, chart);
 
   let worker: Worker | undefined;
   let points: {seen: number; score: number}[] = [];
@@ -83,7 +91,9 @@ export function trainingPanel({
         tooltip: (d) => `after ${count(d.seen)} samples: ${d.score.toFixed(3)}`
       })
     );
+  let running = false;
   const finish = () => {
+    running = false;
     start.disabled = false;
     stop.disabled = true;
   };
@@ -104,21 +114,27 @@ export function trainingPanel({
         `<strong class="score" data-final="${data.score}">${data.score.toFixed(4)}</strong> ` +
         `on ${count(test.count)} test images (${describe(run)}).`;
       finish();
+    } else if (data.type === "kernel") {
+      tell(fallbackNote(data.wanted, false));
     } else if (data.type === "error") {
       status.textContent = `Training failed: ${data.message}`;
       finish();
     }
   };
-  start.onclick = () => {
+  start.onclick = async () => {
     run = {...settings()};
+    running = true;
+    start.disabled = true;
+    stop.disabled = false;
+    const {kernel, note} = await trainingKernel(run.kernel, false);
+    if (note) tell(note);
+    else support.hidden = true;
     worker ??= new Worker(workerUrl, {type: "module"});
     worker.onmessage = report;
     points = [];
     chart.replaceChildren();
     status.textContent = "Starting…";
-    start.disabled = true;
-    stop.disabled = false;
-    const {lr, hidden, init, epochs, seed, kernel} = run;
+    const {lr, hidden, init, epochs, seed} = run;
     const request: TrainRequest = {
       type: "start",
       lr,
@@ -136,19 +152,24 @@ export function trainingPanel({
   // Before Start the chart is not blank: its axes and the untrained network's score (the
   // reference kernel scores 1,000 test images in well under a second).
   const preview = async () => {
-    if (start.disabled) return;
+    if (running) return;
     run = {...settings()};
     const trainer = await createTrainer(
       createNetwork({inputs: train.size, hidden: run.hidden, outputs: 10, init: run.init, seed: run.seed}),
       "dense"
     );
-    if (start.disabled) return; // a run started meanwhile
+    if (running) return; // a run started meanwhile
     points = [{seen: 0, score: trainer.evaluate(test).score}];
     status.textContent = `Press Start to train. Untrained, the network scores ${points[0].score.toFixed(4)}: about one in ten, a guess.`;
     draw();
   };
   changes?.addEventListener("input", preview);
   preview();
+  const unavailable = trainingUnavailable();
+  if (unavailable) {
+    start.disabled = true;
+    tell(unavailable);
+  }
   invalidation.then(() => worker?.terminate());
   return root;
 }

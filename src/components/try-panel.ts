@@ -9,6 +9,7 @@ import * as Inputs from "@observablehq/inputs";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
+import {fallbackNote, trainingKernel, trainingUnavailable} from "./browser-support.js";
 import {element} from "./element.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
@@ -90,7 +91,14 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   const note = element("p", {className: "download-note"});
   note.style.cssText = "font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;";
   note.textContent = `Training downloads the ${count(ALL_IMAGES)} training and 10,000 test images once: ${megabytes(downloadSize())}.`;
-  root.append(heading, form, status, buttons, note);
+  // Where training here differs from the build's (another kernel) or cannot run, one sentence says so.
+  const support = element("p", {className: "browser-support", hidden: true});
+  support.style.cssText = "font-size: 13px; margin: 0.5rem 0 0;";
+  const tell = (text: string) => {
+    support.textContent = text;
+    support.hidden = false;
+  };
+  root.append(heading, form, status, buttons, support, note);
   root.value = null;
   const show = (run: ReaderRun | null) => {
     root.value = run;
@@ -157,8 +165,12 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
       update();
     });
 
+  const buildKernel = settings.kernel ?? DEFAULT_KERNEL;
   const start = async (mode: "train" | "reproduce") => {
     const run = read();
+    const chosen = await trainingKernel(buildKernel, true);
+    let kernel = chosen.kernel; // the kernel the worker trains with
+    if (chosen.note) tell(chosen.note);
     const stored = mode === "reproduce" ? storedEpochs(scores, settings, fixed, run) : [];
     setRunning(true);
     let received = 0;
@@ -212,10 +224,14 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
           const pairs = stored.map(
             (d, i) => `epoch ${d.epoch}: ${epochs[i]?.score} (browser) vs ${d.testScore} (build)`
           );
+          const kernels =
+            kernel === buildKernel
+              ? ""
+              : ` The browser trained with the ${kernel} kernel and the build with ${buildKernel}: a different kernel, so equal scores were not expected.`;
           html(
-            `<strong class="verdict" data-identical="${same}">${same ? "Identical" : "Different"}</strong>: ` +
+            `<strong class="verdict" data-identical="${same}" data-kernel="${kernel}">${same ? "Identical" : "Different"}</strong>: ` +
               `${same ? "the browser's test score equals the build's, digit for digit" : "the browser's test score differs from the build's"} ` +
-              `(${pairs.join("; ")}; ${timing}).`
+              `(${pairs.join("; ")}; ${timing}).${kernels}`
           );
         } else {
           html(
@@ -223,6 +239,9 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
               `after epoch ${last?.epoch} (${timing}).`
           );
         }
+      } else if (report.type === "kernel") {
+        kernel = report.kernel;
+        tell(fallbackNote(report.wanted, true));
       } else if (report.type === "error") {
         setRunning(false);
         html(`Training failed: ${report.message}`);
@@ -235,7 +254,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
       init: run.init,
       epochs: run.epochs,
       seed: run.seed,
-      kernel: settings.kernel ?? DEFAULT_KERNEL,
+      kernel,
       images: run.images,
       score: "epoch",
       ...(sent ? {} : data)
@@ -248,5 +267,10 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   stop.addEventListener("click", () => worker?.postMessage({type: "stop"}));
   invalidation.then(() => worker?.terminate());
   update();
+  const unavailable = trainingUnavailable();
+  if (unavailable) {
+    train.disabled = reproduce.disabled = true;
+    tell(unavailable);
+  }
   return root;
 }

@@ -5,6 +5,7 @@
 import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
+import {FALLBACK_KERNEL} from "../components/browser-support.js";
 
 export interface TrainRequest {
   type: "start";
@@ -36,7 +37,9 @@ export type TrainReport =
     }
   | {type: "epoch"; epoch: number; score: number; trainingSeconds: number}
   | {type: "done"; stopped: boolean; seen: number; score: number; seconds: number; samplesPerSecond: number}
-  | {type: "error"; message: string};
+  | {type: "error"; message: string}
+  /** The kernel asked for (`wanted`) could not run here (no WebAssembly SIMD): training goes on with `kernel`. */
+  | {type: "kernel"; kernel: KernelName; wanted: KernelName};
 
 /** Samples per training call; the worker checks for "stop" between calls. */
 const CHUNK = 250;
@@ -70,7 +73,17 @@ async function train(request: TrainRequest): Promise<void> {
   const train = firstSamples(data.train, request.images);
   const test = data.test;
   const often = scoring === "often";
-  const trainer = await createTrainer(createNetwork({inputs: train.size, hidden, outputs: 10, init, seed}), kernel);
+  const network = () => createNetwork({inputs: train.size, hidden, outputs: 10, init, seed});
+  let trainer: Awaited<ReturnType<typeof createTrainer>>;
+  try {
+    trainer = await createTrainer(network(), kernel);
+  } catch (error) {
+    // WebAssembly missing, turned off or without SIMD: the reader gets training all the same,
+    // and a sentence, never the compile error.
+    if (!kernel.startsWith("wasm")) throw error;
+    trainer = await createTrainer(network(), FALLBACK_KERNEL);
+    post({type: "kernel", kernel: FALLBACK_KERNEL, wanted: kernel});
+  }
   const parts = chunks(train, CHUNK);
   for (const part of parts) trainer.prepare?.(part);
   trainer.prepare?.(test);

@@ -1,8 +1,10 @@
-// Finds a Chromium to drive with playwright-core (which downloads no browser of its own).
+// Finds the browsers the tests drive: Chromium with playwright-core, Firefox ESR with
+// puppeteer-core over WebDriver BiDi (neither downloads a browser of its own).
 import {existsSync} from "node:fs";
 import {resolve} from "node:path";
 import {build} from "esbuild";
 import {chromium, type Browser} from "playwright-core";
+import puppeteer, {type Browser as PuppeteerBrowser} from "puppeteer-core";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -30,6 +32,24 @@ export function launch(): Promise<Browser> {
       "--disable-sync"
     ]
   });
+}
+
+const FIREFOX_CANDIDATES = ["/usr/bin/firefox-esr", "/usr/bin/firefox"];
+
+export function findFirefox(): string {
+  const path = process.env.FIREFOX_PATH ?? FIREFOX_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!path || !existsSync(path)) {
+    throw new Error(
+      "No Firefox found for the browser tests. Install Debian's package " +
+        "(sudo apt-get update && sudo apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary."
+    );
+  }
+  return path;
+}
+
+/** Firefox, headless, driven by puppeteer-core over WebDriver BiDi. */
+export function launchFirefox(): Promise<PuppeteerBrowser> {
+  return puppeteer.launch({browser: "firefox", executablePath: findFirefox(), headless: true});
 }
 
 /** `source` (TypeScript importing the project's modules, paths from its root) bundled into one browser script. */

@@ -1,5 +1,8 @@
-// A minimal static server for the built site on 127.0.0.1, with Framework's clean URLs
-// (/experiment-1 serves experiment-1.html).
+// A minimal static server for the built site on 127.0.0.1. By default with Framework's clean
+// URLs (/experiment-1 serves experiment-1.html); with cleanUrls false, as a plain file server
+// (python3 -m http.server, GitHub Pages without its .html lookup) would: a path names a file or
+// a folder's index.html, nothing else. `prefix` serves the site under a path, as a GitHub Pages
+// project site is (/<repo>/...); anything outside it is 404.
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
@@ -16,21 +19,35 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2"
 };
 
-export async function serve(root: string): Promise<{url: string; close: () => Promise<void>}> {
+export interface ServeOptions {
+  /** Serve /page from page.html (Framework's clean URLs); default true. */
+  cleanUrls?: boolean;
+  /** The path the site is served under, e.g. "/report"; default none. */
+  prefix?: string;
+}
+
+/** Serves `root`; `url` is where the site's index is, without a trailing slash (the prefix included). */
+export async function serve(
+  root: string,
+  {cleanUrls = true, prefix = ""}: ServeOptions = {}
+): Promise<{url: string; close: () => Promise<void>}> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    const full = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    if (full === prefix) return void response.writeHead(301, {location: `${prefix}/`}).end();
+    if (!full.startsWith(`${prefix}/`)) return void response.writeHead(404).end("not found");
+    const path = full.slice(prefix.length);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    else if (!existsSync(file) && existsSync(file + ".html")) file += ".html";
+    else if (cleanUrls && !existsSync(file) && existsSync(file + ".html")) file += ".html";
     if (!existsSync(file)) return void response.writeHead(404).end("not found");
     response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const {port} = server.address() as AddressInfo;
-  return {url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done()))};
+  return {url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((done) => server.close(() => done()))};
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

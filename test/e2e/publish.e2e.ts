@@ -1,0 +1,182 @@
+// Published anywhere, read in any browser: the built site crawled from its index on a plain
+// static server (no clean URLs) and under a path prefix (a GitHub Pages project site), and the
+// pages in a browser that lacks what training uses (WebAssembly, Web Workers,
+// DecompressionStream): each still trains or says in words what is missing.
+import {existsSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {shots, site, useBuiltSite} from "./built-site.js";
+import {crawl} from "./crawl.js";
+import {serve} from "./static-server.js";
+
+const built = useBuiltSite();
+const pages = readdirSync(site).filter((f) => f.endsWith(".html") && f !== "404.html");
+
+describe("the site on any static server", () => {
+  for (const [name, options] of [
+    ["a plain file server (no clean URLs)", {cleanUrls: false}],
+    ["a plain file server under a path prefix (/my-report)", {cleanUrls: false, prefix: "/my-report"}]
+  ] as const) {
+    it(`${name}: every page reached from the index, no link or asset broken`, async () => {
+      const server = await serve(site, options);
+      try {
+        const result = await crawl(built.browser, server.url);
+        expect(result.broken).toEqual([]);
+        const reached = result.pages.map((url) => url.slice(url.lastIndexOf("/") + 1) || "index.html");
+        expect([...new Set(reached)].sort()).toEqual([...pages].sort());
+        expect(result.urls.length).toBeGreaterThan(pages.length); // the pages' scripts, styles and data too
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it("downloads are named after the page wherever the site is served", async () => {
+    const names: string[][] = [];
+    for (const prefix of ["", "/my-report"]) {
+      const server = await serve(site, {cleanUrls: false, prefix});
+      const page = await built.browser.newPage();
+      await page.goto(`${server.url}/experiment-2.html`, {waitUntil: "networkidle"});
+      names.push(
+        await page
+          .locator(".chart-footer a[download]")
+          .evaluateAll((links) => links.map((a) => a.getAttribute("download")!))
+      );
+      await page.close();
+      await server.close();
+    }
+    expect(names[0].length).toBeGreaterThan(0);
+    expect(names[0].every((name) => name.startsWith("experiment-2-"))).toBe(true);
+    expect(names[1]).toEqual(names[0]);
+  });
+
+  it("holds .nojekyll, so GitHub Pages serves the _file, _import, _node and _observablehq folders", () => {
+    expect(existsSync(join(site, ".nojekyll"))).toBe(true);
+    expect(readdirSync(site).filter((f) => f.startsWith("_")).length).toBeGreaterThan(0);
+  });
+});
+
+/** Text of a raw exception that must never reach a reader. */
+const RAW_ERROR =
+  /CompileError|WebAssembly\.(Module|instantiate|compile)|opcode|is not defined|is not a constructor|TypeError/;
+
+describe("a browser that lacks what training uses", () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    server = await serve(site);
+  });
+  afterAll(() => server.close());
+
+  /** Opens a page with `missing` removed from the page (and, with `inWorker`, from the training worker). */
+  async function openWithout(
+    path: string,
+    missing: string[],
+    inWorker = false
+  ): Promise<{page: Page; errors: string[]}> {
+    const page = await built.browser.newPage({viewport: {width: 1280, height: 900}});
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const remove = missing.map((name) => `delete globalThis.${name};`).join("");
+    await page.addInitScript(remove);
+    if (inWorker)
+      await page.route("**/playground-worker*.js", async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({response, body: remove + (await response.text())});
+      });
+    await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+    return {page, errors};
+  }
+
+  it("no WebAssembly in the training worker: the playground trains with the plain kernel and says so", async () => {
+    const {page, errors} = await openWithout("playground", ["WebAssembly"], true);
+    await page.locator("#training-panel button[name=start]").click();
+    await page.locator("#training-panel .score[data-final]").waitFor({timeout: 60_000});
+    const panel = (await page.locator("#training-panel").textContent()) ?? "";
+    expect(panel).toContain("plain TypeScript kernel (sparse)");
+    expect(Number(await page.locator("#training-panel .score[data-final]").getAttribute("data-final"))).toBeGreaterThan(
+      0.5
+    );
+    expect(await page.locator("body").textContent()).not.toMatch(RAW_ERROR);
+    expect(errors).toEqual([]);
+    await page.locator("#training-panel").screenshot({path: join(shots, "playground-without-webassembly.png")});
+    await page.close();
+  });
+
+  it("no WebAssembly at all: Reproduce on Experiment 1 trains with the plain kernel and says it compares two kernels", async () => {
+    const {page, errors} = await openWithout("experiment-1", ["WebAssembly"], true);
+    await page.locator(".try-panel button[name=reproduce]").click();
+    const verdict = page.locator(".try-panel .verdict");
+    await verdict.waitFor({timeout: 120_000});
+    expect(await verdict.getAttribute("data-kernel")).toBe("sparse");
+    const panel = (await page.locator(".try-panel").textContent()) ?? "";
+    expect(panel).toContain("This browser cannot run WebAssembly SIMD");
+    expect(panel).toMatch(/trained with the sparse kernel and the build with wasm-f32/);
+    expect(await page.locator("body").textContent()).not.toMatch(RAW_ERROR);
+    expect(errors).toEqual([]);
+    await page.locator(".try-panel").screenshot({path: join(shots, "reproduce-without-webassembly.png")});
+    await page.close();
+  });
+
+  it("no Web Workers: training is not offered, one sentence says why, the charts are drawn", async () => {
+    const {page, errors} = await openWithout("experiment-2", ["Worker"]);
+    expect(await page.locator(".try-panel button[name=train]").isDisabled()).toBe(true);
+    expect(await page.locator(".try-panel .browser-support").textContent()).toContain("cannot run Web Workers");
+    expect(await page.locator("#observablehq-main svg.chart .marks > *").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    const playground = await openWithout("playground", ["Worker"]);
+    expect(await playground.page.locator("#training-panel button[name=start]").isDisabled()).toBe(true);
+    expect(await playground.page.locator("#training-panel .browser-support").textContent()).toContain(
+      "cannot run Web Workers"
+    );
+    expect(await playground.page.locator("#training-panel svg.chart").count()).toBe(1); // the untrained score, drawn
+    expect(playground.errors).toEqual([]);
+    await page.close();
+    await playground.page.close();
+  });
+
+  it("no DecompressionStream: the model page inflates the test images with fflate and scores them", async () => {
+    const {page, errors} = await openWithout("model", ["DecompressionStream"]);
+    await page.locator("#browser-score strong").waitFor({timeout: 60_000});
+    expect(await page.locator("#browser-score").textContent()).toMatch(
+      /Scored here on all 10,000 test images: \d+\.\d\d%/
+    );
+    expect(await page.locator("#test-result canvas").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("JavaScript turned off: the page's text, and one sentence saying what is missing", async () => {
+    const context = await built.browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/experiment-2`);
+    const notice = await page.evaluate(
+      () => getComputedStyle(document.getElementById("observablehq-main")!, "::before").content
+    );
+    expect(notice).toContain("JavaScript, which is turned off in this browser");
+    expect(await page.locator("h1").textContent()).toContain("Experiment 2");
+    await page.screenshot({path: join(shots, "experiment-2-without-javascript.png")});
+    await context.close();
+  });
+
+  it("a browser without JavaScript modules runs the nomodule script: one sentence saying the browser is too old", async () => {
+    const page = await built.browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // What such a browser does: skips type="module" scripts and runs nomodule ones.
+    await page.route("**/experiment-2", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replaceAll('type="module"', 'type="text/x-skipped"')
+        .replaceAll(' nomodule="">', ">");
+      await route.fulfill({response, body});
+    });
+    await page.goto(`${server.url}/experiment-2`);
+    expect(await page.locator("#browser-too-old").textContent()).toContain(
+      "This browser is too old to run the report's charts"
+    );
+    expect(await page.locator("#observablehq-main svg.chart").count()).toBe(0); // indeed no charts: the notice is why
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
