@@ -22,11 +22,25 @@ export default {
   globalStylesheets: [],
   // An empty icon: no request for /favicon.ico. Then what a reader whose browser cannot run
   // the pages' scripts gets, above the text: with JavaScript off, a sentence written by CSS (a
-  // <noscript> in the head may hold only styles); in a browser too old for JavaScript modules
-  // (before about 2018), the nomodule script, which only such browsers run, writes it.
+  // <noscript> in the head may hold only styles); in a browser older than the pages' code needs
+  // (Framework's client uses ??=, the pages Array.prototype.at and Object.hasOwn: Chrome and
+  // Edge 93, Firefox 92, Safari 15.4), a classic script, which any browser runs, finds what is
+  // missing and writes the sentence. Keep it ES5: it must parse where nothing else does.
   head: `<link rel="icon" href="data:,">
 <noscript><style>#observablehq-main::before { content: "This report draws its charts and runs its network with JavaScript, which is turned off in this browser: the text is here, the charts and numbers are not."; display: block; padding: 0.5rem 1rem; border-left: 4px solid var(--theme-foreground-focus); }</style></noscript>
-<script nomodule>document.addEventListener("DOMContentLoaded", function () { var p = document.createElement("p"); p.id = "browser-too-old"; p.className = "warning"; p.textContent = "This browser is too old to run the report's charts (they need JavaScript modules: Chrome, Edge, Firefox or Safari from 2018 on). The text is here; the charts, numbers and training are not."; var main = document.getElementById("observablehq-main"); if (main) main.insertBefore(p, main.firstChild); });</script>`,
+<script>(function () {
+  var ok = !![].at && !!Object.hasOwn;
+  try { Function("var a; a ??= 1;"); } catch (e) { ok = false; }
+  if (ok) return;
+  document.addEventListener("DOMContentLoaded", function () {
+    var p = document.createElement("p");
+    p.id = "browser-too-old";
+    p.className = "warning";
+    p.textContent = "This browser is too old to run the report's charts: they need Chrome or Edge 93, Firefox 92 or Safari 15.4 (2021-2022) or later. The text is here; the charts, numbers and training are not.";
+    var main = document.getElementById("observablehq-main");
+    if (main) main.insertBefore(p, main.firstChild);
+  });
+})();</script>`,
   // Framework's light and dark themes plus the Inputs styles (see src/style.css).
   style: "style.css",
   search: true,

@@ -1,10 +1,12 @@
-// What the pages use beyond what every browser that runs them has, detected once, with what a
-// reader without it gets instead. Charts of the build's results, the drawing pad and the
-// model page need none of these; training in the page does.
+// What the pages use beyond what every browser that runs them has (Chrome and Edge 93, Firefox
+// 92, Safari 15.4: see the head script in observablehq.config.ts), detected once, with what a
+// reader without it gets instead. Charts of the build's results and the drawing pad need none
+// of these; training in the page needs the first two, the model page and playground the third.
 //   WebAssembly SIMD (the fast kernel): missing in Safari before 16.4, and WebAssembly as a
 //     whole in iOS Lockdown Mode -> train with the plain TypeScript kernel ("sparse"), slower,
 //     and say that Reproduce then compares another kernel with the build's.
 //   Web Workers (training off the page's thread) -> training is not offered; the reason is said.
+//     A worker that fails to start is reported in words by the panel (its error event).
 //   DecompressionStream (inflating the gzip-compressed MNIST slices): missing in Safari before
 //     16.4 and Firefox before 113 -> fflate inflates them (mnist-files.ts).
 //   The clipboard (Copy link): missing off HTTPS -> the link is shown to copy by hand (url-state.ts).
@@ -34,8 +36,8 @@ export function wasmSimdSupported(): Promise<boolean> {
  */
 export function fallbackNote(wanted: KernelName, reproduces: boolean): string {
   const why =
-    `This browser cannot run WebAssembly SIMD (Safari before 16.4, or WebAssembly turned off, as in iOS Lockdown Mode), ` +
-    `so training here uses the plain TypeScript kernel (${FALLBACK_KERNEL}) instead of ${wanted}, several times slower.`;
+    `This browser cannot run WebAssembly SIMD, so training here uses the plain TypeScript kernel ` +
+    `(${FALLBACK_KERNEL}) instead of ${wanted}, several times slower.`;
   return reproduces
     ? `${why} The build trained with ${wanted}; kernels round differently, so Reproduce compares two kernels and the scores may differ in the last digits.`
     : `${why} Kernels round differently, so its scores may differ from ${wanted}'s in the last digits.`;
@@ -53,6 +55,10 @@ export async function trainingKernel(
   if (!wanted.startsWith("wasm") || (await wasmSimdSupported())) return {kernel: wanted};
   return {kernel: FALLBACK_KERNEL, note: fallbackNote(wanted, reproduces)};
 }
+
+/** What the panel says when its worker fails to start or load (an old engine, a blocked or missing file). */
+export const WORKER_FAILED =
+  "The training worker could not start in this browser, so nothing can be trained here; the charts of the build's results work as they are.";
 
 /** Why training cannot be offered in this browser, in plain words, or undefined when it can. */
 export function trainingUnavailable(): string | undefined {

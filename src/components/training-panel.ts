@@ -6,7 +6,7 @@ import {createTrainer} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
-import {fallbackNote, trainingKernel, trainingUnavailable} from "./browser-support.js";
+import {fallbackNote, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {chartFooter} from "./chart-footer.js";
 import {element} from "./element.js";
 import {lineChart} from "./line-chart.js";
@@ -129,8 +129,12 @@ export function trainingPanel({
     const {kernel, note} = await trainingKernel(run.kernel, false);
     if (note) tell(note);
     else support.hidden = true;
-    worker ??= new Worker(workerUrl, {type: "module"});
+    worker ??= new Worker(workerUrl);
     worker.onmessage = report;
+    worker.onerror = () => {
+      status.textContent = WORKER_FAILED;
+      finish();
+    };
     points = [];
     chart.replaceChildren();
     status.textContent = "Starting…";
@@ -169,6 +173,11 @@ export function trainingPanel({
   if (unavailable) {
     start.disabled = true;
     tell(unavailable);
+  } else {
+    // Said before Start: the fast kernel cannot run here, so Start trains with the plain one.
+    void trainingKernel("wasm-f32", false).then(({note}) => {
+      if (note && run.kernel.startsWith("wasm")) tell(note);
+    });
   }
   invalidation.then(() => worker?.terminate());
   return root;

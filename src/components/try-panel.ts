@@ -9,7 +9,7 @@ import * as Inputs from "@observablehq/inputs";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
-import {fallbackNote, trainingKernel, trainingUnavailable} from "./browser-support.js";
+import {fallbackNote, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {element} from "./element.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
@@ -186,7 +186,11 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
       setRunning(false);
       return;
     }
-    worker ??= new Worker(await trainWorker.url(), {type: "module"});
+    worker ??= new Worker(await trainWorker.url());
+    worker.onerror = () => {
+      html(WORKER_FAILED);
+      setRunning(false);
+    };
     const token = ++current;
     const epochs: {epoch: number; score: number}[] = [];
     const label = `your run: ${describeTry(run, vary)}`;
@@ -227,7 +231,10 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
           const kernels =
             kernel === buildKernel
               ? ""
-              : ` The browser trained with the ${kernel} kernel and the build with ${buildKernel}: a different kernel, so equal scores were not expected.`;
+              : ` The browser trained with the ${kernel} kernel and the build with ${buildKernel}` +
+                (same
+                  ? ": the scores agree even so."
+                  : ": kernels round differently, so a difference in the last digits is expected.");
           html(
             `<strong class="verdict" data-identical="${same}" data-kernel="${kernel}">${same ? "Identical" : "Different"}</strong>: ` +
               `${same ? "the browser's test score equals the build's, digit for digit" : "the browser's test score differs from the build's"} ` +
@@ -271,6 +278,8 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   if (unavailable) {
     train.disabled = reproduce.disabled = true;
     tell(unavailable);
+  } else {
+    void trainingKernel(buildKernel, true).then(({note}) => note && tell(note)); // said before any click
   }
   return root;
 }

@@ -8,7 +8,9 @@ export default defineLoader(import.meta.url, async () => {
   const result = await build({
     entryPoints: [fileURLToPath(new URL("../playground/train-worker.ts", import.meta.url))],
     bundle: true,
-    format: "esm",
+    // A classic script, not a module: module workers came later (Firefox 114, Safari 15) than
+    // the rest of what the pages need.
+    format: "iife",
     platform: "browser",
     target: "es2022",
     minify: true,

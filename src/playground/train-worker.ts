@@ -81,6 +81,9 @@ async function train(request: TrainRequest): Promise<void> {
     // WebAssembly missing, turned off or without SIMD: the reader gets training all the same,
     // and a sentence, never the compile error.
     if (!kernel.startsWith("wasm")) throw error;
+    console.warn(
+      `the ${kernel} kernel could not start (${(error as Error).message}); training with ${FALLBACK_KERNEL}`
+    );
     trainer = await createTrainer(network(), FALLBACK_KERNEL);
     post({type: "kernel", kernel: FALLBACK_KERNEL, wanted: kernel});
   }
