@@ -1,4 +1,3 @@
-import {gunzipSync} from "fflate";
 import type {LabelledImages} from "../lib/mnist.js";
 import {parseLabelledImages} from "../lib/mnist.js";
 
@@ -13,7 +12,8 @@ export async function gunzip(buffer: ArrayBuffer): Promise<Uint8Array> {
   const bytes = new Uint8Array(buffer);
   // A server that sends .gz files with Content-Encoding: gzip has had the browser inflate it already.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  if (typeof DecompressionStream !== "function") return gunzipSync(bytes);
+  // Loaded only where needed: most browsers never fetch it.
+  if (typeof DecompressionStream !== "function") return (await import("fflate")).gunzipSync(bytes);
   const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
