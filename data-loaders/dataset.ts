@@ -5,6 +5,7 @@ import {createHash} from "node:crypto";
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join, relative} from "node:path";
+import {isMainThread} from "node:worker_threads";
 import {gunzipSync} from "node:zlib";
 import {encodeImages, encodeLabels, IdxError} from "../lib/idx.js";
 import {parseMnistCsv} from "../lib/mnist-csv.js";
@@ -176,7 +177,8 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
     const i = differing[0];
     throw new IdxError(described(i), `MD5 ${sums[i]} does not match the official ${OFFICIAL_MD5[names[i]]}`);
   }
-  if (differing.length > 0) {
+  // Said once, by the process the user started, not again by each training worker.
+  if (differing.length > 0 && isMainThread) {
     const files = [...new Set(differing.map((i) => relative(dir, entries[i][1])))];
     process.stderr.write(`note: ${dir} does not hold the official MNIST images (${files.join(", ")} differ)\n`);
   }

@@ -99,8 +99,9 @@ export function standaloneSvg(svg: SVGSVGElement): string {
 }
 
 /**
- * A card's figure as SVG text: its chart, or, for images drawn on canvases (digit grids), the
- * canvases, headings, captions and any SVG legends at the places they have on the page.
+ * A card's figure as SVG text: its chart, or, for images drawn on canvases (digit grids) and
+ * tables, the canvases, headings, captions, table cells and any SVG legends at the places they
+ * have on the page.
  */
 export function figureSvg(card: Element, footer: Element): {text: string; width: number; height: number} {
   const chart = card.querySelector<SVGSVGElement>("svg.chart");
@@ -114,7 +115,7 @@ export function figureSvg(card: Element, footer: Element): {text: string; width:
   const style = getComputedStyle(card);
   const parts: string[] = [];
   let bottom = 0;
-  for (const node of card.querySelectorAll<HTMLElement | SVGSVGElement>("canvas, svg, h2, figcaption, p")) {
+  for (const node of card.querySelectorAll<HTMLElement | SVGSVGElement>("canvas, svg, h2, h3, figcaption, p, th, td")) {
     if (footer.contains(node) || (node.closest("svg") !== node && node instanceof SVGElement)) continue;
     const r = node.getBoundingClientRect();
     const [x, y] = [r.left - box.left, r.top - box.top];

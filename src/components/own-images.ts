@@ -109,9 +109,9 @@ const answerText = ({reading, digit}: {reading: Reading; digit: Uint8Array}) =>
 
 /** How the book's way read the grey levels, for each kind of image. */
 const BOOK_READING: Record<InkSource, string> = {
-  "dark ink on light paper": "grey levels inverted",
-  "light ink on dark paper": "grey levels taken as they are (the ink is already light)",
-  "ink on a transparent background": "opacity taken as the ink"
+  "dark ink on light paper": "grey levels inverted (p = 255 − grey)",
+  "light ink on dark paper": "grey levels as they are (p = grey: the ink is already light)",
+  "ink on a transparent background": "opacity as the ink (p = opacity, 0–255)"
 };
 
 function resultCard(result: OwnImageResult, chart: OwnImagesOptions["chart"]): HTMLElement {
@@ -138,7 +138,7 @@ function resultCard(result: OwnImageResult, chart: OwnImagesOptions["chart"]): H
     <h3>${result.name}</h3>
     <div style="display: flex; gap: 1rem; align-items: center;">${original}<p>Read as ${result.source}.</p></div>
     <div class="grid grid-cols-2">
-      ${half("book", "The book's way", `Scaled to 28×28, ${BOOK_READING[result.source]}, x = p/255 × 0.99 + 0.01.`, result.book)}
+      ${half("book", "The book's way", `Scaled to fit 28×28; ${BOOK_READING[result.source]}; x = p/255 × 0.99 + 0.01.`, result.book)}
       ${half("centred", "As the drawing pad", "Ink fitted to a 20×20 box and centred by mass, as MNIST's digits were.", result.centred)}
     </div>
   </div>`;

@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import {tempDir} from "../fixtures.js";
+import {csvMnistDir, tempDir} from "../fixtures.js";
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync("npx", ["tsx", "data-loaders/experiment-cli.ts", ...args], {
@@ -45,4 +45,15 @@ describe("npm run experiment", () => {
     expect(result.status).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("trains from the book's sample CSV files, saying once (not once per worker) that they are not the official set", () => {
+    const result = cli(["1", "--seeds", "1"], {MNIST_DIR: csvMnistDir(100, 10, {names: "sample"}), WORKERS: "2"});
+    expect(result.status, result.stderr).toBe(0);
+    expect(
+      result.stderr.match(
+        /^note: .* does not hold the official MNIST images \(mnist_train_100\.csv, mnist_test_10\.csv differ\)$/gm
+      )
+    ).toHaveLength(1);
+    expect(result.stdout).toMatch(/"trainSamples": 100,/);
+  }, 120_000);
 });

@@ -235,6 +235,13 @@ describe("the model page reads the reader's own images", () => {
     expect(csv.map((row) => [row.file, Number(row.bookAnswer), Number(row.centredAnswer)])).toEqual(
       FILES.map((file) => [file.name, label(file), label(file)])
     );
+    // The table's figure holds its cells too (not only its caption).
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#own-images-table a[data-format=svg]").click()
+    ]);
+    const figure = readFileSync((await svg.path())!, "utf8");
+    for (const file of FILES) expect(figure).toContain(`>${file.name}</text>`);
     await page.locator("#own-images").screenshot({path: join(shots, "model-own-images-1280.png")});
   });
 
