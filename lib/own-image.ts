@@ -144,8 +144,9 @@ export function paperLevels({ink, width, height}: InkImage): Float32Array {
 
 /**
  * The drawing pad's way: each pixel's ink measured against the paper's level under it
- * (paperLevels; 1 - grey / paper's grey for dark ink), stretched so the darkest is full ink, faint marks below PAPER_FLOOR dropped, then prepared as
- * MNIST's digits were (digitFromDrawing: bounding box fitted to 20x20, centred by mass).
+ * (paperLevels; 1 - grey / paper's grey for dark ink), stretched so the darkest is full ink,
+ * faint marks below PAPER_FLOOR dropped, then prepared as MNIST's digits were
+ * (digitFromDrawing: bounding box fitted to 20x20, centred by mass).
  * Returns 784 grey levels; all zeros when the image holds no ink.
  */
 export function centredDigit(image: InkImage): Uint8Array {

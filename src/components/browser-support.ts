@@ -1,7 +1,8 @@
 // What the pages use beyond what every browser that runs them has (Chrome and Edge 93, Firefox
 // 92, Safari 15.4: see the head script in observablehq.config.ts), detected once, with what a
 // reader without it gets instead. Charts of the build's results and the drawing pad need none
-// of these; training in the page needs the first two, the model page and playground the third.
+// of these. Training (Train, Reproduce, the playground) needs Web Workers and the MNIST slices
+// inflated; WebAssembly SIMD only makes it faster. The model page needs the slices too.
 //   WebAssembly SIMD (the fast kernel): missing in Safari before 16.4, and WebAssembly as a
 //     whole in iOS Lockdown Mode -> train with the plain TypeScript kernel ("sparse"), slower,
 //     and say that Reproduce then compares another kernel with the build's.
@@ -12,6 +13,7 @@
 //   The clipboard (Copy link): missing off HTTPS -> the link is shown to copy by hand (url-state.ts).
 import {simd} from "wasm-feature-detect";
 import type {KernelName} from "../lib/kernels.js";
+import {element} from "./element.js";
 
 /** The kernel trained with where the fast one cannot run: plain TypeScript loops, the sparse-input trick. */
 export const FALLBACK_KERNEL: KernelName = "sparse";
@@ -65,4 +67,17 @@ export function trainingUnavailable(): string | undefined {
   if (typeof Worker !== "function")
     return "This browser cannot run Web Workers, which training in the page needs; the charts of the build's results work as they are.";
   return undefined;
+}
+
+/** A training panel's line for what this browser changes (another kernel, no training): hidden until told. */
+export function supportLine(margin: string): {line: HTMLParagraphElement; tell: (text: string) => void} {
+  const line = element("p", {className: "browser-support", hidden: true});
+  line.style.cssText = `font-size: 13px; margin: ${margin};`;
+  return {
+    line,
+    tell: (text) => {
+      line.textContent = text;
+      line.hidden = false;
+    }
+  };
 }

@@ -6,7 +6,7 @@ import {createTrainer} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
-import {fallbackNote, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
+import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {chartFooter} from "./chart-footer.js";
 import {element} from "./element.js";
 import {lineChart} from "./line-chart.js";
@@ -54,12 +54,7 @@ export function trainingPanel({
   buttons.style.cssText = "display: flex; gap: 0.75rem; margin-bottom: 0.75rem;";
   buttons.append(start, stop);
   // Where training here uses another kernel than the one chosen, or cannot run, one sentence says so.
-  const support = element("p", {className: "browser-support", hidden: true});
-  support.style.cssText = "font-size: 13px; margin: 0 0 0.75rem;";
-  const tell = (text: string) => {
-    support.textContent = text;
-    support.hidden = false;
-  };
+  const {line: support, tell} = supportLine("0 0 0.75rem");
   const root = element("div", {className: "card", id: "training-panel"});
   root.append(buttons, support, status, chart);
 
@@ -174,10 +169,8 @@ export function trainingPanel({
     start.disabled = true;
     tell(unavailable);
   } else {
-    // Said before Start: the fast kernel cannot run here, so Start trains with the plain one.
-    void trainingKernel("wasm-f32", false).then(({note}) => {
-      if (note && run.kernel.startsWith("wasm")) tell(note);
-    });
+    // Said before Start: the kernel chosen cannot run here, so Start trains with the plain one.
+    void trainingKernel(run.kernel, false).then(({note}) => note && tell(note));
   }
   invalidation.then(() => worker?.terminate());
   return root;

@@ -9,7 +9,7 @@ import * as Inputs from "@observablehq/inputs";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
 import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
-import {fallbackNote, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
+import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {element} from "./element.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
@@ -92,12 +92,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   note.style.cssText = "font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;";
   note.textContent = `Training downloads the ${count(ALL_IMAGES)} training and 10,000 test images once: ${megabytes(downloadSize())}.`;
   // Where training here differs from the build's (another kernel) or cannot run, one sentence says so.
-  const support = element("p", {className: "browser-support", hidden: true});
-  support.style.cssText = "font-size: 13px; margin: 0.5rem 0 0;";
-  const tell = (text: string) => {
-    support.textContent = text;
-    support.hidden = false;
-  };
+  const {line: support, tell} = supportLine("0.5rem 0 0");
   root.append(heading, form, status, buttons, support, note);
   root.value = null;
   const show = (run: ReaderRun | null) => {

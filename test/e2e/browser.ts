@@ -6,18 +6,27 @@ import {build} from "esbuild";
 import {chromium, type Browser} from "playwright-core";
 import puppeteer, {type Browser as PuppeteerBrowser} from "puppeteer-core";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-
-export function findChromium(): string {
-  const path = process.env.CHROMIUM_PATH ?? CANDIDATES.find((candidate) => existsSync(candidate));
+/** The browser's binary: $`variable`, else the first candidate installed; else an error saying how to install it. */
+function findBrowser(name: string, variable: string, debianPackage: string, candidates: string[]): string {
+  const path = process.env[variable] ?? candidates.find((candidate) => existsSync(candidate));
   if (!path || !existsSync(path)) {
     throw new Error(
-      "No Chromium found for the browser tests. Install Debian's package " +
-        "(sudo apt-get update && sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary."
+      `No ${name} found for the browser tests. Install Debian's package ` +
+        `(sudo apt-get update && sudo apt-get install -y ${debianPackage}) or set ${variable} to a ${name} binary.`
     );
   }
   return path;
 }
+
+export const findChromium = () =>
+  findBrowser("Chromium", "CHROMIUM_PATH", "chromium", [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome"
+  ]);
+
+export const findFirefox = () =>
+  findBrowser("Firefox", "FIREFOX_PATH", "firefox-esr", ["/usr/bin/firefox-esr", "/usr/bin/firefox"]);
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -32,19 +41,6 @@ export function launch(): Promise<Browser> {
       "--disable-sync"
     ]
   });
-}
-
-const FIREFOX_CANDIDATES = ["/usr/bin/firefox-esr", "/usr/bin/firefox"];
-
-export function findFirefox(): string {
-  const path = process.env.FIREFOX_PATH ?? FIREFOX_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!path || !existsSync(path)) {
-    throw new Error(
-      "No Firefox found for the browser tests. Install Debian's package " +
-        "(sudo apt-get update && sudo apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary."
-    );
-  }
-  return path;
 }
 
 /** Firefox, headless, driven by puppeteer-core over WebDriver BiDi. */

@@ -2,8 +2,8 @@
 // and a Chromium plus a static server on 127.0.0.1 for the test file's lifetime.
 import {existsSync, mkdirSync} from "node:fs";
 import {join, resolve} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, afterEach, beforeAll, expect} from "vitest";
 import {launch} from "./browser.js";
 import {serve} from "./static-server.js";
 
@@ -35,5 +35,32 @@ export function useBuiltSite(): {readonly browser: Browser; readonly url: string
       if (!server) throw new Error("the server starts in beforeAll: use it inside a test");
       return server.url;
     }
+  };
+}
+
+/**
+ * Opens pages of the built site that record console errors, page errors and requests to any
+ * host but the local server; each test ends by closing them and checking there were none.
+ */
+export function useCheckedPages(built: {readonly browser: Browser; readonly url: string}) {
+  let opened: {page: Page; problems: string[]}[] = [];
+  afterEach(async () => {
+    const problems = opened.flatMap((o) => o.problems);
+    for (const o of opened) await o.page.close();
+    opened = [];
+    expect(problems).toEqual([]);
+  });
+  return async function open(path: string, width = 1280): Promise<Page> {
+    const page = await built.browser.newPage({viewport: {width, height: 900}, acceptDownloads: true});
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(built.url) && !/^(data|blob):/.test(url)) problems.push(`request to ${url}`);
+    });
+    opened.push({page, problems});
+    await page.goto(`${built.url}/${path}`, {waitUntil: "networkidle"});
+    return page;
   };
 }

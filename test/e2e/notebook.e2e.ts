@@ -6,8 +6,8 @@ import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import * as d3 from "d3";
 import type {Download, Page} from "playwright-core";
-import {afterEach, describe, expect, it} from "vitest";
-import {shots, site, useBuiltSite} from "./built-site.js";
+import {describe, expect, it} from "vitest";
+import {shots, site, useBuiltSite, useCheckedPages} from "./built-site.js";
 
 const built = useBuiltSite();
 const dataDir = join(site, "_file", "data");
@@ -28,26 +28,7 @@ const full = settings.trainLimit === 0;
 
 // Every page opened records console errors and requests to any host but the local server;
 // each test ends by checking there were none.
-let opened: {page: Page; problems: string[]}[] = [];
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  for (const o of opened) await o.page.close();
-  opened = [];
-  expect(problems).toEqual([]);
-});
-async function open(path: string): Promise<Page> {
-  const page = await built.browser.newPage({viewport: {width: 1280, height: 900}, acceptDownloads: true});
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(built.url) && !/^(data|blob):/.test(url)) problems.push(`request to ${url}`);
-  });
-  opened.push({page, problems});
-  await page.goto(`${built.url}/${path}`, {waitUntil: "networkidle"});
-  return page;
-}
+const open = useCheckedPages(built);
 
 /** Sets an Inputs control in the try panel (its number field) as a reader typing would. */
 async function setTry(page: Page, label: string, value: string): Promise<void> {

@@ -5,9 +5,9 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import * as d3 from "d3";
 import type {Page} from "playwright-core";
-import {afterEach, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {loadDataset} from "../../data-loaders/dataset.js";
-import {shots, useBuiltSite} from "./built-site.js";
+import {shots, useBuiltSite, useCheckedPages} from "./built-site.js";
 
 const built = useBuiltSite();
 
@@ -143,26 +143,7 @@ function draw(page: Page, file: Drawn): Promise<Buffer> {
     .then((bytes) => Buffer.from(bytes));
 }
 
-let pages: {page: Page; problems: string[]}[] = [];
-afterEach(async () => {
-  const problems = pages.flatMap((p) => p.problems);
-  for (const p of pages) await p.page.close();
-  pages = [];
-  expect(problems).toEqual([]);
-});
-async function open(width: number): Promise<Page> {
-  const page = await built.browser.newPage({viewport: {width, height: 900}, acceptDownloads: true});
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(built.url) && !/^(data|blob):/.test(url)) problems.push(`request to ${url}`);
-  });
-  pages.push({page, problems});
-  await page.goto(`${built.url}/model`, {waitUntil: "networkidle"});
-  return page;
-}
+const open = useCheckedPages(built);
 
 /** Each shown file's name, what it was read as, and the two preparations' answers and digit canvases' ink. */
 const shown = (page: Page) =>
@@ -190,7 +171,7 @@ const shown = (page: Page) =>
 
 describe("the model page reads the reader's own images", () => {
   it("opened files: each read two ways with the right answer, a table to download, a bad file named", async () => {
-    const page = await open(1280);
+    const page = await open("model", 1280);
     const files = await Promise.all(
       FILES.map(async (file) => ({name: file.name, mimeType: file.type, buffer: await draw(page, file)}))
     );
@@ -246,7 +227,7 @@ describe("the model page reads the reader's own images", () => {
   });
 
   it("a file dropped anywhere on the page replaces the last ones; a phone-width page shows it", async () => {
-    const page = await open(390);
+    const page = await open("model", 390);
     const file = FILES[2];
     const bytes = Array.from(await draw(page, file));
     await page.evaluate(
