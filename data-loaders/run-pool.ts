@@ -2,7 +2,7 @@
 // per core), with one progress line for the whole build on stderr.
 import {Worker} from "node:worker_threads";
 import type {Dataset} from "./dataset.js";
-import {BuildError, SettingsError} from "./errors.js";
+import {BuildError, describeError, SettingsError} from "./errors.js";
 import type {TrainingProgress} from "./run-training.js";
 import {coverage, saveVerified, storedState, storeDir} from "./run-entry.js";
 import {poolProgress} from "./pool-progress.js";
@@ -117,38 +117,61 @@ export async function ensureRuns(
     log(progress.line());
   };
 
+  // The first failure stops the pool: no worker takes another run, and every worker (the
+  // running ones too) is ended, so a failed build stops in one run's time and says why once.
+  const workerPool: Worker[] = [];
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    if (failure) return;
+    failure = error;
+    for (const worker of workerPool) void worker.terminate();
+  };
   await Promise.all(
     Array.from({length: size}, async (_, w) => {
       const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
         workerData: {entry: new URL("./run-worker.ts", import.meta.url).href}
       });
+      workerPool.push(worker);
       try {
-        for (let job = queue.shift(); job; job = queue.shift()) {
+        for (let job = queue.shift(); job && !failure; job = queue.shift()) {
           progress.started(w, job);
           const message: RunJob = {request: {config: job.config, epochs: job.epochs, snapshots: job.snapshots}, store};
           worker.postMessage(message);
+          const failed = (cause: string) => new BuildError(`training ${describeRun(job!.config)} failed: ${cause}`);
           await new Promise<void>((resolve, reject) => {
+            const settle = (error?: Error) => {
+              worker.off("message", onMessage);
+              worker.off("error", onError);
+              worker.off("exit", onExit);
+              if (error) reject(error);
+              else resolve();
+            };
             const onMessage = (m: {type: string; progress?: TrainingProgress; message?: string}) => {
               if (m.type === "progress") {
+                if (failure) return;
                 progress.progress(w, m.progress!);
                 return show();
               }
-              worker.off("message", onMessage);
-              worker.off("error", reject);
-              if (m.type === "done") resolve();
-              else reject(new BuildError(`training ${describeRun(job!.config)} failed: ${m.message}`));
+              settle(m.type === "done" ? undefined : failed(m.message ?? "no reason given"));
             };
+            const onError = (error: Error) => settle(failed(describeError(error)));
+            // Ended by another worker's failure (or died): this run is not done.
+            const onExit = () => settle(failure ?? failed("its worker thread exited"));
             worker.on("message", onMessage);
-            worker.once("error", reject);
+            worker.on("error", onError);
+            worker.on("exit", onExit);
           });
           progress.finished(w);
           show();
         }
+      } catch (error) {
+        fail(error as Error);
       } finally {
         await worker.terminate();
       }
     })
   );
+  if (failure) throw failure;
   report.seconds = (performance.now() - start) / 1000;
   log(`runs: trained ${jobs.length} runs (${totalEpochs} epochs) in ${report.seconds.toFixed(1)} s`);
   return report;
