@@ -10,7 +10,7 @@ import {gunzipSync} from "node:zlib";
 import {encodeImages, encodeLabels, IdxError} from "../lib/idx.js";
 import {parseMnistCsv} from "../lib/mnist-csv.js";
 import {parseLabelledImages, type LabelledImages} from "../lib/mnist.js";
-import {readBuildState, writeBuildState} from "./build-state.js";
+import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {fileStamp} from "./file-stamp.js";
 
 export const FILES = {
@@ -130,6 +130,7 @@ function readSet(source: Source): {set: LabelledImages; sums: [string, string]} 
  */
 const SUMS = "dataset-md5.json";
 type Sums = Record<string, {stat: string; md5: string}>;
+const sumsShape = recordOf<Sums[string]>("an object of file sums", hasStrings("stat", "md5"));
 
 const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
 
@@ -160,14 +161,21 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   }
   const sources = {train: findSource(dir, "train"), test: findSource(dir, "test")};
   const entries = [...sumEntries(sources.train), ...sumEntries(sources.test)];
-  const known = readBuildState<Sums>(SUMS);
+  const known = readBuildState(SUMS, sumsShape);
   const stamps = entries.map(([, file]) => fileStamp(file));
-  const trusted = entries.every(([entry], i) => known[entry]?.stat === stamps[i]);
+  let trusted = entries.every(([entry], i) => known[entry]?.stat === stamps[i]);
   const read: Partial<Record<SetName, ReturnType<typeof readSet>>> = {};
   const setOf = (name: SetName) => (read[name] ??= readSet(sources[name]));
   // Files not seen before are parsed now, so a damaged one is reported here, by name.
-  const sums = trusted ? entries.map(([entry]) => known[entry].md5) : [...setOf("train").sums, ...setOf("test").sums];
+  const computed = () => [...setOf("train").sums, ...setOf("test").sums];
+  let sums = trusted ? entries.map(([entry]) => known[entry].md5) : computed();
   const names = [FILES.trainImages, FILES.trainLabels, FILES.testImages, FILES.testLabels];
+  // A remembered sum is only a shortcut: before it makes a file be refused, the file is summed again
+  // (a wrong record would otherwise blame a good file on every build).
+  if (trusted && requireOfficial && names.some((name, i) => sums[i] !== OFFICIAL_MD5[name])) {
+    trusted = false;
+    sums = computed();
+  }
   const official = names.every((name, i) => OFFICIAL_MD5[name] === sums[i]);
   const differing = names.flatMap((name, i) => (sums[i] === OFFICIAL_MD5[name] ? [] : [i]));
   /** The file an entry's sum comes from, saying which half when it is a CSV file's images or labels. */
@@ -198,7 +206,7 @@ export function loadDataset(dir: string = datasetDir(), requireOfficial = !proce
   };
   if (!trusted) {
     const record = Object.fromEntries(entries.map(([entry], i) => [entry, {stat: stamps[i], md5: sums[i]}]));
-    writeBuildState(SUMS, {...readBuildState<Sums>(SUMS), ...record}, true);
+    writeBuildState(SUMS, {...readBuildState(SUMS, sumsShape), ...record}, true);
   }
   cached = {dir, dataset};
   return dataset;

@@ -9,7 +9,7 @@ import {createHash} from "node:crypto";
 import {type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {pathToFileURL} from "node:url";
-import {readBuildState, writeBuildState} from "./build-state.js";
+import {hasStrings, isClosure, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
 import {closure, closureChanges, closureHash, projectRoot, type Closure} from "./module-graph.js";
@@ -145,7 +145,13 @@ export async function refreshOutputs(
   onProduce: (output: Output, reason: string) => void = () => {}
 ): Promise<OutputResult[]> {
   removeAbandonedTemporaries(join(frameworkCache, "data"));
-  const manifest = readBuildState<Record<string, OutputRecord>>("outputs.json");
+  const manifest = readBuildState(
+    "outputs.json",
+    recordOf<OutputRecord>(
+      "an object of output records",
+      (record) => hasStrings("fingerprint")(record) && isClosure((record as OutputRecord).closure)
+    )
+  );
   const results: OutputResult[] = [];
   const outputs = attachedFiles()
     .map((name) => {

@@ -8,10 +8,10 @@ import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Network} from "../lib/network.js";
-import {readBuildState, writeBuildState} from "./build-state.js";
+import {readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {fileStamp} from "./file-stamp.js";
 import {projectRoot} from "./module-graph.js";
-import type {RunConfig, RunRequest} from "./run-key.js";
+import {describeRun, engineFingerprint, runKey, type RunConfig, type RunRequest} from "./run-key.js";
 import {writeAtomically} from "./temporaries.js";
 
 export interface EpochMetrics {
@@ -41,7 +41,7 @@ export interface Run {
   snapshots: Map<number, Network>;
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface Entry {
   format: typeof FORMAT;
@@ -54,6 +54,8 @@ interface Entry {
   /** Epochs whose weights follow the back queries in the .bin, in this order. */
   snapshots: number[];
   bin: {bytes: number; sha256: string};
+  /** The training code's fingerprint (run-key.ts engineFingerprint) when it was written. */
+  engine: string;
   /** SHA-256 of this entry's other fields, as compact JSON. */
   sha256: string;
 }
@@ -139,7 +141,8 @@ export function writeRun(store: string, run: Run, testSamples: number): void {
     testSamples,
     epochs: run.epochs,
     snapshots,
-    bin: {bytes: bin.length, sha256: sha256(bin)}
+    bin: {bytes: bin.length, sha256: sha256(bin)},
+    engine: engineFingerprint().hash
   };
   const entry: Entry = {...fields, sha256: entryChecksum(fields)};
   // Each file whole under a unique temporary name, the .json last: concurrent builds of one
@@ -161,15 +164,44 @@ export function saveVerified(): void {
   if (verified) writeBuildState(VERIFIED, verified, true);
 }
 
+/** The run a lookup asks for: its settings and the dataset's checksum (which its key hashes). */
+export interface RunIdentity {
+  config: RunConfig;
+  datasetChecksum: string;
+}
+
+const short = (hash: string) => String(hash).slice(0, 12);
+
+/**
+ * Why a well-formed entry is not the run its key names, and, when given, the run asked for:
+ * its settings, its dataset, or the training code that wrote it differ. An entry copied or
+ * written under another run's key has valid checksums, so only this finds it.
+ */
+function otherRun(entry: Entry, expected?: RunIdentity): string | undefined {
+  // runKey normalises (no trainLimit = null, no rotations = []), so keys compare settings.
+  if (expected && runKey(entry.config, "") !== runKey(expected.config, ""))
+    return `its settings are ${describeRun(entry.config)}, not the ${describeRun(expected.config)} asked for`;
+  if (expected && entry.datasetChecksum !== expected.datasetChecksum)
+    return `it was trained on another dataset (checksum ${short(entry.datasetChecksum)}, not ${short(expected.datasetChecksum)})`;
+  const engine = engineFingerprint().hash;
+  if (entry.engine !== engine)
+    return `it was written by other training code (engine ${short(entry.engine)}, not ${short(engine)})`;
+  if (runKey(entry.config, entry.datasetChecksum) !== entry.key)
+    return "its settings and dataset checksum do not give its key";
+  return undefined;
+}
+
 /**
  * An entry and its .bin, checked whole: undefined when there is none; an Error saying what is
- * wrong when it is damaged (edited, truncated, written by another format). With
- * `trustUnchanged`, a .bin checked before and unchanged since is not hashed again.
+ * wrong when it is damaged (edited, truncated, written by another format) or is another run
+ * than its key (and `expected`) name. With `trustUnchanged`, a .bin checked before and
+ * unchanged since is not hashed again.
  */
 function readEntry(
   store: string,
   key: string,
-  trustUnchanged = false
+  trustUnchanged = false,
+  expected?: RunIdentity
 ): {entry: Entry; bin?: Uint8Array} | Error | undefined {
   let text: string;
   try {
@@ -182,8 +214,13 @@ function readEntry(
     if (entry.format !== FORMAT) throw new Error(`written by entry format ${entry.format}, this is ${FORMAT}`);
     if (entry.key !== key) throw new Error("entry does not match its key");
     if (entry.sha256 !== entryChecksum(entry)) throw new Error("entry does not match its checksum (edited or damaged)");
+    const other = otherRun(entry, expected);
+    if (other) throw new Error(other);
     const binFile = join(store, key + ".bin");
-    verified ??= readBuildState<Record<string, string>>(VERIFIED);
+    verified ??= readBuildState(
+      VERIFIED,
+      recordOf<string>("an object of file stamps", (stamp) => typeof stamp === "string")
+    );
     const id = `${binFile} ${entry.bin.sha256}`;
     if (trustUnchanged && verified[id] === fileStamp(binFile)) return {entry};
     const bin = new Uint8Array(readFileSync(binFile));
@@ -196,22 +233,41 @@ function readEntry(
   }
 }
 
-const reportCorrupt = (store: string, key: string, error: Error) =>
-  process.stderr.write(`run store: entry ${key} in ${store} is corrupt (${error.message}); retraining\n`);
+let reporting = true;
+
+/** Stops reporting damaged entries here: the pool's workers, whose entries the pool checked and reported first. */
+export function quietDamagedEntries(): void {
+  reporting = false;
+}
+
+const reportCorrupt = (store: string, key: string, error: Error) => {
+  if (reporting)
+    process.stderr.write(`run store: entry ${key} in ${store} is corrupt (${error.message}); retraining\n`);
+};
 
 /**
  * What the store holds for a run: its epochs and snapshot epochs, after checking the whole
- * entry (a damaged one counts as absent, reported once here so the pool retrains it).
+ * entry and that it is the run `expected` (a damaged or other one counts as absent, reported
+ * once here so the pool retrains it).
  */
-export function storedState(store: string, key: string): {epochs: number; snapshots: number[]} | undefined {
-  const found = readEntry(store, key, true);
+export function storedState(
+  store: string,
+  key: string,
+  expected?: RunIdentity
+): {epochs: number; snapshots: number[]} | undefined {
+  const found = readEntry(store, key, true, expected);
   if (found instanceof Error) return void reportCorrupt(store, key, found);
   return found && {epochs: found.entry.epochs.length, snapshots: found.entry.snapshots};
 }
 
-/** Reads a run; undefined when there is none, or when it is damaged (reported on stderr). */
-export function readRun(store: string, key: string, empty: (config: RunConfig) => Run): Run | undefined {
-  const found = readEntry(store, key);
+/** Reads a run; undefined when there is none, or when it is damaged or not the run `expected` (reported on stderr). */
+export function readRun(
+  store: string,
+  key: string,
+  empty: (config: RunConfig) => Run,
+  expected?: RunIdentity
+): Run | undefined {
+  const found = readEntry(store, key, false, expected);
   if (!found) return undefined;
   try {
     if (found instanceof Error) throw found;

@@ -85,7 +85,10 @@ export async function ensureRuns(
   const jobs = runs
     .map((run) => {
       // The whole entry is checked here (.json and .bin): a damaged one is retrained now, by the pool.
-      const stored = storedState(store, runKey(run.config, dataset.checksum));
+      const stored = storedState(store, runKey(run.config, dataset.checksum), {
+        config: run.config,
+        datasetChecksum: dataset.checksum
+      });
       const state = coverage(stored, run);
       return {...run, have: state === "retrain" ? 0 : state === "covers" ? run.epochs : stored!.epochs};
     })

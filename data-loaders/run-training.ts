@@ -40,7 +40,10 @@ export async function getRun(
       throw new RangeError(`snapshot epoch ${epoch} is not one of epochs 1..${epochs}`);
   }
   const key = runKey(config, dataset.checksum);
-  let run = readRun(store, key, (stored) => freshRun(key, stored, dataset, false));
+  let run = readRun(store, key, (stored) => freshRun(key, stored, dataset, false), {
+    config,
+    datasetChecksum: dataset.checksum
+  });
   const state = coverage(run && {epochs: run.epochs.length, snapshots: run.snapshots.keys()}, {...request, snapshots});
   if (state === "covers") return run!;
   if (state === "retrain") run = freshRun(key, config, dataset);

@@ -3,6 +3,7 @@
 import {parentPort} from "node:worker_threads";
 import {loadDataset} from "./dataset.js";
 import {describeError} from "./errors.js";
+import {quietDamagedEntries} from "./run-entry.js";
 import type {RunRequest} from "./run-key.js";
 import {getRun} from "./run-training.js";
 
@@ -12,6 +13,7 @@ export interface RunJob {
 }
 
 const dataset = loadDataset();
+quietDamagedEntries(); // the pool checked every entry it sends, and said which were damaged
 parentPort!.on("message", async (job: RunJob | null) => {
   if (job === null) return void parentPort!.close();
   try {

@@ -15,7 +15,7 @@ import {
   writeFileSync
 } from "node:fs";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {buildStatePath, readBuildState, writeBuildState} from "./build-state.js";
+import {buildStatePath, hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 import {alive, removeAbandonedTemporaries} from "./temporaries.js";
@@ -56,7 +56,8 @@ function siteFingerprint(): string {
 
 type SiteState = Record<string, {fingerprint: string; site: string}>;
 
-const readState = () => readBuildState<SiteState>("site.json");
+const readState = (): SiteState =>
+  readBuildState("site.json", recordOf("an object of site records", hasStrings("fingerprint", "site")));
 
 /** Removes temporary and moved-aside sites left by builds that were killed. */
 function removeAbandoned(out: string): void {

@@ -1,8 +1,10 @@
-// The run pool when a run fails: it stops at once, every worker with it, and says which run
-// failed in one line, instead of training the rest of the queue after the error.
-import {mkdirSync, readdirSync, statSync} from "node:fs";
+// The run pool's faults: a run that fails stops the pool at once, every worker with it, and
+// says which run failed in one line, instead of training the rest of the queue after the
+// error; an entry that is another run than its key names is retrained, said once.
+import {createHash} from "node:crypto";
+import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, vi} from "vitest";
 import {ensureRuns, type RunRequest} from "../../data-loaders/run-pool.js";
 import {describeRun, runKey, type RunConfig} from "../../data-loaders/run-key.js";
 import {real, tempDir} from "../fixtures.js";
@@ -44,5 +46,33 @@ describe("run pool failures", () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(3000, 2 * failedAfter)));
     expect(entries(store).length).toBeLessThanOrEqual(1); // at most the run the other worker was finishing
     expect(lines.filter((line) => line.startsWith("runs: trained"))).toEqual([]);
+  }, 120_000);
+});
+
+describe("run pool and entries of other runs", () => {
+  const dataset = real();
+
+  it("an entry whose settings were changed under its key (its checksum made to agree) is retrained, said once", async () => {
+    const store = tempDir();
+    const requests: RunRequest[] = [1, 2].map((seed) => ({config: config(seed), epochs: 1}));
+    await ensureRuns(dataset, requests, 2, {store, log: () => {}});
+    const file = join(store, runKey(requests[0].config, dataset.checksum) + ".json");
+    const {sha256: _, ...entry} = JSON.parse(readFileSync(file, "utf8"));
+    entry.config.lr = 0.3;
+    const sha256 = createHash("sha256").update(JSON.stringify(entry)).digest("hex");
+    writeFileSync(file, JSON.stringify({...entry, sha256}, null, 1));
+
+    const said = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      expect(await ensureRuns(dataset, requests, 2, {store, log: () => {}})).toMatchObject({trained: 1, epochs: 1});
+      await new Promise((resolve) => setTimeout(resolve, 200)); // anything a worker wrote has arrived
+      const reports = said.mock.calls.map(([text]) => String(text)).filter((text) => text.includes("is corrupt"));
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toContain("its settings are lr 0.3");
+    } finally {
+      said.mockRestore();
+    }
+    expect(JSON.parse(readFileSync(file, "utf8")).config.lr).toBe(0.1);
+    expect(await ensureRuns(dataset, requests, 2, {store, log: () => {}})).toMatchObject({trained: 0});
   }, 120_000);
 });
