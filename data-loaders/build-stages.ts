@@ -10,7 +10,8 @@ import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
 import {ensureRuns} from "./run-pool.js";
 import {checkSettings, readSettings, type Settings} from "./settings.js";
-import {buildSite, withLock, type Renderer} from "./site-build.js";
+import {withLock} from "./build-lock.js";
+import {buildSite, type Renderer} from "./site-build.js";
 
 const log = (line: string) => void process.stderr.write(line + "\n");
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;

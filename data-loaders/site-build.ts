@@ -15,10 +15,10 @@ import {
   writeFileSync
 } from "node:fs";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {buildStatePath, hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
+import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
-import {alive, removeAbandonedTemporaries} from "./temporaries.js";
+import {removeAbandonedTemporaries} from "./temporaries.js";
 
 /** SHA-256 over every file under `dir` (names and bytes), skipping folders `skip` rejects. */
 // Framework colours its log; the ESC character is built, not written, so the pattern stays printable.
@@ -145,47 +145,4 @@ export async function buildSite(
   }
   writeBuildState("site.json", {...readState(), [out]: {fingerprint, site: treeHash(out)}});
   return true;
-}
-
-/** Holds a lock (a folder, made atomically) while `work` runs; waits while another live build holds it. */
-export async function withLock<T>(
-  name: string,
-  work: () => Promise<T>,
-  onWait: (pid: number) => void = () => {}
-): Promise<T> {
-  const lock = buildStatePath(`${name}.lock`);
-  mkdirSync(dirname(lock), {recursive: true});
-  let told = false;
-  let unnamed = 0; // tries that found the lock without a pid in it
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, "pid"), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let holder = NaN;
-      try {
-        holder = Number(readFileSync(join(lock, "pid"), "utf8"));
-      } catch {
-        // just made, pid not written yet
-      }
-      // A holder that died, or one killed between making the folder and naming itself.
-      if ((Number.isInteger(holder) && holder > 0 && !alive(holder)) || (!(holder > 0) && ++unnamed > 25)) {
-        unnamed = 0;
-        rmSync(lock, {recursive: true, force: true}); // its holder was killed
-        continue;
-      }
-      if (!told && Number.isInteger(holder)) {
-        onWait(holder);
-        told = true;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, {recursive: true, force: true});
-  }
 }
