@@ -8,12 +8,18 @@ import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {checkRunStore, checkSiteOutput} from "./output-folders.js";
 import {ensureRuns} from "./run-pool.js";
 import {checkSettings, readSettings, type Settings} from "./settings.js";
 import {withLock} from "./build-lock.js";
 import {buildSite, type Renderer} from "./site-build.js";
 
 const log = (line: string) => void process.stderr.write(line + "\n");
+/** The folder the site is swapped into: SITE_OUTPUT, resolved against the project, or dist. */
+const siteOutput = () => resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
+/** SITE_OUTPUT as the user wrote it, for messages. */
+const siteLabel = () =>
+  process.env.SITE_OUTPUT ? `SITE_OUTPUT=${process.env.SITE_OUTPUT}` : "SITE_OUTPUT (unset: dist)";
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 /** The experiment (or loader family) a file belongs to: data/exp5-backquery-0.1.arrow -> exp5. */
@@ -41,6 +47,9 @@ async function main(argv: string[], renderer?: Renderer): Promise<void> {
     (message) => `npm run build: ${message} (options: --yes, --runs-only, --no-site)`
   );
   const settings = readSettings();
+  // The folders it writes, checked before any training: a wrong one costs a line, not the runs' time.
+  if (!values["runs-only"] && !values["no-site"]) checkSiteOutput(siteOutput(), siteLabel());
+  checkRunStore();
   const dataset = loadDataset();
   checkSettings(settings, dataset);
   log(
@@ -67,7 +76,7 @@ async function stages(
 
   if (values["runs-only"]) return log("build: runs only (--runs-only)");
 
-  const out = resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
+  const out = siteOutput();
   await withLock(
     "site",
     async () => {
@@ -85,8 +94,11 @@ async function stages(
 
       if (values["no-site"]) return;
       stage = performance.now();
-      const rendered = await buildSite(out, renderer, () =>
-        log(`site: rendering the pages with Observable Framework...`)
+      const rendered = await buildSite(
+        out,
+        renderer,
+        () => log(`site: rendering the pages with Observable Framework...`),
+        siteLabel()
       );
       log(
         rendered

@@ -1,15 +1,27 @@
 // npm run experiment -- <experiment> [--table NAME] [--out FILE]
 // Runs one experiment without building the site, as the reproduction's scripts could be run
 // one at a time: prints its summary, or writes one of its tables as an Arrow file.
-import {existsSync, statSync} from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  type Stats,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
 import {describeError, parseCommandLine, UsageError} from "./errors.js";
 import {experimentTables} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
+import {checkRunStore} from "./output-folders.js";
 import {readSettings} from "./settings.js";
-import {writeAtomically} from "./temporaries.js";
+import {namingFile, writeAtomically} from "./temporaries.js";
 
 const USAGE = `usage: npm run experiment -- <experiment> [--seeds N] [--table NAME] [--out FILE]
 
@@ -25,13 +37,69 @@ Environment: TRAIN_LIMIT=N trains on the first N training images (a quick previe
 MNIST_DIR=folder reads MNIST from another folder: its four IDX files, or the book's CSV files;
 KERNEL=name trains with another kernel (dense, sparse, wasm-f64, wasm-f32; default wasm-f32).`;
 
-/** --out must name a file in a folder that exists. */
-function checkOutput(out: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    throw new UsageError(`--out ${out}: folder ${folder} does not exist`);
-  if (existsSync(out) && statSync(out).isDirectory())
-    throw new UsageError(`--out ${out}: is a folder; give a file name`);
+/** Where --out writes: `path`, replaced whole (a file) or written through (`through`: a FIFO, a terminal, /dev/null). */
+interface Output {
+  path: string;
+  through: boolean;
+}
+
+/** The path a chain of symbolic links ends at, existing or not. */
+function linkTarget(path: string): string {
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return path;
+    } catch {
+      return path; // missing: the file to make
+    }
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw new UsageError(`--out ${path}: too many symbolic links`);
+}
+
+/**
+ * Where --out writes, found before any training. Symbolic links are followed, so a link stays
+ * a link and its target gets the table; a missing or regular file is replaced whole (no
+ * half-written table); a FIFO or character device is opened and written, never replaced;
+ * anything else (a folder, a socket, a block device) is refused.
+ */
+function checkOutput(out: string): Output {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw new UsageError(`--out ${out}: cannot be reached (${code})`);
+  }
+  if (!stats) {
+    const path = linkTarget(resolve(out));
+    const folder = dirname(path);
+    if (!existsSync(folder)) throw new UsageError(`--out ${out}: folder ${folder} does not exist`);
+    if (!statSync(folder).isDirectory()) throw new UsageError(`--out ${out}: ${folder} is not a folder`);
+    return {path, through: false};
+  }
+  if (stats.isFile()) return {path: realpathSync(out), through: false};
+  if (stats.isFIFO() || stats.isCharacterDevice()) return {path: out, through: true};
+  if (stats.isDirectory()) throw new UsageError(`--out ${out}: is a folder; give a file name`);
+  const kind = stats.isSocket() ? "a socket" : stats.isBlockDevice() ? "a block device" : "not a file";
+  throw new UsageError(`--out ${out}: is ${kind}; give a file, a FIFO or a character device`);
+}
+
+/** Writes the table to `output`: a file whole or not at all, a FIFO or device through one open (no create). */
+function writeOutput(output: Output, bytes: Uint8Array): void {
+  if (!output.through) {
+    writeAtomically(output.path, bytes); // no half-written file if this is interrupted
+    return;
+  }
+  try {
+    const fd = openSync(output.path, constants.O_WRONLY); // no O_CREAT, no O_TRUNC: it must be there, as it was
+    try {
+      writeFileSync(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw namingFile(error, output.path);
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -51,7 +119,9 @@ async function main(argv: string[]): Promise<void> {
       positionals.length ? `expected one experiment, got ${positionals.join(" ")}` : "no experiment given"
     );
   const [name] = positionals;
-  const experiment = experiments[name] ?? experiments[`exp${name}`];
+  // Own entries only: "constructor" or "__proto__" is an unknown name, not Object's.
+  const lookup = (id: string) => (Object.hasOwn(experiments, id) ? experiments[id] : undefined);
+  const experiment = lookup(name) ?? lookup(`exp${name}`);
   if (!experiment) throw new UsageError(`unknown experiment "${name}"`);
 
   if (values.seeds !== undefined && !/^[1-9]\d*$/.test(values.seeds))
@@ -62,11 +132,12 @@ async function main(argv: string[]): Promise<void> {
   const tableName = values.table ?? (names.includes("summary") ? "summary" : names[0]);
   if (!names.includes(tableName))
     throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
-  if (values.out) checkOutput(values.out);
+  const output = values.out ? checkOutput(values.out) : undefined;
+  checkRunStore();
   const tables = await experimentTables(experiment, loadDataset(), settings); // checks the settings against the dataset before training
   const table = tables[tableName];
-  if (values.out) {
-    writeAtomically(values.out, tableBytes(table)); // no half-written file if this is interrupted
+  if (output) {
+    writeOutput(output, tableBytes(table));
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
   } else {
     // Printed to 6 decimals: 0.9656, not 0.9655999999999999 (--out keeps every bit).

@@ -3,46 +3,16 @@
 // leaves the last good site in place. Skipped when nothing the site is made of changed.
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {
-  type Dirent,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from "node:fs";
-import {basename, dirname, join, relative, resolve} from "node:path";
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {basename, dirname, join, resolve} from "node:path";
 import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {checkSiteOutput, isSite, SITE_MARKER, SITE_MARKER_TEXT, treeHash} from "./output-folders.js";
 import {removeAbandonedTemporaries} from "./temporaries.js";
 
-/** SHA-256 over every file under `dir` (names and bytes), skipping folders `skip` rejects. */
 // Framework colours its log; the ESC character is built, not written, so the pattern stays printable.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-
-function treeHash(dir: string, skip: (name: string) => boolean = () => false): string {
-  const hash = createHash("sha256");
-  const visit = (folder: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name));
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (skip(entry.name)) continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) visit(path);
-      else hash.update(relative(dir, path)).update("\0").update(readFileSync(path)).update("\0");
-    }
-  };
-  visit(dir);
-  return hash.digest("hex");
-}
 
 /** What the site is made of: the pages and components, the config, the packages, the loaders' outputs. */
 function siteFingerprint(): string {
@@ -107,13 +77,18 @@ export function startRenderer(): Renderer {
   };
 }
 
-/** Renders the site into `out` unless it is current; returns whether it rendered. */
+/**
+ * Renders the site into `out` unless it is current; returns whether it rendered. `out` must
+ * be absent, empty or a site this project made (checkSiteOutput); `label` names its setting.
+ */
 export async function buildSite(
   out: string,
   renderer: Renderer = startRenderer(),
-  onRender: () => void = () => {}
+  onRender: () => void = () => {},
+  label?: string
 ): Promise<boolean> {
   out = resolve(out);
+  checkSiteOutput(out, label); // again: files may have appeared there while the runs trained
   mkdirSync(dirname(out), {recursive: true});
   removeAbandoned(out);
   const fingerprint = siteFingerprint();
@@ -121,6 +96,7 @@ export async function buildSite(
   if (
     state[out]?.fingerprint === fingerprint &&
     existsSync(join(out, "index.html")) &&
+    isSite(out) && // a site made before sites were marked is made again, marked
     state[out].site === treeHash(out)
   ) {
     renderer.cancel();
@@ -135,6 +111,8 @@ export async function buildSite(
     // GitHub Pages runs a site through Jekyll unless it holds .nojekyll, and Jekyll drops every
     // folder whose name starts with "_": Framework's _file, _import, _node and _observablehq.
     writeFileSync(join(temp, ".nojekyll"), "");
+    // The mark that lets the next build replace this folder (and no folder without it).
+    writeFileSync(join(temp, SITE_MARKER), SITE_MARKER_TEXT);
     // Swap: the old site moves aside, the new one takes its name, the old one is deleted.
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);

@@ -4,17 +4,32 @@
 import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 
-/** Writes `bytes` to `file` whole or not at all: a temporary name, then a rename. */
+/** Writes `bytes` to `file` whole or not at all: a temporary name, then a rename. Its errors name `file`. */
 export function writeAtomically(file: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(file), {recursive: true});
   const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
+    mkdirSync(dirname(file), {recursive: true});
     writeFileSync(temp, bytes);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, {force: true});
-    throw error;
+    try {
+      rmSync(temp, {force: true});
+    } catch {
+      // the error that matters is the write's
+    }
+    throw namingFile(error, file);
   }
+}
+
+/**
+ * `error` with `file` in its message if it lacks it: a failed write says only "ENOSPC: no
+ * space left on device, write", and a failed temporary names the temporary.
+ */
+export function namingFile(error: unknown, file: string): unknown {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string") {
+    if (!error.message.includes(`'${file}'`)) error.message += ` (writing ${file})`;
+  }
+  return error;
 }
 
 /** Whether process `pid` is alive (signal 0 only checks). */
