@@ -32,12 +32,11 @@ export const hasStrings =
   (value: unknown): boolean =>
     isObject(value) && names.every((name) => typeof value[name] === "string");
 
-/** Whether `value` is a module closure (module-graph.ts): files and packages, each a collection of strings. */
+/** Whether `value` is a module closure (module-graph.ts): each file's hash by path, each package's by name@version. */
 export const isClosure = (value: unknown): value is Closure =>
   isObject(value) &&
-  [value.files, value.packages].every(
-    (part) => typeof part === "object" && part !== null && Object.values(part).every((item) => typeof item === "string")
-  );
+  recordOf("", (hash) => typeof hash === "string").valid(value.files) &&
+  recordOf("", (hash) => typeof hash === "string").valid(value.packages);
 
 const reported = new Set<string>();
 
@@ -50,6 +49,7 @@ export function readBuildState<T extends object>(name: string, shape: Shape<T>):
   const path = buildStatePath(name);
   let problem: string;
   try {
+    // build-input: none, the build's own record of what it made, never part of a result
     const value: unknown = JSON.parse(readFileSync(path, "utf8"));
     if (shape.valid(value)) return value;
     problem = `was not a valid build state (expected ${shape.expected})`;

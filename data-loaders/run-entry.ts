@@ -205,6 +205,7 @@ function readEntry(
 ): {entry: Entry; bin?: Uint8Array} | Error | undefined {
   let text: string;
   try {
+    // build-input: none, a stored run is named by its key and checked against it and its checksums here
     text = readFileSync(join(store, key + ".json"), "utf8");
   } catch {
     return undefined;
@@ -223,6 +224,7 @@ function readEntry(
     );
     const id = `${binFile} ${entry.bin.sha256}`;
     if (trustUnchanged && verified[id] === fileStamp(binFile)) return {entry};
+    // build-input: none, checked against the entry's checksum just below
     const bin = new Uint8Array(readFileSync(binFile));
     if (bin.length !== entry.bin.bytes || sha256(bin) !== entry.bin.sha256)
       throw new Error("weights file does not match its checksum");

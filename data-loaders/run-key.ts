@@ -1,8 +1,9 @@
 // What names a stored run: its settings, the dataset, and the code that trains it. The key
 // hashes the settings with the dataset's checksum and the training code's fingerprint: every
 // module data-loaders/run-training.ts reaches (the loop, the metrics, the kernels, the
-// network, the entry format) and the npm packages they use (d3 seeds the weights), found by
-// following imports (module-graph.ts). Changing any of them retrains; nothing else does.
+// network, the entry format), every module data-loaders/dataset.ts reaches (how the images
+// are read and checked), and the npm packages they use (d3 seeds the weights), as the module
+// graph finds them (module-graph.ts). Changing any of them retrains; nothing else does.
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import type {KernelName} from "../lib/kernels.js";
@@ -34,13 +35,15 @@ export interface RunRequest {
 
 /** The module that trains runs and writes them: the root of everything a run's numbers depend on. */
 export const TRAINING_MODULE = join(projectRoot, "data-loaders", "run-training.ts");
+/** The module that reads the images and labels every run trains on. */
+export const DATASET_MODULE = join(projectRoot, "data-loaders", "dataset.ts");
 
 let engine: {closure: Closure; hash: string} | undefined;
 
 /** The training code's modules and packages, and their hash (computed once per process). */
 export function engineFingerprint(): {closure: Closure; hash: string} {
   if (!engine) {
-    const found = closure([TRAINING_MODULE]);
+    const found = closure([TRAINING_MODULE, DATASET_MODULE]);
     engine = {closure: found, hash: closureHash(found)};
   }
   return engine;

@@ -47,6 +47,7 @@ export function removeAbandonedTemporaries(dir: string, pattern = /\.tmp-(\d+)-[
   let removed = 0;
   let names: string[] = [];
   try {
+    // build-input: none, it only looks for temporaries to delete
     names = readdirSync(dir);
   } catch {
     return 0;

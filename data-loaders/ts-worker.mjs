@@ -4,4 +4,5 @@ import {workerData} from "node:worker_threads";
 import {register} from "tsx/esm/api";
 
 register();
+// build-input: none, each worker's entry is started by new URL(...) beside new Worker(...), which the graph follows
 await import(workerData.entry);

@@ -1,88 +1,214 @@
-// What results depend on is found by following imports, not listed by hand.
+// What results depend on is found by the language's own tools (esbuild's resolver, Babel's
+// parser), not by matching text: every import form Node and tsx accept is followed, a read the
+// parser cannot follow must be declared, and packages count by what is installed.
 import {mkdirSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {closure, closureChanges, closureHash} from "../data-loaders/module-graph.js";
+import {checkInstalled, closure, closureChanges, closureHash} from "../data-loaders/module-graph.js";
 import {engineFingerprint} from "../data-loaders/run-key.js";
 import {tempDir} from "./fixtures.js";
 
-/** A lockfile pinning d3, its d3-random (at `random`) and apache-arrow. */
-function writeLock(dir: string, random: string): void {
-  const packages = {
-    "node_modules/d3": {version: "7.9.0", dependencies: {"d3-random": "3"}},
-    "node_modules/d3-random": {version: random},
-    "node_modules/apache-arrow": {version: "21.0.0"}
-  };
-  writeFileSync(join(dir, "package-lock.json"), JSON.stringify({packages}));
-}
+type Files = Record<string, string>;
 
-function project(files: Record<string, string>): string {
+/** Installed packages: fake-pkg@1.0.0 (which imports fake-dep@2.0.0), and a lockfile that agrees. */
+const PACKAGES: Files = {
+  "node_modules/fake-pkg/package.json": JSON.stringify({name: "fake-pkg", version: "1.0.0", main: "index.js"}),
+  "node_modules/fake-pkg/index.js": 'import {dep} from "fake-dep";\nexport const pkg = dep + 1;\n',
+  "node_modules/fake-pkg/unused.js": "export const unused = 1;\n",
+  "node_modules/fake-dep/package.json": JSON.stringify({name: "fake-dep", version: "2.0.0", main: "index.js"}),
+  "node_modules/fake-dep/index.js": "export const dep = 1;\n",
+  "package-lock.json": JSON.stringify({
+    packages: {
+      "": {name: "fixture"},
+      "node_modules/fake-pkg": {version: "1.0.0"},
+      "node_modules/fake-dep": {version: "2.0.0"},
+      "node_modules/other-platform": {version: "1.0.0", optional: true}
+    }
+  }),
+  "package.json": JSON.stringify({name: "fixture", type: "module", imports: {"#hash-alias": "./lib/dep.ts"}}),
+  "tsconfig.json": JSON.stringify({compilerOptions: {baseUrl: ".", paths: {"@lib/*": ["lib/*"]}}})
+};
+
+function project(files: Files): string {
   const dir = tempDir();
-  writeLock(dir, "3.0.1");
-  for (const [name, source] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), {recursive: true});
+  for (const [name, source] of Object.entries({...PACKAGES, ...files})) {
+    mkdirSync(dirname(join(dir, name)), {recursive: true});
     writeFileSync(join(dir, name), source);
   }
   return dir;
 }
 
-describe("module graph", () => {
-  const files = {
-    "loaders/a.ts":
-      'import {b} from "./b.js";\nexport {c} from "../lib/c.js";\nimport * as d3 from "d3";\nconst w = new URL("./worker.ts", import.meta.url);\n',
-    "loaders/b.ts":
-      'import type {T} from "./types.js";\nimport {\n  x,\n  y\n} from "../lib/multi.js";\nimport {readFileSync} from "node:fs";\n',
-    "loaders/worker.ts": 'await import("../lib/late.js");\n',
-    "loaders/types.ts": "export type T = number;\n",
-    "lib/c.ts": "export const c = 1;\n",
-    "lib/multi.ts": "export const x = 1, y = 2;\n",
-    "lib/late.ts": 'import {tableFromArrays} from "apache-arrow";\n',
-    "lib/unused.ts": "export const u = 1;\n"
-  };
+const DEP = "export const x = 1;\n";
 
-  it("follows value imports, re-exports, dynamic imports and URL-started files across folders; not type imports", () => {
-    const dir = project(files);
-    const found = closure([join(dir, "loaders/a.ts")], dir);
-    expect(Object.keys(found.files)).toEqual([
-      "lib/c.ts",
-      "lib/late.ts",
-      "lib/multi.ts",
-      "loaders/a.ts",
-      "loaders/b.ts",
-      "loaders/worker.ts"
-    ]);
-    // npm packages by the versions the lockfile pins, with their dependencies
-    expect(found.packages).toEqual(["apache-arrow@21.0.0", "d3-random@3.0.1", "d3@7.9.0"]);
+/**
+ * Each way a module can reach lib/dep.ts (or the data file it reads): the entry's source.
+ * Each must put the dependency in the closure, so that editing it changes the hash.
+ */
+const FORMS: Record<string, {entry: string; dependency?: string}> = {
+  "a multi-line import with an apostrophe and a semicolon in a comment": {
+    entry: 'import {\n  // it\'s; odd\n  x\n} from "../lib/dep.js";\nexport default x;\n'
+  },
+  "an import after other code on the same line": {
+    entry: 'export const a = 1; import {x} from "../lib/dep.js"; export {x};\n'
+  },
+  "a re-export": {entry: 'export * from "../lib/dep.js";\n'},
+  "a side-effect import": {entry: 'import "../lib/dep.js";\n'},
+  "a dynamic import with a template literal": {entry: "export const m = await import(`../lib/dep.js`);\n"},
+  "a dynamic import with a second argument": {
+    entry: 'export const m = await import("../lib/data.json", {with: {type: "json"}});\n',
+    dependency: "lib/data.json"
+  },
+  "an import of JSON with attributes": {
+    entry: 'import data from "../lib/data.json" with {type: "json"};\nexport default data;\n',
+    dependency: "lib/data.json"
+  },
+  "an alias from tsconfig paths": {entry: 'import {x} from "@lib/dep.js";\nexport {x};\n'},
+  "an alias from package.json imports": {entry: 'import {x} from "#hash-alias";\nexport {x};\n'},
+  "a worker started by new URL": {
+    entry: 'export const w = new URL("../lib/worker.ts", import.meta.url);\n'
+  },
+  "a dynamic import of a variable, declared": {
+    entry: 'const name = "../lib/dep.js";\n// build-input: ../lib/dep.ts\nexport const m = await import(name);\n'
+  },
+  "a file read at run time, declared": {
+    entry:
+      'import {readFileSync} from "node:fs";\nimport {join} from "node:path";\nexport const d = JSON.parse(\n  // build-input: ../lib/data.json\n  readFileSync(join(import.meta.dirname, "../lib/data.json"), "utf8")\n);\n',
+    dependency: "lib/data.json"
+  }
+};
+
+describe("module graph: every import form Node and tsx resolve", () => {
+  for (const [form, {entry, dependency = "lib/dep.ts"}] of Object.entries(FORMS)) {
+    it(form, () => {
+      const dir = project({
+        "loaders/a.ts": entry,
+        "lib/dep.ts": DEP,
+        "lib/data.json": '{"x": 1}\n',
+        "lib/worker.ts": 'import {x} from "./dep.js";\nconsole.log(x);\n'
+      });
+      const entries = [join(dir, "loaders/a.ts")];
+      const before = closure(entries, dir);
+      expect(Object.keys(before.files)).toContain(dependency);
+      writeFileSync(join(dir, dependency), dependency.endsWith(".json") ? '{"x": 2}\n' : "export const x = 2;\n");
+      const after = closure(entries, dir);
+      expect(closureHash(after)).not.toBe(closureHash(before));
+      expect(closureChanges(before, after)).toEqual([`${dependency} changed`]);
+    });
+  }
+
+  it("type imports, unused modules and imports named only in comments are not dependencies", () => {
+    const dir = project({
+      "loaders/a.ts":
+        'import type {T} from "../lib/types.js";\n// an old note: import("./gone.js") and import {y} from "./gone.js";\nexport const t: T = 1;\n',
+      "lib/types.ts": "export type T = number;\n",
+      "lib/unused.ts": "export const u = 1;\n"
+    });
+    expect(Object.keys(closure([join(dir, "loaders/a.ts")], dir).files)).toEqual(["loaders/a.ts"]);
   });
 
-  it("any change to a reached module or package changes the hash, and says what changed; others do not", () => {
-    const dir = project(files);
-    const entry = [join(dir, "loaders/a.ts")];
-    const before = closure(entry, dir);
-    writeFileSync(join(dir, "lib/unused.ts"), "export const u = 2;\n");
-    expect(closureHash(closure(entry, dir))).toBe(closureHash(before));
-    writeFileSync(join(dir, "lib/late.ts"), 'import {tableFromArrays} from "apache-arrow";\nexport const v = 2;\n');
-    const after = closure(entry, dir);
-    expect(closureHash(after)).not.toBe(closureHash(before));
-    expect(closureChanges(before, after)).toEqual(["lib/late.ts changed"]);
-    writeLock(dir, "3.0.2");
-    const bumped = closure(entry, dir);
-    expect(closureChanges(after, bumped)).toEqual(["packages -d3-random@3.0.1 +d3-random@3.0.2"]);
-  });
+  for (const [what, entry, message] of [
+    [
+      "an import of a variable",
+      "const name = './x.js';\nexport const m = await import(name);\n",
+      /loaders\/a\.ts:2: import\(\) of a name that is not a literal/
+    ],
+    [
+      "a template literal with a substitution",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the module's source holds a template literal
+      "const n = 1;\nexport const m = await import(`./x${n}.js`);\n",
+      /loaders\/a\.ts:2: import\(\) of a name that is not a literal/
+    ],
+    [
+      "readFileSync",
+      'import {readFileSync} from "node:fs";\nexport const d = readFileSync("data.json", "utf8");\n',
+      /loaders\/a\.ts:2: readFileSync\(\) reads a file at run time/
+    ],
+    [
+      "fs as a namespace",
+      'import * as fs from "node:fs";\nexport const d = fs.readFileSync("data.json", "utf8");\n',
+      /loaders\/a\.ts:2: readFileSync\(\) reads a file at run time/
+    ],
+    [
+      "createRequire",
+      'import {createRequire} from "node:module";\nconst require = createRequire(import.meta.url);\nexport const d = require("./data.json");\n',
+      /loaders\/a\.ts:2: createRequire\(\) reads a file at run time/
+    ]
+  ] as const) {
+    it(`refuses ${what} nobody declared, naming the file and line`, () => {
+      const dir = project({"loaders/a.ts": entry});
+      expect(() => closure([join(dir, "loaders/a.ts")], dir)).toThrow(message);
+    });
+  }
 
-  it("a module that cannot be read is named", () => {
-    const dir = project({"loaders/a.ts": 'import {b} from "./missing.js";\n'});
+  it("an import that cannot be resolved is named with its file and line, without a stack", () => {
+    const dir = project({"loaders/a.ts": 'export const a = 1;\nimport {b} from "./missing.js";\nexport {b};\n'});
     expect(() => closure([join(dir, "loaders/a.ts")], dir)).toThrow(
-      /missing\.js: cannot read a module the build depends on \(ENOENT\)/
+      /loaders\/a\.ts:2: Could not resolve "\.\/missing\.js"/
+    );
+  });
+});
+
+describe("module graph: packages by what is installed", () => {
+  const files = {"loaders/a.ts": 'import {pkg} from "fake-pkg";\nexport default pkg;\n'};
+
+  it("lists each reached package (and its dependencies) by its installed version", () => {
+    const dir = project(files);
+    expect(Object.keys(closure([join(dir, "loaders/a.ts")], dir).packages).sort()).toEqual([
+      "fake-dep@2.0.0",
+      "fake-pkg@1.0.0"
+    ]);
+  });
+
+  it("a patched package file changes the hash; a file of it nothing reaches does not", () => {
+    const dir = project(files);
+    const entries = [join(dir, "loaders/a.ts")];
+    const before = closure(entries, dir);
+    writeFileSync(join(dir, "node_modules/fake-pkg/unused.js"), "export const unused = 2;\n");
+    expect(closureHash(closure(entries, dir))).toBe(closureHash(before));
+    writeFileSync(join(dir, "node_modules/fake-dep/index.js"), "export const dep = 2;\n");
+    const after = closure(entries, dir);
+    expect(closureChanges(before, after)).toEqual(["package fake-dep@2.0.0 changed (its installed files differ)"]);
+  });
+
+  it("a lockfile ahead of node_modules stops with run npm ci", () => {
+    const dir = project(files);
+    const lock = JSON.parse(PACKAGES["package-lock.json"]);
+    lock.packages["node_modules/fake-dep"].version = "2.0.1";
+    writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
+    expect(() => closure([join(dir, "loaders/a.ts")], dir)).toThrow(
+      "node_modules does not match package-lock.json: fake-dep 2.0.0 (lockfile: 2.0.1); run npm ci"
     );
   });
 
-  it("a run's key covers the training loop, the metrics, the kernels, the network and the package that seeds the weights", () => {
+  it("an installed version changed without the lockfile stops too, and a missing package is named", () => {
+    const dir = project(files);
+    writeFileSync(
+      join(dir, "node_modules/fake-pkg/package.json"),
+      JSON.stringify({name: "fake-pkg", version: "1.1.0", main: "index.js"})
+    );
+    expect(() => checkInstalled(dir)).toThrow(/fake-pkg 1\.1\.0 \(lockfile: 1\.0\.0\); run npm ci/);
+    const other = project(files);
+    const lock = JSON.parse(PACKAGES["package-lock.json"]);
+    lock.packages["node_modules/not-installed"] = {version: "1.0.0"};
+    writeFileSync(join(other, "package-lock.json"), JSON.stringify(lock));
+    expect(() => checkInstalled(other)).toThrow(/not-installed missing \(lockfile: 1\.0\.0\)/);
+  });
+
+  it("this project's node_modules matches its lockfile", () => {
+    expect(() => checkInstalled()).not.toThrow();
+  });
+});
+
+describe("the training code's fingerprint", () => {
+  it("covers the training loop, the metrics, the kernels, the network, the dataset reader and the package that seeds the weights", () => {
     const {closure: engine} = engineFingerprint();
     for (const file of [
       "data-loaders/run-training.ts",
       "data-loaders/run-entry.ts",
       "data-loaders/run-key.ts",
+      "data-loaders/dataset.ts",
+      "lib/idx.ts",
+      "lib/mnist-csv.ts",
       "lib/kernels.ts",
       "lib/network.ts",
       "lib/random.ts",
@@ -92,10 +218,11 @@ describe("module graph", () => {
     ]) {
       expect(Object.keys(engine.files)).toContain(file);
     }
-    expect(engine.packages.some((p) => p.startsWith("d3-random@"))).toBe(true);
-    // Code that only draws or reports is not in it: changing it retrains nothing.
+    expect(Object.keys(engine.packages).some((p) => p.startsWith("d3-random@"))).toBe(true);
+    // Code that only draws, reports or finds dependencies is not in it: changing it retrains nothing.
     for (const file of [
       "data-loaders/run-pool.ts",
+      "data-loaders/module-graph.ts",
       "lib/digit-preprocessing.ts",
       "data-loaders/experiments/back-query.ts"
     ]) {

@@ -3,7 +3,7 @@
 // recompute what depends on it (with different numbers where the change is to what is
 // computed) and reuse everything else.
 import {createHash} from "node:crypto";
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {FILES, loadDataset} from "../../data-loaders/dataset.js";
@@ -161,15 +161,46 @@ describe("the build's dependency model", () => {
     expect(back.outputs).toEqual(base);
   }, 600_000);
 
-  it("a package version (d3-random seeds the initial weights): every run retrained", () => {
-    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
-    const original = readFileSync(join(dir, "package-lock.json"));
+  it("a lockfile that disagrees with node_modules stops the build before any training, saying run npm ci", () => {
+    const lockFile = join(dir, "package-lock.json");
+    const original = readFileSync(lockFile);
+    const lock = JSON.parse(original.toString());
     lock.packages["node_modules/d3-random"].version += "-changed";
-    writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
-    const after = build();
-    expect(after.trained).toBe(after.distinct);
-    expect(after.groups.exp1).toMatch(/packages -d3-random@.* \+d3-random@.*-changed/);
-    writeFileSync(join(dir, "package-lock.json"), original);
+    writeFileSync(lockFile, JSON.stringify(lock));
+    try {
+      const result = buildIn(dir, baseEnv, ["--no-site"]);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(
+        /error: node_modules does not match package-lock\.json: d3-random \S+ \(lockfile: \S+-changed\); run npm ci/
+      );
+      expect(result.stderr).not.toMatch(/^runs: .* trained/m);
+    } finally {
+      writeFileSync(lockFile, original);
+    }
+  }, 300_000);
+
+  it("a package's installed files (d3-random, which seeds the initial weights, patched): every run retrained", () => {
+    // The copy's node_modules becomes its own folder: links to the project's packages, and
+    // copies of d3 and d3-random, which can be patched without touching the project.
+    const modules = join(dir, "node_modules");
+    const shared = realpathSync(modules);
+    rmSync(modules);
+    mkdirSync(modules);
+    for (const name of readdirSync(shared)) {
+      // d3 too: a package found through a link resolves its own imports where the link points.
+      if (name === "d3-random" || name === "d3") cpSync(join(shared, name), join(modules, name), {recursive: true});
+      else symlinkSync(join(shared, name), join(modules, name));
+    }
+    try {
+      const file = join(modules, "d3-random", "dist", "d3-random.mjs");
+      writeFileSync(file, `${readFileSync(file, "utf8")}\n// patched\n`);
+      const after = build();
+      expect(after.trained).toBe(after.distinct);
+      expect(after.groups.exp1).toMatch(/package d3-random@\S+ changed \(its installed files differ\)/);
+    } finally {
+      rmSync(modules, {recursive: true});
+      symlinkSync(shared, modules);
+    }
     expect(build().outputs).toEqual(base);
   }, 300_000);
 });
