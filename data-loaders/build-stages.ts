@@ -8,11 +8,13 @@ import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {pageFiles} from "./page-files.js";
 import {checkRunStore, checkSiteOutput} from "./output-folders.js";
 import {ensureRuns} from "./run-pool.js";
 import {checkSettings, readSettings, type Settings} from "./settings.js";
 import {withLock} from "./build-lock.js";
-import {buildSite, type Renderer} from "./site-build.js";
+import {type Renderer, startRenderer} from "./renderer.js";
+import {buildSite} from "./site-build.js";
 
 const log = (line: string) => void process.stderr.write(line + "\n");
 /** The folder the site is swapped into: SITE_OUTPUT, resolved against the project, or dist. */
@@ -81,8 +83,16 @@ async function stages(
     "site",
     async () => {
       stage = performance.now();
+      // The files the pages name, read by Framework (in the renderer's process, or one started for it).
+      let reader: Renderer | undefined;
+      const pages = await pageFiles(() => {
+        reader = renderer ?? startRenderer();
+        return reader;
+      });
+      if (reader !== renderer) reader?.cancel();
+      for (const problem of pages.problems) log(`pages: warning: ${problem}`);
       const started = new Set<string>();
-      const results = await refreshOutputs(dataset, settings, (output, reason) => {
+      const results = await refreshOutputs(dataset, settings, pages, (output, reason) => {
         const group = groupOf(output.name);
         if (started.has(group)) return;
         log(`data: computing ${group} (${reason})`);

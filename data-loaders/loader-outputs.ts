@@ -7,12 +7,14 @@
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
 import {type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
-import {dirname, join, relative, sep} from "node:path";
+import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {hasStrings, isClosure, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
-import {closure, closureChanges, closureHash, projectRoot, type Closure} from "./module-graph.js";
+import {BuildError} from "./errors.js";
+import {closure, closureChanges, closureHash, closures, projectRoot, type Closure} from "./module-graph.js";
+import type {PageScan} from "./renderer.js";
 import type {Settings} from "./settings.js";
 import {removeAbandonedTemporaries, writeAtomically} from "./temporaries.js";
 
@@ -31,29 +33,18 @@ interface OutputRecord {
   closure: Closure;
   datasetChecksum?: string;
   settings?: Partial<Settings>;
+  /** SHA-256 of the file as it was written. */
+  bytes?: string;
 }
 
-/** The files pages and components attach with FileAttachment("data/...") (literal names). */
-export function attachedFiles(dir = srcDir): string[] {
-  const found = new Set<string>();
-  const visit = (folder: string) => {
-    for (const entry of readdirSync(folder, {withFileTypes: true})) {
-      if (entry.name.startsWith(".") || entry.name === "data") continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(md|[jt]s)$/.test(entry.name)) {
-        // A name is relative to the file naming it: "data/x" in a page, "../data/x" in src/components/.
-        for (const [, literal] of readFileSync(path, "utf8").matchAll(/FileAttachment\(\s*["']([^"']+)["']/g)) {
-          const name = relative(dir, join(dirname(path), literal))
-            .split(sep)
-            .join("/");
-          if (name.startsWith("data/")) found.add(name);
-        }
-      }
-    }
-  };
-  visit(dir);
-  return [...found].sort();
+/** SHA-256 of a cached output, or undefined when it cannot be read. */
+function bytesHash(file: string): string | undefined {
+  try {
+    // build-input: none, the cached output itself, checked against the hash recorded when it was made
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
 }
 
 /** The loader in src/data/ that makes `name`, as Framework matches them: an exact name first, then [param] names. */
@@ -142,6 +133,7 @@ export interface OutputResult {
 export async function refreshOutputs(
   dataset: Dataset,
   settings: Settings,
+  pages: PageScan,
   onProduce: (output: Output, reason: string) => void = () => {}
 ): Promise<OutputResult[]> {
   removeAbandonedTemporaries(join(frameworkCache, "data"));
@@ -153,25 +145,33 @@ export async function refreshOutputs(
     )
   );
   const results: OutputResult[] = [];
-  const outputs = attachedFiles()
-    .map((name) => {
+  const outputs = Object.entries(pages.files)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, namedBy]) => {
       const output = findLoader(name);
       if (!output && !existsSync(join(srcDir, name)))
-        throw new Error(`a page attaches ${name}, but src/ has no such file and no loader for it`);
+        throw new BuildError(
+          `${namedBy.join(", ")} ${namedBy.length > 1 ? "name" : "names"} ${name}, but src/ has no such file and no loader for it`
+        );
       return output;
     })
     .filter((output): output is Output => output !== undefined);
+  closures(outputs.map((output) => [output.loader])); // one esbuild run for all of them
   const modules = new Map<string, Loader>();
   for (const output of outputs) {
     const now = fingerprint(output, dataset, settings);
     const cached = join(frameworkCache, output.name);
     const before = manifest[output.name];
-    if (before?.fingerprint === now.fingerprint && existsSync(cached)) {
+    // Reused only if its bytes are those it was made with: a truncated or garbage file is made again.
+    const intact =
+      before?.fingerprint === now.fingerprint && before.bytes !== undefined && bytesHash(cached) === before.bytes;
+    if (intact) {
       stampLike(cached, output.loader);
       results.push({name: output.name, reused: true});
       continue;
     }
-    const why = reason(before, now);
+    const why =
+      before?.fingerprint === now.fingerprint ? "its cached file was missing or damaged" : reason(before, now);
     onProduce(output, why);
     let loader = modules.get(output.loader);
     if (!loader) {
@@ -180,9 +180,10 @@ export async function refreshOutputs(
         throw new Error(`${output.loader}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
       modules.set(output.loader, loader);
     }
-    writeAtomically(cached, await loader.produce(output.params));
+    const bytes = await loader.produce(output.params);
+    writeAtomically(cached, bytes);
     stampLike(cached, output.loader);
-    manifest[output.name] = now;
+    manifest[output.name] = {...now, bytes: createHash("sha256").update(bytes).digest("hex")};
     results.push({name: output.name, reused: false, reason: why});
   }
   // Other cached outputs (names no page spells out): kept only while current.

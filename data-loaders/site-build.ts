@@ -1,24 +1,27 @@
 // The last stage of the build: Framework renders the pages into a temporary folder beside the
 // site, which replaces the site only when the render succeeded, so a failed or killed build
 // leaves the last good site in place. Skipped when nothing the site is made of changed.
-import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
-import {frameworkCache, srcDir} from "./loader-outputs.js";
+import {cachedOutputs, frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {type Renderer, startRenderer} from "./renderer.js";
 import {checkSiteOutput, isSite, SITE_MARKER, SITE_MARKER_TEXT, treeHash} from "./output-folders.js";
 import {removeAbandonedTemporaries} from "./temporaries.js";
 
-// Framework colours its log; the ESC character is built, not written, so the pattern stays printable.
-const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-
-/** What the site is made of: the pages and components, the config, the packages, the loaders' outputs. */
+/**
+ * What the site is made of: the pages and components, the config, the packages, the loaders'
+ * outputs and their times (Framework writes an output's time into the pages as its
+ * lastModified, and an output takes its loader's time: stampLike in loader-outputs.ts).
+ */
 function siteFingerprint(): string {
+  const times = cachedOutputs().map((name) => `${name} ${Math.floor(statSync(join(frameworkCache, name)).mtimeMs)}`);
   return createHash("sha256")
     .update(treeHash(srcDir, (name) => name === ".observablehq"))
     .update(treeHash(join(frameworkCache, "data")))
+    .update(times.join("\n"))
     .update(readFileSync(join(projectRoot, "observablehq.config.ts")))
     .update(readFileSync(join(projectRoot, "package-lock.json")))
     .digest("hex");
@@ -29,52 +32,34 @@ type SiteState = Record<string, {fingerprint: string; site: string}>;
 const readState = (): SiteState =>
   readBuildState("site.json", recordOf("an object of site records", hasStrings("fingerprint", "site")));
 
+/** Framework's own bundles in its cache: npm packages it bundled from node_modules, its client. */
+const BUNDLES = ["_node", "_npm", "_observablehq"].map((name) => join(frameworkCache, name));
+const bundlesHash = () =>
+  createHash("sha256")
+    .update(BUNDLES.map((dir) => treeHash(dir)).join())
+    .digest("hex");
+const readBundles = () =>
+  readBuildState<{hash?: string}>("bundles.json", {
+    expected: "an object with the hash of Framework's bundles",
+    valid: (value): value is {hash?: string} => hasStrings("hash")(value)
+  });
+
+/**
+ * Framework reuses its bundles without checking them, so a damaged one fails every build (or
+ * worse, is published). Their hash is recorded after each render; bundles that no longer match
+ * it are deleted, and Framework makes them again from node_modules. Returns whether it deleted.
+ */
+function removeDamagedBundles(): boolean {
+  const {hash} = readBundles();
+  if (!hash || hash === bundlesHash()) return false;
+  for (const dir of BUNDLES) rmSync(dir, {recursive: true, force: true});
+  return true;
+}
+
 /** Removes temporary and moved-aside sites left by builds that were killed. */
 function removeAbandoned(out: string): void {
   const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   removeAbandonedTemporaries(dirname(out), new RegExp(`^${name}\\.(?:tmp|old)-(\\d+)$`));
-}
-
-/** Framework's build in its own process, loading while the build's other stages run (framework-render.mjs). */
-export interface Renderer {
-  /** Renders into `out`; its log is shown only when it fails. */
-  render(out: string): Promise<void>;
-  /** Nothing to render (or the build failed): ends the process. */
-  cancel(): void;
-}
-
-export function startRenderer(): Renderer {
-  const child = spawn(process.execPath, [join(projectRoot, "data-loaders", "framework-render.mjs")], {
-    cwd: projectRoot,
-    stdio: ["pipe", "pipe", "pipe"]
-  });
-  let log = "";
-  child.stdout.on("data", (chunk) => (log += chunk));
-  child.stderr.on("data", (chunk) => (log += chunk));
-  const exited = new Promise<number | null>((resolvePromise, reject) => {
-    child.on("error", reject);
-    child.on("close", resolvePromise);
-  });
-  exited.catch(() => {}); // reported by render()
-  child.stdin.on("error", () => {}); // a renderer that died early is reported by render()
-  // A build that fails or is interrupted before its site stage takes the renderer with it.
-  const stop = () => child.kill();
-  process.once("exit", stop);
-  return {
-    async render(out) {
-      child.stdin.end(out + "\n");
-      const code = await exited;
-      process.off("exit", stop);
-      // Framework reports a failed loader in its log but may still exit 0: a failed build either way.
-      const failed = code !== 0 || /\berror\b.*(loader|in \d)/i.test(log.replace(ANSI_COLOUR, ""));
-      if (failed) throw new Error(`observable build failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`);
-    },
-    cancel() {
-      // Killed, not told: it may still be loading Framework, and the build need not wait for that.
-      child.kill();
-      process.off("exit", stop);
-    }
-  };
 }
 
 /**
@@ -103,10 +88,22 @@ export async function buildSite(
     return false;
   }
   onRender();
+  if (removeDamagedBundles())
+    process.stderr.write(`site: Framework's bundles in ${frameworkCache} changed since they were made; made again\n`);
   const temp = `${out}.tmp-${process.pid}`;
   rmSync(temp, {recursive: true, force: true});
   try {
-    await renderer.render(temp);
+    let warnings: string[];
+    try {
+      warnings = await renderer.render(temp);
+    } catch (error) {
+      // Bundles made before their hash was recorded may be damaged too: once more without them.
+      if (!BUNDLES.some((dir) => existsSync(dir))) throw error;
+      process.stderr.write("site: the render failed; trying once more with Framework's bundles made again\n");
+      for (const dir of [...BUNDLES, temp]) rmSync(dir, {recursive: true, force: true});
+      warnings = await startRenderer().render(temp);
+    }
+    for (const warning of warnings) process.stderr.write(`site: warning: ${warning}\n`);
     if (!existsSync(join(temp, "index.html"))) throw new Error(`observable build wrote no index.html to ${temp}`);
     // GitHub Pages runs a site through Jekyll unless it holds .nojekyll, and Jekyll drops every
     // folder whose name starts with "_": Framework's _file, _import, _node and _observablehq.
@@ -122,5 +119,6 @@ export async function buildSite(
     rmSync(temp, {recursive: true, force: true});
   }
   writeBuildState("site.json", {...readState(), [out]: {fingerprint, site: treeHash(out)}});
+  writeBuildState("bundles.json", {hash: bundlesHash()});
   return true;
 }

@@ -1,33 +1,74 @@
 // The loaders in src/data/ and the pages agree: every file a page attaches has a loader
 // (test/build/table-names.test.ts checks the experiments' tables against them).
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {experiments} from "../data-loaders/experiments/index.js";
-import {attachedFiles, findLoader} from "../data-loaders/loader-outputs.js";
+import {findLoader} from "../data-loaders/loader-outputs.js";
+import {projectRoot} from "../data-loaders/module-graph.js";
+import {type PageScan, startRenderer} from "../data-loaders/renderer.js";
 import {readSettings} from "../data-loaders/settings.js";
+import {tempDir} from "./fixtures.js";
+
+/** The files the pages of the project in `cwd` name, and their problems, as Framework reads them. */
+async function scan(cwd?: string): Promise<PageScan> {
+  const renderer = startRenderer(cwd);
+  try {
+    return await renderer.pages();
+  } finally {
+    renderer.cancel();
+  }
+}
 
 describe("loaders", () => {
-  it("every file a page attaches is made by a loader in src/data/", () => {
-    const files = attachedFiles();
+  it("every file a page attaches is made by a loader in src/data/", async () => {
+    const files = Object.keys((await scan()).files);
     expect(files.length).toBeGreaterThan(Object.keys(experiments).length);
     for (const name of files) expect(findLoader(name), name).toBeDefined();
   });
 
-  it("finds files named by pages and by modules, each relative to the file naming it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "attached-"));
-    mkdirSync(join(dir, "components"));
-    writeFileSync(join(dir, "page.md"), '```js\nFileAttachment("data/b.arrow")\n```\n');
-    writeFileSync(join(dir, "components", "data.ts"), 'const f = FileAttachment("../data/a.idx.gz");');
-    expect(attachedFiles(dir)).toEqual(["data/a.idx.gz", "data/b.arrow"]);
-    rmSync(dir, {recursive: true});
+  it("finds files named in every way Framework accepts, each relative to the file naming it, and the pages' problems", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "src", "components"), {recursive: true});
+    symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules")); // Framework's imports, offline
+    writeFileSync(
+      join(dir, "src", "page.md"),
+      [
+        "# Page",
+        '```js\nFileAttachment("data/double.bin")\n```',
+        "```js\nFileAttachment('data/single.bin')\n```",
+        "```js\nFileAttachment(`data/backtick.bin`)\n```",
+        '```js\nimport {f} from "./components/data.js";\n```',
+        '<a download href="data/download.csv">data</a>',
+        '<img src="data/picture.png" alt="">',
+        "```js\nconst x = ;\n```"
+      ].join("\n\n")
+    );
+    writeFileSync(
+      join(dir, "src", "components", "data.js"),
+      'import {FileAttachment} from "observablehq:stdlib";\nexport const f = FileAttachment("../data/module.json");\n'
+    );
+    writeFileSync(join(dir, "src", "broken.md"), "---\ntitle: [unclosed\n---\n\n# Broken\n");
+    const {files, problems} = await scan(dir);
+    expect(Object.keys(files).sort()).toEqual([
+      "data/backtick.bin",
+      "data/double.bin",
+      "data/download.csv",
+      "data/module.json",
+      "data/picture.png",
+      "data/single.bin"
+    ]);
+    expect(files["data/download.csv"]).toEqual(["src/page.md"]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^src\/broken\.md: Invalid front matter/),
+      expect.stringMatching(/^src\/page\.md: SyntaxError: Unexpected token/)
+    ]);
   });
 
-  it("every table an experiment declares is attached by a page, so no learning rate of Experiment 5's files is missed", () => {
+  it("every table an experiment declares is attached by a page, so no learning rate of Experiment 5's files is missed", async () => {
     // Framework needs file names written out, so experiment-5.md lists one file per rate; the
     // experiment list is the source of truth for which rates there are.
-    const attached = new Set(attachedFiles());
+    const attached = new Set(Object.keys((await scan()).files));
     const settings = readSettings({});
     for (const experiment of Object.values(experiments))
       for (const name of experiment.tableNames(settings))
