@@ -5,6 +5,7 @@ import {existsSync, readdirSync, rmdirSync, rmSync} from "node:fs";
 import {join, relative} from "node:path";
 import {describeError, parseCommandLine, UsageError} from "./errors.js";
 import {projectRoot} from "./module-graph.js";
+import {checkSiteOutput} from "./output-folders.js";
 import {storeDir} from "./run-entry.js";
 
 /** The files a run store holds: entries, their weights, and temporaries of interrupted writes. */
@@ -35,6 +36,15 @@ function clean(argv: string[]): void {
   for (const path of ["dist", join("src", ".observablehq", "cache"), join(".cache", "build")]) {
     const full = join(projectRoot, path);
     if (!existsSync(full)) continue;
+    if (path === "dist") {
+      // The site folder is deleted only if it is one the build made, as the build would replace it.
+      try {
+        checkSiteOutput(full, "dist");
+      } catch (error) {
+        log(`clean: kept ${describeError(error)}`);
+        continue;
+      }
+    }
     rmSync(full, {recursive: true, force: true});
     removed.push(path);
   }

@@ -1,9 +1,10 @@
 // npm run clean deletes what the build makes again by itself and keeps the run store (minutes
 // of training) unless asked with --runs; in a copy of the project.
 import {spawnSync} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {SITE_MARKER, SITE_MARKER_TEXT} from "../../data-loaders/output-folders.js";
 import {projectCopy, tempDir} from "../fixtures.js";
 
 const clean = (dir: string, args: string[] = [], env: Record<string, string> = {}) =>
@@ -28,6 +29,7 @@ function built(): string {
     ".cache/runs/0123.bin"
   ])
     file(path);
+  writeFileSync(join(dir, "dist", SITE_MARKER), SITE_MARKER_TEXT); // a site the build made
   return dir;
 }
 
@@ -48,6 +50,17 @@ describe("npm run clean", () => {
     const again = clean(dir);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toContain("clean: nothing to remove");
+  });
+
+  it("keeps a dist folder the build did not make (the user's own files), saying why", () => {
+    const dir = built();
+    rmSync(join(dir, "dist", SITE_MARKER));
+    writeFileSync(join(dir, "dist", "notes.txt"), "mine");
+    const result = clean(dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, "dist")).sort()).toEqual(["index.html", "notes.txt"]);
+    expect(result.stderr).toMatch(/clean: kept dist: .*dist holds files this build did not make/);
+    expect(existsSync(join(dir, "src", ".observablehq", "cache"))).toBe(false);
   });
 
   it("--runs removes the run store too", () => {
