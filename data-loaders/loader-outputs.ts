@@ -70,8 +70,12 @@ export function findLoader(name: string, dir = srcDir): Output | undefined {
 }
 
 /** What an output depends on, and its fingerprint. */
-export function fingerprint(output: Output, dataset: Dataset, settings: Settings): OutputRecord {
-  const found = closure([output.loader]);
+export function fingerprint(
+  output: Output,
+  dataset: Dataset,
+  settings: Settings,
+  found: Closure = closure([output.loader])
+): OutputRecord {
   // The dataset and the settings count only for loaders that read them.
   const datasetChecksum = "data-loaders/dataset.ts" in found.files ? dataset.checksum : undefined;
   const used =
@@ -156,10 +160,10 @@ export async function refreshOutputs(
       return output;
     })
     .filter((output): output is Output => output !== undefined);
-  closures(outputs.map((output) => [output.loader])); // one esbuild run for all of them
+  const found = closures(outputs.map((output) => [output.loader])); // one esbuild run for all of them
   const modules = new Map<string, Loader>();
-  for (const output of outputs) {
-    const now = fingerprint(output, dataset, settings);
+  for (const [i, output] of outputs.entries()) {
+    const now = fingerprint(output, dataset, settings, found[i]);
     const cached = join(frameworkCache, output.name);
     const before = manifest[output.name];
     // Reused only if its bytes are those it was made with: a truncated or garbage file is made again.
@@ -171,7 +175,13 @@ export async function refreshOutputs(
       continue;
     }
     const why =
-      before?.fingerprint === now.fingerprint ? "its cached file was missing or damaged" : reason(before, now);
+      before?.fingerprint !== now.fingerprint
+        ? reason(before, now)
+        : before.bytes === undefined
+          ? "no checksum of its bytes was recorded (made by an older build)"
+          : existsSync(cached)
+            ? "its cached file was damaged (its bytes differ from when it was made)"
+            : "its cached file was missing";
     onProduce(output, why);
     let loader = modules.get(output.loader);
     if (!loader) {
@@ -186,16 +196,12 @@ export async function refreshOutputs(
     manifest[output.name] = {...now, bytes: createHash("sha256").update(bytes).digest("hex")};
     results.push({name: output.name, reused: false, reason: why});
   }
-  // Other cached outputs (names no page spells out): kept only while current.
+  // Cached outputs no page names any more: not part of the site, and Framework would publish them stale.
   const attached = new Set(outputs.map((output) => output.name));
   for (const name of cachedOutputs()) {
     if (attached.has(name)) continue;
-    const output = findLoader(name);
-    const current = output && manifest[name]?.fingerprint === fingerprint(output, dataset, settings).fingerprint;
-    if (!current) {
-      rmSync(join(frameworkCache, name), {force: true});
-      delete manifest[name];
-    }
+    rmSync(join(frameworkCache, name), {force: true});
+    delete manifest[name];
   }
   writeBuildState("outputs.json", manifest);
   return results;

@@ -10,9 +10,9 @@
 // bytes of the files of it the bundle reads. Run keys and the loader outputs' fingerprints
 // hash this, so a change to anything a result is computed with recomputes that result.
 import {createHash} from "node:crypto";
-import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import {parse} from "@babel/parser";
 import {buildSync, type Message, type Metafile} from "esbuild";
 import {BuildError, SettingsError} from "./errors.js";
@@ -76,7 +76,12 @@ interface Scan {
 }
 const scans = new Map<string, Scan>();
 
-/** fs and module functions that read a file or a folder whose content the code then uses. */
+/**
+ * Functions that read a file or a folder whose content the code then uses (fs, fs/promises,
+ * module). Any mention of these names in code counts, wherever they came from (an import, a
+ * require, process.getBuiltinModule, a helper that re-exports them): a false alarm costs one
+ * comment, a miss costs stale results.
+ */
 const READERS = new Set([
   "readFileSync",
   "readFile",
@@ -84,30 +89,31 @@ const READERS = new Set([
   "readdir",
   "createReadStream",
   "openSync",
-  "open",
   "opendirSync",
   "opendir",
-  "createRequire"
+  "createRequire",
+  "getBuiltinModule"
 ]);
-const READER_MODULES = new Set(["fs", "node:fs", "fs/promises", "node:fs/promises", "module", "node:module"]);
+/** Functions that start other code from a path: only `new Worker(new URL("./x", import.meta.url))` is followed. */
+const STARTERS = new Set(["Worker", "fork", "spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync"]);
 
 // Babel's tree is walked generically: the few node shapes looked at are typed here.
 interface Node {
   type: string;
-  loc?: {start: {line: number}; end: {line: number}};
+  loc?: {start: {line: number; column: number}; end: {line: number}};
   [key: string]: unknown;
 }
 const isNode = (value: unknown): value is Node =>
   typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 
-/** Visits each node with the start lines of the statements and declarations holding it, innermost first. */
-function walk(node: Node, visit: (node: Node, holders: number[]) => void, holders: number[] = []): void {
-  if (/(Statement|Declaration)$/.test(node.type) && node.loc) holders = [node.loc.start.line, ...holders];
-  visit(node, holders);
+/** Visits each node with the start line of the innermost statement or declaration holding it. */
+function walk(node: Node, visit: (node: Node, statement: number) => void, statement = 0): void {
+  if (/(Statement|Declaration)$/.test(node.type) && node.loc) statement = node.loc.start.line;
+  visit(node, statement);
   for (const [key, value] of Object.entries(node)) {
     if (key === "loc" || key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
-    if (Array.isArray(value)) for (const item of value) isNode(item) && walk(item, visit, holders);
-    else if (isNode(value)) walk(value, visit, holders);
+    if (Array.isArray(value)) for (const item of value) isNode(item) && walk(item, visit, statement);
+    else if (isNode(value)) walk(value, visit, statement);
   }
 }
 
@@ -120,101 +126,160 @@ function literal(node: unknown): string | undefined {
   return undefined;
 }
 
+/** The name a node gives: an identifier's, or a string literal's (fs["readFileSync"]). */
+const nameOf = (node: unknown): string | undefined =>
+  isNode(node) ? ((node.type === "Identifier" ? node.name : literal(node)) as string | undefined) : undefined;
+
 const isImportMetaUrl = (node: unknown) =>
   isNode(node) &&
   node.type === "MemberExpression" &&
   isNode(node.object) &&
   node.object.type === "MetaProperty" &&
-  isNode(node.property) &&
-  node.property.name === "url";
+  nameOf(node.property) === "url";
+
+/** `new URL(<literal>, import.meta.url)`: the file a module starts or reads by its own location. */
+const urlLiteral = (node: unknown): string | undefined => {
+  if (!isNode(node) || node.type !== "NewExpression" || nameOf(node.callee) !== "URL") return undefined;
+  const [target, base] = node.arguments as Node[];
+  return isImportMetaUrl(base) ? literal(target) : undefined;
+};
+
+/** The parser's options for a file: TypeScript or JavaScript, module or CommonJS, with JSX where its extension says. */
+function parserOptions(file: string): Parameters<typeof parse>[1] {
+  const commonJs = /\.c[jt]s$/.test(file);
+  return {
+    sourceType: commonJs ? "script" : "module",
+    allowReturnOutsideFunction: commonJs,
+    plugins: [
+      ...(/\.[cm]?tsx?$/.test(file) ? (["typescript"] as const) : []),
+      ...(/x$/.test(file) ? (["jsx"] as const) : [])
+    ],
+    errorRecovery: false
+  } as Parameters<typeof parse>[1];
+}
 
 function scanModule(file: string, root: string): Scan {
-  const stamp = fileStamp(file);
-  const known = scans.get(file);
-  if (known?.stamp === stamp) return known;
-  const source = readFileSync(file, "utf8");
   const where = relative(root, file);
+  let stamp: string;
+  let source: string;
+  try {
+    stamp = fileStamp(file);
+    const known = scans.get(file);
+    if (known?.stamp === stamp) return known;
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new BuildError(
+      `${where}: cannot read a module the build depends on (${(error as NodeJS.ErrnoException).code})`
+    );
+  }
   let ast: ReturnType<typeof parse>;
   try {
-    ast = parse(source, {sourceType: "module", plugins: ["typescript"], errorRecovery: false});
+    ast = parse(source, parserOptions(file));
   } catch (error) {
     throw new BuildError(`${where}: cannot be parsed (${(error as Error).message})`);
   }
-  // Lines that hold a build-input comment, and the lines each comment spans.
+  const lines = source.split("\n");
   const comments = (ast.comments ?? []).map((comment) => ({
     start: comment.loc!.start.line,
     end: comment.loc!.end.line,
+    // A comment alone on its line(s), not one trailing the code of the line before.
+    own: lines[comment.loc!.start.line - 1].slice(0, comment.loc!.start.column).trim() === "",
     text: comment.value
   }));
-  // A declaration is a comment on the line, or in the run of comment lines just above it.
+  /** The declaration on `line` itself, or in the comment lines just above it. */
   const declarationFor = (line: number): string | undefined => {
     const block = comments.filter((c) => c.start <= line && c.end >= line);
-    for (
-      let above = line - 1, c = comments.find((c) => c.end === above);
-      c;
-      c = comments.find((c) => c.end === above)
-    ) {
+    for (let above = line - 1, c = comments.find((c) => c.end === above && c.own); c; ) {
       block.push(c);
       above = c.start - 1;
+      c = comments.find((c) => c.end === above && c.own);
     }
     const text = block.map((c) => c.text).find((t) => t.includes(DECLARATION));
     return text?.slice(text.indexOf(DECLARATION) + DECLARATION.length).trim();
   };
-  const readers = new Set<string>(); // local names of fs readers
-  const namespaces = new Set<string>(); // import * as fs from "node:fs", import fs from "fs"
   const scan: Scan = {stamp, urls: [], inputs: [], undeclared: []};
-  // Beside the expression, or beside a statement or function holding it.
-  const use = (node: Node, holders: number[], what: string) => {
+  const aliases = new Set<string>(); // import {readFileSync as load}: calls of load() read too
+  /** Beside the expression, or beside the statement holding it; "none" must say why. */
+  const use = (node: Node, statement: number, what: string) => {
     const line = node.loc!.start.line;
-    const declared = [line, ...holders].map(declarationFor).find((text) => text !== undefined);
-    if (declared === undefined) scan.undeclared.push(`${where}:${line}: ${what}`);
+    const declared = declarationFor(line) ?? (statement ? declarationFor(statement) : undefined);
+    if (declared === undefined || /^none\b\W*$/.test(declared))
+      scan.undeclared.push(
+        `${where}:${line}: ${what}${declared === undefined ? "" : " (declared none without saying why)"}`
+      );
     else if (!/^none\b/.test(declared))
       for (const path of declared.split(/[\s,]+/).filter(Boolean)) scan.inputs.push(resolve(dirname(file), path));
   };
-  for (const statement of ast.program.body as unknown as Node[]) {
-    if (statement.type !== "ImportDeclaration" || !READER_MODULES.has(literal(statement.source) ?? "")) continue;
-    for (const specifier of statement.specifiers as Node[]) {
-      const local = (specifier.local as Node).name as string;
-      if (specifier.type === "ImportSpecifier") {
-        if (READERS.has(literal(specifier.imported) ?? ((specifier.imported as Node).name as string)))
-          readers.add(local);
-      } else namespaces.add(local);
-    }
-  }
-  walk(ast.program as unknown as Node, (node, holders) => {
-    if (
-      node.type === "ImportExpression" ||
-      (node.type === "CallExpression" && (node.callee as Node).type === "Import")
-    ) {
-      const target = node.type === "ImportExpression" ? node.source : (node.arguments as Node[])[0];
-      if (literal(target) === undefined) use(node, holders, "import() of a name that is not a literal");
-    } else if (node.type === "CallExpression") {
-      const callee = node.callee as Node;
-      const name =
-        callee.type === "Identifier"
-          ? (callee.name as string)
-          : callee.type === "MemberExpression" && isNode(callee.property)
-            ? (callee.property.name as string)
-            : "";
-      const onNamespace =
-        callee.type === "MemberExpression" &&
-        isNode(callee.object) &&
-        (namespaces.has(callee.object.name as string) ||
-          (callee.object.type === "MemberExpression" && namespaces.has((callee.object.object as Node).name as string)));
-      if ((callee.type === "Identifier" && readers.has(name)) || (onNamespace && READERS.has(name)))
-        use(node, holders, `${name}() reads a file at run time`);
-      else if (
-        callee.type === "Identifier" &&
-        name === "require" &&
-        literal((node.arguments as Node[])[0]) === undefined
-      )
-        use(node, holders, "require() of a name that is not a literal");
-    } else if (node.type === "NewExpression" && (node.callee as Node).name === "URL") {
-      const [target, base] = node.arguments as Node[];
-      if (!isImportMetaUrl(base)) return;
-      const path = literal(target);
-      if (path === undefined) use(node, holders, "new URL() of a name that is not a literal");
-      else if (path.startsWith(".")) scan.urls.push(resolve(dirname(file), path));
+  walk(ast.program as unknown as Node, (node, statement) => {
+    const name = (key: string) => nameOf(node[key]);
+    switch (node.type) {
+      case "ImportSpecifier":
+      case "ExportSpecifier": {
+        // Renamed readers are followed by their new name; re-exports are reads by whoever calls them.
+        const imported = nameOf(node.type === "ImportSpecifier" ? node.imported : node.local);
+        if (imported && READERS.has(imported)) {
+          if (node.type === "ExportSpecifier") use(node, statement, `${imported} re-exported`);
+          else aliases.add(name("local")!);
+        }
+        return;
+      }
+      case "ImportExpression":
+        if (literal(node.source) === undefined) use(node, statement, "import() of a name that is not a literal");
+        return;
+      case "MemberExpression":
+      case "OptionalMemberExpression": {
+        const property = node.computed ? literal(node.property) : name("property");
+        if (property && READERS.has(property)) use(node, statement, `${property}() reads a file at run time`);
+        else if (
+          property === "resolve" &&
+          (nameOf(node.object) === "require" || (isNode(node.object) && node.object.type === "MetaProperty"))
+        )
+          use(node, statement, "a path resolved at run time");
+        return;
+      }
+      case "ObjectProperty": {
+        // const {readFileSync} = fs
+        const key = nameOf(node.key);
+        if (key && READERS.has(key)) use(node, statement, `${key}() reads a file at run time`);
+        return;
+      }
+      case "CallExpression":
+      case "NewExpression": {
+        const callee = node.callee as Node;
+        const called =
+          callee.type === "Import"
+            ? "import"
+            : (nameOf(callee) ?? (callee.type === "MemberExpression" ? nameOf(callee.property) : undefined));
+        const [first] = node.arguments as Node[];
+        if (callee.type === "Import" && literal(first) === undefined)
+          use(node, statement, "import() of a name that is not a literal");
+        else if (called && callee.type === "Identifier" && (READERS.has(called) || aliases.has(called)))
+          use(node, statement, `${called}() reads a file at run time`);
+        else if (called === "require" && callee.type === "Identifier" && literal(first) === undefined)
+          use(node, statement, "require() of a name that is not a literal");
+        // (x.exec(...) is RegExp's far more often than child_process's: only a bare exec() counts.)
+        else if (called && STARTERS.has(called) && (called !== "exec" || callee.type === "Identifier")) {
+          const url = urlLiteral(first);
+          if (called === "Worker" && url !== undefined) return; // followed as an entry below
+          use(node, statement, `${called}() starts code the build cannot follow`);
+        } else if (
+          called === "URL" &&
+          node.type === "NewExpression" &&
+          isImportMetaUrl((node.arguments as Node[])[1])
+        ) {
+          const path = literal(first);
+          if (path === undefined) use(node, statement, "new URL() of a name that is not a literal");
+          else if (!/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("file:")) {
+            const target = fileURLToPath(new URL(path, pathToFileURL(file)));
+            if (!existsSync(target))
+              throw new BuildError(
+                `${where}:${node.loc!.start.line}: new URL("${path}", import.meta.url) names ${relative(root, target)}, which does not exist`
+              );
+            if (!statSync(target).isDirectory()) scan.urls.push(target); // a folder is a base for other URLs
+          }
+        }
+        return;
+      }
     }
   });
   scans.set(file, scan);
@@ -249,6 +314,8 @@ function describeMessages(messages: Message[]): string {
     .slice(0, 5)
     .join("\n");
 }
+
+const RESOLUTION = ["tsconfig.json", "package.json"];
 
 /** Bundles the entries not known (or changed since) in one esbuild call; returns each entry's inputs. */
 function bundleInputs(entries: string[], root: string): Map<string, string[]> {
@@ -293,10 +360,13 @@ function bundleInputs(entries: string[], root: string): Map<string, string[]> {
     for (const entry of missing) {
       const seen = new Set<string>();
       reach(relative(root, entry).split(sep).join("/"), seen);
+      if (seen.size === 0) throw new BuildError(`${relative(root, entry)}: esbuild's graph does not hold this entry`);
       // esbuild's own helpers ("<runtime>") and disabled modules are not files.
       const inputs = [...seen].filter((input) => !/^[<(]|^[a-z-]+:/.test(input)).map((input) => resolve(root, input));
       const stamps = new Map<string, string>();
-      for (const input of inputs) stamps.set(input, fileStamp(input));
+      // The files that steer resolution (paths, imports maps) count as inputs of every entry.
+      for (const input of [...inputs, ...RESOLUTION.map((name) => join(root, name)).filter(existsSync)])
+        stamps.set(input, fileStamp(input));
       bundles.set(entry, {stamps, inputs});
     }
   }
@@ -315,7 +385,10 @@ function packageFolder(file: string): string | undefined {
 }
 
 interface Lock {
-  packages?: Record<string, {version?: string; link?: boolean; optional?: boolean; dev?: boolean}>;
+  packages?: Record<
+    string,
+    {version?: string; link?: boolean; optional?: boolean; dev?: boolean; devOptional?: boolean}
+  >;
 }
 const checkedLocks = new Map<string, string>();
 
@@ -342,7 +415,8 @@ export function checkInstalled(root = projectRoot): void {
     try {
       installed = (JSON.parse(readFileSync(join(root, path, "package.json"), "utf8")) as {version?: string}).version;
     } catch {
-      if (entry.optional) continue; // another platform's binary, as npm leaves them out
+      // Another platform's binary, or dev packages left out by npm ci --omit=dev: absent by design.
+      if (entry.optional || entry.dev || entry.devOptional) continue;
     }
     if (installed !== entry.version)
       wrong.push(`${path.slice("node_modules/".length)} ${installed ?? "missing"} (lockfile: ${entry.version})`);
@@ -354,7 +428,35 @@ export function checkInstalled(root = projectRoot): void {
   checkedLocks.set(root, stamp);
 }
 
-/** Each reached package as name@version (from its installed package.json), with a hash of the files of it reached. */
+/** Every file of an installed package (not the packages installed inside it), sorted. */
+function packageFiles(folder: string): string[] {
+  return readdirSync(folder, {withFileTypes: true})
+    .filter((entry) => entry.name !== "node_modules")
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(folder, entry.name);
+      return entry.isDirectory() ? packageFiles(path) : entry.isFile() ? [path] : [];
+    });
+}
+
+/**
+ * A hash of every installed file of a package: code it loads by a computed name is covered too.
+ * Kept while the files of it the bundle reached are unchanged (a process reads each package once).
+ */
+const packageHashCache = new Map<string, {stamps: string; hash: string}>();
+function packageHash(folder: string, reached: string[], root: string): string {
+  const stamps = [join(folder, "package.json"), ...reached].filter(existsSync).map(fileStamp).join();
+  const known = packageHashCache.get(folder);
+  if (known?.stamps === stamps) return known.hash;
+  const hash = createHash("sha256");
+  for (const file of packageFiles(folder))
+    hash.update(relative(folder, file)).update("\0").update(hashFile(file, root));
+  const result = hash.digest("hex");
+  packageHashCache.set(folder, {stamps, hash: result});
+  return result;
+}
+
+/** Each reached package as name@version (from its installed package.json), with a hash of its installed files. */
 function packageHashes(files: string[], root: string): Record<string, string> {
   const byFolder = new Map<string, string[]>();
   for (const file of files) {
@@ -362,19 +464,20 @@ function packageHashes(files: string[], root: string): Record<string, string> {
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }
   const packages: Record<string, string> = {};
-  for (const [folder, reached] of byFolder) {
-    const manifest = join(folder, "package.json");
+  for (const [folder, reached] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
     let id = relative(join(folder, ".."), folder).split(sep).join("/");
     try {
-      const {name, version} = JSON.parse(readFileSync(manifest, "utf8")) as {name?: string; version?: string};
+      const {name, version} = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       id = `${name ?? id}@${version ?? "unversioned"}`;
     } catch {
       id = `${id}@unknown`;
     }
-    const hash = createHash("sha256");
-    for (const file of [manifest, ...reached.sort()].filter(existsSync))
-      hash.update(relative(folder, file)).update("\0").update(hashFile(file, root));
-    packages[id] = hash.digest("hex");
+    // Two installed copies of one version (one nested in another package): each counts.
+    if (id in packages) id = `${id} (${relative(root, folder).split(sep).join("/")})`;
+    packages[id] = packageHash(folder, reached, root);
   }
   return packages;
 }
@@ -407,7 +510,15 @@ export function closures(entryLists: string[][], root = projectRoot): Closure[] 
   checkInstalled(root);
   const inputsOf = new Map<string, string[]>();
   // Entries started by URL are found by scanning what the first bundles reach: a few rounds.
-  let pending = [...new Set(entryLists.flat().map((entry) => resolve(entry)))];
+  // esbuild names files by their real paths: a symlinked entry is looked up by its target.
+  const real = (entry: string) => {
+    try {
+      return realpathSync(resolve(entry));
+    } catch {
+      throw new BuildError(`${entry}: cannot read a module the build depends on (not found)`);
+    }
+  };
+  let pending = [...new Set(entryLists.flat().map(real))];
   while (pending.length) {
     for (const [entry, inputs] of bundleInputs(pending, root)) inputsOf.set(entry, inputs);
     const next = new Set<string>();
@@ -429,7 +540,7 @@ export function closures(entryLists: string[][], root = projectRoot): Closure[] 
         for (const url of scanModule(input, root).urls) visit(url);
       }
     };
-    for (const entry of entries) visit(resolve(entry));
+    for (const entry of entries) visit(real(entry));
     const project = [...reached].filter((file) => !file.split(sep).includes("node_modules"));
     const undeclared = project.filter((file) => SOURCE.test(file)).flatMap((file) => scanModule(file, root).undeclared);
     if (undeclared.length)

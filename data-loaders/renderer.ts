@@ -20,7 +20,7 @@ export interface PageScan {
 export interface Renderer {
   /** Reads the pages as Framework's build will. */
   pages(): Promise<PageScan>;
-  /** Renders into `out`; returns the warnings in Framework's log. Its whole log is shown only when it fails. */
+  /** Renders into `out`; returns the warnings in Framework's log (whose end is shown when it fails). */
   render(out: string): Promise<string[]>;
   /** Nothing (more) to do, or the build failed: ends the process. */
   cancel(): void;
@@ -52,11 +52,14 @@ export function startRenderer(cwd = projectRoot): Renderer {
     log += chunk;
     stderr += chunk;
   });
-  const exited = new Promise<number | null>((resolvePromise, reject) => {
-    child.on("error", reject);
+  // A process that could not start or died is reported by pages() or render(), with its log.
+  const exited = new Promise<number | null>((resolvePromise) => {
+    child.on("error", (error) => {
+      log += `\n${error.message}`;
+      resolvePromise(null);
+    });
     child.on("close", resolvePromise);
   });
-  exited.catch(() => {}); // reported by pages() or render()
   const died = async (what: string) => {
     const code = await exited;
     return new BuildError(`observable ${what} failed (exit ${code}):\n${log.split("\n").slice(-30).join("\n")}`);
@@ -81,7 +84,11 @@ export function startRenderer(cwd = projectRoot): Renderer {
       return scan;
     },
     async render(out) {
-      child.send({type: "render", out});
+      log = ""; // the failure check below reads the render's log only
+      stderr = "";
+      child.send({type: "render", out}, (error) => {
+        if (error) log += `\n${error.message}`;
+      });
       const code = await exited;
       process.off("exit", stop);
       // Framework reports a failed loader in its log but may still exit 0: a failed build either way.

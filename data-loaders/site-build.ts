@@ -97,8 +97,9 @@ export async function buildSite(
     try {
       warnings = await renderer.render(temp);
     } catch (error) {
-      // Bundles made before their hash was recorded may be damaged too: once more without them.
-      if (!BUNDLES.some((dir) => existsSync(dir))) throw error;
+      // Bundles made before their hash was recorded (by an older build) cannot be checked: if
+      // the render fails, once more without them. Checked bundles are not the cause.
+      if (readBundles().hash || !BUNDLES.some((dir) => existsSync(dir))) throw error;
       process.stderr.write("site: the render failed; trying once more with Framework's bundles made again\n");
       for (const dir of [...BUNDLES, temp]) rmSync(dir, {recursive: true, force: true});
       warnings = await startRenderer().render(temp);

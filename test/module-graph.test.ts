@@ -1,7 +1,7 @@
 // What results depend on is found by the language's own tools (esbuild's resolver, Babel's
 // parser), not by matching text: every import form Node and tsx accept is followed, a read the
 // parser cannot follow must be declared, and packages count by what is installed.
-import {mkdirSync, writeFileSync} from "node:fs";
+import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {checkInstalled, closure, closureChanges, closureHash} from "../data-loaders/module-graph.js";
@@ -65,7 +65,10 @@ const FORMS: Record<string, {entry: string; dependency?: string}> = {
   "an alias from tsconfig paths": {entry: 'import {x} from "@lib/dep.js";\nexport {x};\n'},
   "an alias from package.json imports": {entry: 'import {x} from "#hash-alias";\nexport {x};\n'},
   "a worker started by new URL": {
-    entry: 'export const w = new URL("../lib/worker.ts", import.meta.url);\n'
+    entry: 'export const w = new Worker(new URL("../lib/worker.ts", import.meta.url));\n'
+  },
+  "a URL relative without ./": {
+    entry: 'export const w = new Worker(new URL("worker-b.ts", import.meta.url));\n'
   },
   "a dynamic import of a variable, declared": {
     entry: 'const name = "../lib/dep.js";\n// build-input: ../lib/dep.ts\nexport const m = await import(name);\n'
@@ -84,7 +87,8 @@ describe("module graph: every import form Node and tsx resolve", () => {
         "loaders/a.ts": entry,
         "lib/dep.ts": DEP,
         "lib/data.json": '{"x": 1}\n',
-        "lib/worker.ts": 'import {x} from "./dep.js";\nconsole.log(x);\n'
+        "lib/worker.ts": 'import {x} from "./dep.js";\nconsole.log(x);\n',
+        "loaders/worker-b.ts": 'import {x} from "../lib/dep.js";\nconsole.log(x);\n'
       });
       const entries = [join(dir, "loaders/a.ts")];
       const before = closure(entries, dir);
@@ -129,6 +133,46 @@ describe("module graph: every import form Node and tsx resolve", () => {
       /loaders\/a\.ts:2: readFileSync\(\) reads a file at run time/
     ],
     [
+      "fs required in CommonJS",
+      'const fs = require("fs");\nmodule.exports = fs.readFileSync("data.json", "utf8");\n',
+      /loaders\/a\.ts:2: readFileSync\(\) reads a file at run time/
+    ],
+    [
+      "a reader taken out of fs",
+      'import * as fs from "node:fs";\nconst {readFileSync} = fs;\nexport const d = readFileSync("x");\n',
+      /loaders\/a\.ts:2: readFileSync\(\) reads a file at run time/
+    ],
+    [
+      "fs from process.getBuiltinModule",
+      'export const d = process.getBuiltinModule("fs").readFileSync("x");\n',
+      /loaders\/a\.ts:1: getBuiltinModule\(\) reads a file at run time/
+    ],
+    [
+      "a renamed reader",
+      'import {readFile as load} from "node:fs/promises";\nexport const d = await load("x");\n',
+      /loaders\/a\.ts:2: load\(\) reads a file at run time/
+    ],
+    [
+      "a worker started from a path",
+      'import {join} from "node:path";\nexport const w = new Worker(join(import.meta.dirname, "w.ts"));\n',
+      /loaders\/a\.ts:2: Worker\(\) starts code the build cannot follow/
+    ],
+    [
+      "a path resolved at run time",
+      'export const p = import.meta.resolve("./x.js");\n',
+      /loaders\/a\.ts:1: a path resolved at run time/
+    ],
+    [
+      "a declaration trailing the line before",
+      'import {readFileSync} from "node:fs";\nexport const a = readFileSync("a"); // build-input: ../a\nexport const b = readFileSync("b");\n',
+      /loaders\/a\.ts:3: readFileSync\(\) reads a file at run time/
+    ],
+    [
+      "a declaration of none that does not say why",
+      'import {readFileSync} from "node:fs";\n// build-input: none\nexport const a = readFileSync("a");\n',
+      /loaders\/a\.ts:3: readFileSync\(\) reads a file at run time \(declared none without saying why\)/
+    ],
+    [
       "createRequire",
       'import {createRequire} from "node:module";\nconst require = createRequire(import.meta.url);\nexport const d = require("./data.json");\n',
       /loaders\/a\.ts:2: createRequire\(\) reads a file at run time/
@@ -139,6 +183,22 @@ describe("module graph: every import form Node and tsx resolve", () => {
       expect(() => closure([join(dir, "loaders/a.ts")], dir)).toThrow(message);
     });
   }
+
+  it("a symlinked entry is followed through its target", () => {
+    const dir = project({"real/a.ts": 'import {x} from "../lib/dep.js";\nexport {x};\n', "lib/dep.ts": DEP});
+    mkdirSync(join(dir, "loaders"));
+    symlinkSync(join(dir, "real/a.ts"), join(dir, "loaders/a.ts"));
+    expect(Object.keys(closure([join(dir, "loaders/a.ts")], dir).files)).toEqual(["lib/dep.ts", "real/a.ts"]);
+  });
+
+  it("a URL naming a file that does not exist is named with its file and line", () => {
+    const dir = project({
+      "loaders/a.ts": 'export const a = 1;\nexport const w = new URL("./gone.ts", import.meta.url);\n'
+    });
+    expect(() => closure([join(dir, "loaders/a.ts")], dir)).toThrow(
+      /loaders\/a\.ts:2: new URL\("\.\/gone\.ts", import\.meta\.url\) names loaders\/gone\.ts, which does not exist/
+    );
+  });
 
   it("an import that cannot be resolved is named with its file and line, without a stack", () => {
     const dir = project({"loaders/a.ts": 'export const a = 1;\nimport {b} from "./missing.js";\nexport {b};\n'});
@@ -159,15 +219,42 @@ describe("module graph: packages by what is installed", () => {
     ]);
   });
 
-  it("a patched package file changes the hash; a file of it nothing reaches does not", () => {
-    const dir = project(files);
+  it("a patched file of a reached package changes the hash (even one it loads by a computed name); other packages' files do not", () => {
+    const dir = project({...files, "node_modules/other/package.json": '{"name": "other", "version": "1.0.0"}'});
     const entries = [join(dir, "loaders/a.ts")];
     const before = closure(entries, dir);
-    writeFileSync(join(dir, "node_modules/fake-pkg/unused.js"), "export const unused = 2;\n");
+    writeFileSync(join(dir, "node_modules/other/index.js"), "export const o = 2;\n");
     expect(closureHash(closure(entries, dir))).toBe(closureHash(before));
     writeFileSync(join(dir, "node_modules/fake-dep/index.js"), "export const dep = 2;\n");
     const after = closure(entries, dir);
     expect(closureChanges(before, after)).toEqual(["package fake-dep@2.0.0 changed (its installed files differ)"]);
+    // A new process (here: a fresh look at the package) sees a file the bundle does not reach.
+    writeFileSync(join(dir, "node_modules/fake-pkg/unused.js"), "export const unused = 2;\n");
+    writeFileSync(
+      join(dir, "node_modules/fake-pkg/index.js"),
+      'import {dep} from "fake-dep";\nexport const pkg = dep + 1;\n\n'
+    );
+    expect(closureChanges(after, closure(entries, dir))).toEqual([
+      "package fake-pkg@1.0.0 changed (its installed files differ)"
+    ]);
+  });
+
+  it("two installed copies of one package version each count", () => {
+    const dir = project({
+      ...files,
+      "node_modules/fake-pkg/index.js":
+        'import {dep} from "fake-dep";\nimport {inner} from "nested";\nexport const pkg = dep + inner;\n',
+      "node_modules/nested/package.json": JSON.stringify({name: "nested", version: "1.0.0", main: "index.js"}),
+      "node_modules/nested/index.js": 'export {dep as inner} from "fake-dep";\n',
+      "node_modules/nested/node_modules/fake-dep/package.json": JSON.stringify({
+        name: "fake-dep",
+        version: "2.0.0",
+        main: "index.js"
+      }),
+      "node_modules/nested/node_modules/fake-dep/index.js": "export const dep = 5;\n"
+    });
+    const found = closure([join(dir, "loaders/a.ts")], dir);
+    expect(Object.keys(found.packages).filter((id) => id.startsWith("fake-dep@2.0.0"))).toHaveLength(2);
   });
 
   it("a lockfile ahead of node_modules stops with run npm ci", () => {
