@@ -176,15 +176,17 @@ describe("the published site follows every change", () => {
     expect(existsSync(join(dir, "dist", "index.html"))).toBe(true);
   }, 300_000);
 
-  it("a page with a JavaScript syntax error or broken front matter is named on stderr", () => {
+  it("a page with a JavaScript syntax error or broken front matter is named on stderr, as are Framework's warnings", () => {
     writeFileSync(
       join(dir, "src", "experiment-1.md"),
       `${readFileSync(join(dir, "src", "experiment-1.md"), "utf8")}\n\`\`\`js\nconst broken = ;\n\`\`\`\n`
     );
     const page = join(dir, "src", "book.md");
-    writeFileSync(page, `---\ntitle: [unclosed\n---\n${readFileSync(page, "utf8")}`);
+    writeFileSync(page, `---\ntitle: [unclosed\n---\n${readFileSync(page, "utf8")}\n[A page that is not there](./no-such-page)\n`);
     const stderr = build();
     expect(stderr).toMatch(/pages: warning: src\/experiment-1\.md: SyntaxError: Unexpected token/);
     expect(stderr).toMatch(/pages: warning: src\/book\.md: Invalid front matter/);
+    // Framework's own warnings, which its log printed among hundreds of lines nobody saw.
+    expect(stderr).toMatch(/site: warning: .*1 broken link/);
   }, 300_000);
 });
