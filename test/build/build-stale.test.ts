@@ -182,7 +182,10 @@ describe("the published site follows every change", () => {
       `${readFileSync(join(dir, "src", "experiment-1.md"), "utf8")}\n\`\`\`js\nconst broken = ;\n\`\`\`\n`
     );
     const page = join(dir, "src", "book.md");
-    writeFileSync(page, `---\ntitle: [unclosed\n---\n${readFileSync(page, "utf8")}\n[A page that is not there](./no-such-page)\n`);
+    writeFileSync(
+      page,
+      `---\ntitle: [unclosed\n---\n${readFileSync(page, "utf8")}\n[A page that is not there](./no-such-page)\n`
+    );
     const stderr = build();
     expect(stderr).toMatch(/pages: warning: src\/experiment-1\.md: SyntaxError: Unexpected token/);
     expect(stderr).toMatch(/pages: warning: src\/book\.md: Invalid front matter/);
