@@ -73,6 +73,11 @@ interface Scan {
   inputs: string[];
   /** "line 12: readFileSync(...)" for each read or import nobody declared. */
   undeclared: string[];
+  /**
+   * SHA-256 of its code without its comments: editing a comment (or a build-input
+   * declaration, whose files count by their own hashes) recomputes nothing.
+   */
+  code: string;
 }
 const scans = new Map<string, Scan>();
 
@@ -144,6 +149,13 @@ const urlLiteral = (node: unknown): string | undefined => {
   return isImportMetaUrl(base) ? literal(target) : undefined;
 };
 
+/** A token as Babel 7 gives it with `tokens: true`. */
+interface BabelToken {
+  type: string | {label: string};
+  value?: unknown;
+  loc: {start: {line: number}; end: {line: number}};
+}
+
 /** The parser's options for a file: TypeScript or JavaScript, module or CommonJS, with JSX where its extension says. */
 function parserOptions(file: string): Parameters<typeof parse>[1] {
   const commonJs = /\.c[jt]s$/.test(file);
@@ -154,7 +166,8 @@ function parserOptions(file: string): Parameters<typeof parse>[1] {
       ...(/\.[cm]?tsx?$/.test(file) ? (["typescript"] as const) : []),
       ...(/x$/.test(file) ? (["jsx"] as const) : [])
     ],
-    errorRecovery: false
+    errorRecovery: false,
+    tokens: true
   } as Parameters<typeof parse>[1];
 }
 
@@ -197,7 +210,17 @@ function scanModule(file: string, root: string): Scan {
     const text = block.map((c) => c.text).find((t) => t.includes(DECLARATION));
     return text?.slice(text.indexOf(DECLARATION) + DECLARATION.length).trim();
   };
-  const scan: Scan = {stamp, urls: [], inputs: [], undeclared: []};
+  // The code as its tokens (kind and value), each marked as starting a line or not (a line
+  // break can end a statement): comments and the spaces between tokens do not count.
+  const hash = createHash("sha256");
+  let line = 0;
+  for (const token of (ast as unknown as {tokens: BabelToken[]}).tokens) {
+    const kind = typeof token.type === "string" ? token.type : token.type.label;
+    if (kind === "CommentLine" || kind === "CommentBlock") continue;
+    hash.update(`${token.loc.start.line > line ? "\n" : " "}${kind}\u0000${token.value ?? ""}`);
+    line = token.loc.end.line;
+  }
+  const scan: Scan = {stamp, urls: [], inputs: [], undeclared: [], code: hash.digest("hex")};
   const aliases = new Set<string>(); // import {readFileSync as load}: calls of load() read too
   /** Beside the expression, or beside the statement holding it; "none" must say why. */
   const use = (node: Node, statement: number, what: string) => {
@@ -551,7 +574,8 @@ export function closures(entryLists: string[][], root = projectRoot): Closure[] 
     const declared = project.filter((file) => SOURCE.test(file)).flatMap((file) => scanModule(file, root).inputs);
     const files: Record<string, string> = {};
     for (const file of [...project, ...declared.flatMap(filesUnder)].sort())
-      files[relative(root, file).split(sep).join("/")] = hashFile(file, root);
+      files[relative(root, file).split(sep).join("/")] =
+        SOURCE.test(file) && project.includes(file) ? scanModule(file, root).code : hashFile(file, root);
     return {
       files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
       packages: packageHashes(

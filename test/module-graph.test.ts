@@ -100,6 +100,16 @@ describe("module graph: every import form Node and tsx resolve", () => {
     });
   }
 
+  it("an edit to a comment changes nothing; an edit to the code does", () => {
+    const dir = project({"loaders/a.ts": 'import {x} from "../lib/dep.js";\nexport {x};\n', "lib/dep.ts": DEP});
+    const entries = [join(dir, "loaders/a.ts")];
+    const before = closure(entries, dir);
+    writeFileSync(join(dir, "lib/dep.ts"), `// why x is 1\n/* more words */${DEP}`);
+    expect(closureHash(closure(entries, dir))).toBe(closureHash(before));
+    writeFileSync(join(dir, "lib/dep.ts"), `// why x is 1\n${DEP.replace("1", "10")}`);
+    expect(closureChanges(before, closure(entries, dir))).toEqual(["lib/dep.ts changed"]);
+  });
+
   it("type imports, unused modules and imports named only in comments are not dependencies", () => {
     const dir = project({
       "loaders/a.ts":
