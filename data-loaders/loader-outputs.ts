@@ -13,7 +13,7 @@ import {hasStrings, isClosure, readBuildState, recordOf, writeBuildState} from "
 import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
 import {BuildError} from "./errors.js";
-import {closure, closureChanges, closureHash, closures, projectRoot, type Closure} from "./module-graph.js";
+import {closureChanges, closureHash, closures, projectRoot, type Closure} from "./module-graph.js";
 import type {PageScan} from "./renderer.js";
 import type {Settings} from "./settings.js";
 import {removeAbandonedTemporaries, writeAtomically} from "./temporaries.js";
@@ -69,13 +69,8 @@ export function findLoader(name: string, dir = srcDir): Output | undefined {
   return undefined;
 }
 
-/** What an output depends on, and its fingerprint. */
-export function fingerprint(
-  output: Output,
-  dataset: Dataset,
-  settings: Settings,
-  found: Closure = closure([output.loader])
-): OutputRecord {
+/** What an output depends on (`found`: its loader's closure), and its fingerprint. */
+export function fingerprint(output: Output, dataset: Dataset, settings: Settings, found: Closure): OutputRecord {
   // The dataset and the settings count only for loaders that read them.
   const datasetChecksum = "data-loaders/dataset.ts" in found.files ? dataset.checksum : undefined;
   const used =

@@ -6,8 +6,9 @@
 // `new URL("./x.ts", import.meta.url)` (followed as entries), and imports whose target is not
 // a literal and files read at run time, which must be declared beside the code with a
 // `// build-input: ...` comment (see DECLARATION) or the build refuses, naming file and line.
-// npm packages count by what is installed: each reached package's installed version and the
-// bytes of the files of it the bundle reads. Run keys and the loader outputs' fingerprints
+// A project module counts by its code (its tokens, not its comments); npm packages count by
+// what is installed: each reached package's installed version and the bytes of all its
+// installed files. Run keys and the loader outputs' fingerprints
 // hash this, so a change to anything a result is computed with recomputes that result.
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from "node:fs";
@@ -25,9 +26,9 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), ".."
 const SELF = fileURLToPath(import.meta.url);
 
 export interface Closure {
-  /** Project-relative path of each module reached and each declared input, with the SHA-256 of its bytes. */
+  /** Project-relative path of each module reached (SHA-256 of its code) and each declared input (of its bytes). */
   files: Record<string, string>;
-  /** name@version of each installed npm package reached, with the SHA-256 of the files of it reached. */
+  /** name@version of each installed npm package reached, with the SHA-256 of its installed files. */
   packages: Record<string, string>;
 }
 
@@ -451,17 +452,6 @@ export function checkInstalled(root = projectRoot): void {
   checkedLocks.set(root, stamp);
 }
 
-/** Every file of an installed package (not the packages installed inside it), sorted. */
-function packageFiles(folder: string): string[] {
-  return readdirSync(folder, {withFileTypes: true})
-    .filter((entry) => entry.name !== "node_modules")
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      const path = join(folder, entry.name);
-      return entry.isDirectory() ? packageFiles(path) : entry.isFile() ? [path] : [];
-    });
-}
-
 /**
  * A hash of every installed file of a package: code it loads by a computed name is covered too.
  * Kept while the files of it the bundle reached are unchanged (a process reads each package once).
@@ -472,7 +462,8 @@ function packageHash(folder: string, reached: string[], root: string): string {
   const known = packageHashCache.get(folder);
   if (known?.stamps === stamps) return known.hash;
   const hash = createHash("sha256");
-  for (const file of packageFiles(folder))
+  // Not the packages installed inside it: they count as packages of their own.
+  for (const file of filesUnder(folder, (name) => name === "node_modules"))
     hash.update(relative(folder, file)).update("\0").update(hashFile(file, root));
   const result = hash.digest("hex");
   packageHashCache.set(folder, {stamps, hash: result});
@@ -507,16 +498,19 @@ function packageHashes(files: string[], root: string): Record<string, string> {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every file under `path` (or `path` itself), for a declared input. */
-function filesUnder(path: string): string[] {
+/** Every file under `path` (or `path` itself), sorted, leaving out folders `skip` names. */
+function filesUnder(path: string, skip: (name: string) => boolean = () => false): string[] {
   if (!existsSync(path)) return [path]; // named in an error by hashFile
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, {withFileTypes: true})
+    .filter((entry) => !skip(entry.name))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => filesUnder(join(path, entry.name)));
+    .flatMap((entry) => filesUnder(join(path, entry.name), skip));
 }
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+/** Whether a file is an installed package's (its hash is the package's), not the project's. */
+const inPackage = (file: string) => file.split(sep).includes("node_modules");
 
 /**
  * Every module, declared input and npm package `entries` (absolute paths) reach, with their
@@ -547,9 +541,8 @@ export function closures(entryLists: string[][], root = projectRoot): Closure[] 
     const next = new Set<string>();
     for (const entry of pending)
       for (const input of inputsOf.get(entry)!)
-        if (!input.split(sep).includes("node_modules") && SOURCE.test(input))
-          for (const url of scanModule(input, root).urls)
-            if (SOURCE.test(url) && !inputsOf.has(url) && existsSync(url)) next.add(url);
+        if (!inPackage(input) && SOURCE.test(input))
+          for (const url of scanModule(input, root).urls) if (SOURCE.test(url) && !inputsOf.has(url)) next.add(url);
     pending = [...next];
   }
   return entryLists.map((entries) => {
@@ -559,34 +552,37 @@ export function closures(entryLists: string[][], root = projectRoot): Closure[] 
       reached.add(entry);
       for (const input of inputsOf.get(entry) ?? [entry]) {
         reached.add(input);
-        if (input.split(sep).includes("node_modules") || !SOURCE.test(input)) continue;
+        if (inPackage(input) || !SOURCE.test(input)) continue;
         for (const url of scanModule(input, root).urls) visit(url);
       }
     };
     for (const entry of entries) visit(real(entry));
-    const project = [...reached].filter((file) => !file.split(sep).includes("node_modules"));
-    const undeclared = project.filter((file) => SOURCE.test(file)).flatMap((file) => scanModule(file, root).undeclared);
+    const project = [...reached].filter((file) => !inPackage(file));
+    const modules = project.filter((file) => SOURCE.test(file));
+    const undeclared = modules.flatMap((file) => scanModule(file, root).undeclared);
     if (undeclared.length)
       throw new BuildError(
         `the build cannot tell what this code reads, so it cannot tell when to recompute results that use it:\n  ${undeclared.slice(0, 8).join("\n  ")}\n` +
           `declare it beside the code with a "// ${DECLARATION} <files>" or "// ${DECLARATION} none, <why>" comment (data-loaders/module-graph.ts)`
       );
-    const declared = project.filter((file) => SOURCE.test(file)).flatMap((file) => scanModule(file, root).inputs);
     const files: Record<string, string> = {};
-    for (const file of [...project, ...declared.flatMap(filesUnder)].sort())
-      files[relative(root, file).split(sep).join("/")] =
-        SOURCE.test(file) && project.includes(file) ? scanModule(file, root).code : hashFile(file, root);
+    for (const file of modules) files[file] = scanModule(file, root).code;
+    // Declared inputs count by their bytes, as data (a declared module reached by import counts by its code).
+    for (const input of modules.flatMap((file) => scanModule(file, root).inputs))
+      for (const file of filesUnder(input)) files[file] ??= hashFile(file, root);
+    for (const file of project) files[file] ??= hashFile(file, root);
     return {
-      files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
-      packages: packageHashes(
-        [...reached].filter((file) => file.split(sep).includes("node_modules")),
-        root
-      )
+      files: Object.fromEntries(
+        Object.entries(files)
+          .map(([file, hash]) => [relative(root, file).split(sep).join("/"), hash])
+          .sort(([a], [b]) => a.localeCompare(b))
+      ),
+      packages: packageHashes([...reached].filter(inPackage), root)
     };
   });
 }
 
-/** One hash of a closure: any module's bytes, any declared input or any reached package changing changes it. */
+/** One hash of a closure: any module's code, any declared input or any reached package changing changes it. */
 export function closureHash({files, packages}: Closure): string {
   return sha256(JSON.stringify({files, packages: Object.entries(packages).sort()}));
 }
