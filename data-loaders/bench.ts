@@ -10,6 +10,8 @@
 // --build times the build itself (bench-build.ts).
 // --pages measures the built site in Chromium: first chart and bytes per page, and the try
 // panel's seconds per epoch on the full training set (bench-pages.ts).
+// --lighthouse scores the index, Experiment 2 and the model page with Lighthouse
+// (bench-lighthouse.ts).
 // A benchmark, not a test: it asserts nothing about time.
 import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
@@ -22,6 +24,7 @@ import {scaleInput} from "../lib/scaling.js";
 import {sparseImages} from "../lib/offset-images.js";
 import {loadDataset} from "./dataset.js";
 import {benchBuild} from "./bench-build.js";
+import {benchLighthouse} from "./bench-lighthouse.js";
 import {benchPages} from "./bench-pages.js";
 import {describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
@@ -32,7 +35,8 @@ const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNE
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
        npm run bench -- --rotation [--runs N] [--kernel NAME]
        npm run bench -- --build [--runs N] [--json]
-       npm run bench -- --pages [--runs N] [--json]`;
+       npm run bench -- --pages [--runs N] [--json]
+       npm run bench -- --lighthouse [--json]`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
       rotation: {type: "boolean", default: false},
       build: {type: "boolean", default: false},
       pages: {type: "boolean", default: false},
+      lighthouse: {type: "boolean", default: false},
       workers: {type: "string", default: String(availableParallelism())},
       kernel: {type: "string", default: DEFAULT_KERNEL},
       help: {type: "boolean", short: "h"}
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
     return benchBuild(builds, values.json);
   }
   if (values.rotation) return rotationBench(runs, values.kernel, values.json);
+  if (values.lighthouse) return void (await benchLighthouse({json: values.json}));
   if (values.pages) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
     if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
