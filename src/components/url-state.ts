@@ -1,11 +1,20 @@
 // Controls whose value lives in the page's URL (?lr=0.4&seed=2): opening the URL restores
 // them, each settled change is a history entry, and Back and Forward move between them.
+// A change is one interaction with a control (a drag, a run of arrow-key steps, typing): its
+// first write pushes a history entry and its later writes replace that entry, so Back returns
+// to the state before the interaction, not one step of it. An interaction ends when the
+// control gains or loses focus or rests for PAUSE.
 
 /** Any input a page can view(): an element with a settable `value` that fires "input" events. */
 export type UrlInput<V> = HTMLElement & {value: V};
 
-/** Milliseconds a control must rest before its change becomes a history entry (a dragged slider is one entry). */
+/** Milliseconds a control must rest before its value is written to the URL (fewer writes: browsers throttle history calls). */
 const SETTLE = 350;
+/** Milliseconds without a change after which the next change starts a new interaction (a new history entry). */
+const PAUSE = 1000;
+
+/** The interaction whose history entry is the current one (it replaces it); any other pushes a new one. */
+let entryOwner: object | undefined;
 
 /** The value a URL parameter stands for, of the same type as the control's current value; undefined if it does not parse. */
 export function parseParameter<V>(text: string, like: V): V | undefined {
@@ -35,14 +44,31 @@ export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
   };
   apply(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let interaction: object | undefined; // the change in progress; a new object is a new history entry
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const end = () => {
+    clearTimeout(pause);
+    interaction = undefined;
+  };
   let restoring = false;
   input.addEventListener("input", () => {
     if (restoring) return;
+    interaction ??= {};
+    const owner = interaction; // a write still pending when the interaction ends belongs to it
+    clearTimeout(pause);
+    pause = setTimeout(end, PAUSE);
     clearTimeout(timer);
-    timer = setTimeout(() => writeParameter(key, input.value === initial ? undefined : String(input.value)), SETTLE);
+    timer = setTimeout(
+      () => writeParameter(key, input.value === initial ? undefined : String(input.value), owner),
+      SETTLE
+    );
   });
+  input.addEventListener("focusin", end);
+  input.addEventListener("focusout", end);
   addEventListener("popstate", () => {
     clearTimeout(timer);
+    end();
+    entryOwner = undefined; // after Back or Forward, the next change is a new entry
     if (!input.isConnected) return; // a control the page has since replaced
     restoring = true;
     try {
@@ -54,12 +80,21 @@ export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
   return input;
 }
 
-/** Sets (or, with undefined, removes) one URL parameter as a new history entry, if it changes the URL. */
-export function writeParameter(key: string, text: string | undefined): void {
+/**
+ * Sets (or, with undefined, removes) one URL parameter, if it changes the URL: as a new history
+ * entry, or in place of the current one if `owner` (an interaction) made that entry.
+ */
+export function writeParameter(key: string, text: string | undefined, owner?: object): void {
   const url = new URL(location.href);
   if (text === undefined) url.searchParams.delete(key);
   else url.searchParams.set(key, text);
-  if (url.href !== location.href) history.pushState(null, "", url);
+  if (url.href === location.href) return;
+  if (owner && owner === entryOwner) {
+    history.replaceState(history.state, "", url);
+  } else {
+    history.pushState(null, "", url);
+    entryOwner = owner;
+  }
 }
 
 /** A "Copy link" button: the page's URL, with every control's state, to the clipboard. */
