@@ -2,11 +2,12 @@
 // site, which replaces the site only when the render succeeded, so a failed or killed build
 // leaves the last good site in place. Skipped when nothing the site is made of changed.
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {cachedOutputs, frameworkCache, srcDir} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
+import {mendPageTemplate} from "./page-template.js";
 import {type Renderer, startRenderer} from "./renderer.js";
 import {checkSiteOutput, isSite, SITE_MARKER, SITE_MARKER_TEXT, treeHash} from "./output-folders.js";
 import {removeAbandonedTemporaries} from "./temporaries.js";
@@ -14,7 +15,8 @@ import {removeAbandonedTemporaries} from "./temporaries.js";
 /**
  * What the site is made of: the pages and components, the config, the packages, the loaders'
  * outputs and their times (Framework writes an output's time into the pages as its
- * lastModified, and an output takes its loader's time: stampLike in loader-outputs.ts).
+ * lastModified, and an output takes its loader's time: stampLike in loader-outputs.ts), and
+ * how the built pages are mended after Framework writes them (page-template.ts).
  */
 function siteFingerprint(): string {
   const times = cachedOutputs().map((name) => `${name} ${Math.floor(statSync(join(frameworkCache, name)).mtimeMs)}`);
@@ -24,6 +26,7 @@ function siteFingerprint(): string {
     .update(times.join("\n"))
     .update(readFileSync(join(projectRoot, "observablehq.config.ts")))
     .update(readFileSync(join(projectRoot, "package-lock.json")))
+    .update(readFileSync(join(projectRoot, "data-loaders", "page-template.ts")))
     .digest("hex");
 }
 
@@ -60,6 +63,17 @@ function removeDamagedBundles(): boolean {
 function removeAbandoned(out: string): void {
   const name = basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   removeAbandonedTemporaries(dirname(out), new RegExp(`^${name}\\.(?:tmp|old)-(\\d+)$`));
+}
+
+/** Mends every page Framework wrote under `dir` (its template's accessibility faults: page-template.ts). */
+function mendPages(dir: string): void {
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = join(entry.parentPath, entry.name);
+    const html = readFileSync(file, "utf8");
+    const mended = mendPageTemplate(html);
+    if (mended !== html) writeFileSync(file, mended);
+  }
 }
 
 /**
@@ -106,6 +120,7 @@ export async function buildSite(
     }
     for (const warning of warnings) process.stderr.write(`site: warning: ${warning}\n`);
     if (!existsSync(join(temp, "index.html"))) throw new Error(`observable build wrote no index.html to ${temp}`);
+    mendPages(temp);
     // GitHub Pages runs a site through Jekyll unless it holds .nojekyll, and Jekyll drops every
     // folder whose name starts with "_": Framework's _file, _import, _node and _observablehq.
     writeFileSync(join(temp, ".nojekyll"), "");
