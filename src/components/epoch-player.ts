@@ -1,3 +1,5 @@
+import {nameSliders} from "./labelled-range.js";
+
 export interface PlayerOptions {
   min: number;
   max: number;
@@ -26,6 +28,7 @@ export function player({
     <label style="display: flex; gap: 0.5rem; align-items: center;">${label}
     <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: min(240px, 45vw);"></label>
     <output name="out">${value}</output>`;
+  nameSliders(form, label); // named like every other slider on the site
   const range = form.querySelector("input")!;
   const button = form.querySelector("button")!;
   const output = form.querySelector("output")!;

@@ -10,6 +10,7 @@ import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_F
 import {chartFooter} from "./chart-footer.js";
 import {element} from "./element.js";
 import {lineChart} from "./line-chart.js";
+import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
 
 /** What the reader set: read when Start is pressed, so changing a setting does not stop a run. */
 export interface PanelSettings {
@@ -47,7 +48,8 @@ export function trainingPanel({
 }: TrainingPanelOptions): HTMLElement {
   const start = element("button", {type: "button", name: "start", textContent: "▶ Start"});
   const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
-  const status = element("div", {className: "status", textContent: "Press Start to train."});
+  const status = statusLine(); // progress and the final score, read out by screen readers
+  status.textContent = "Press Start to train.";
   status.style.cssText = "font: 14px var(--sans-serif); min-height: 2.8em;";
   const chart = element("div", {className: "chart"});
   const buttons = element("div");
@@ -87,20 +89,29 @@ export function trainingPanel({
       })
     );
   let running = false;
+  // Start stays focusable during a run (see live-status.ts); Stop is disabled after it, and a
+  // keyboard user who pressed it is taken back to Start rather than dropped to <body>.
   const finish = () => {
     running = false;
-    start.disabled = false;
+    const stopFocused = document.activeElement === stop;
+    setPressable(start, true);
     stop.disabled = true;
+    if (stopFocused) start.focus();
   };
+  const write = (html: string) => {
+    status.innerHTML = html;
+  };
+  let progress = throttled(write); // a line a second at most: each can be read out
   const describe = (r: PanelSettings) =>
     `lr ${r.lr}, ${r.hidden} hidden, ${r.init}, ${r.epochs} epoch${r.epochs === 1 ? "" : "s"}, ${count(r.images)} images, seed ${r.seed}`;
   const report = ({data}: MessageEvent<TrainReport>) => {
     if (data.type === "progress") {
       points.push({seen: data.seen, score: data.score});
-      status.innerHTML =
+      progress(
         `Epoch ${data.epoch} of ${data.epochs}: ${count(data.seen)} of ${count(data.total)} samples, ` +
-        `<strong>${data.seen ? count(Math.round(data.samplesPerSecond)) : "–"}</strong> samples/s, ` +
-        `test score <strong class="score">${data.score.toFixed(4)}</strong>, ${data.seconds.toFixed(1)} s`;
+          `<strong>${data.seen ? count(Math.round(data.samplesPerSecond)) : "–"}</strong> samples/s, ` +
+          `test score <strong class="score">${data.score.toFixed(4)}</strong>, ${data.seconds.toFixed(1)} s`
+      );
       draw();
     } else if (data.type === "done") {
       status.innerHTML =
@@ -117,9 +128,10 @@ export function trainingPanel({
     }
   };
   start.onclick = async () => {
+    if (running || !pressable(start)) return;
     run = {...settings()};
     running = true;
-    start.disabled = true;
+    setPressable(start, false);
     stop.disabled = false;
     const {kernel, note} = await trainingKernel(run.kernel, false);
     if (note) tell(note);
@@ -133,6 +145,7 @@ export function trainingPanel({
     points = [];
     chart.replaceChildren();
     status.textContent = "Starting…";
+    progress = throttled(write); // a new run's first progress line is shown at once
     const {lr, hidden, init, epochs, seed} = run;
     const request: TrainRequest = {
       type: "start",

@@ -11,6 +11,8 @@ import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
 import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {element} from "./element.js";
+import {labelledRange} from "./labelled-range.js";
+import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
 import {
@@ -56,11 +58,11 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   };
   const controls: Record<string, HTMLElement & {value: unknown}> = {};
   if (vary.includes("lr"))
-    controls.lr = Inputs.range([0.001, 1], {label: "Learning rate", value: defaults.lr, step: 0.001});
+    controls.lr = labelledRange([0.001, 1], {label: "Learning rate", value: defaults.lr, step: 0.001});
   if (vary.includes("epochs"))
-    controls.epochs = Inputs.range([1, 30], {label: "Epochs", value: defaults.epochs, step: 1});
+    controls.epochs = labelledRange([1, 30], {label: "Epochs", value: defaults.epochs, step: 1});
   if (vary.includes("hidden"))
-    controls.hidden = Inputs.range([1, 1000], {label: "Hidden nodes", value: defaults.hidden, step: 1});
+    controls.hidden = labelledRange([1, 1000], {label: "Hidden nodes", value: defaults.hidden, step: 1});
   controls.init = Inputs.radio(["Normal", "Rand"], {label: "Initial weights", value: defaults.init});
   controls.seed = Inputs.number([1, 1e6], {label: "Seed", value: 1, step: 1});
   controls.images = Inputs.radio(
@@ -80,7 +82,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   const heading = element("h3", {textContent: options.title ?? "Try another setting"});
   const form = element("div", {className: "controls"});
   form.append(...Object.values(controls));
-  const status = element("div", {className: "status"});
+  const status = statusLine(); // progress and the verdict, read out by screen readers
   status.style.cssText = "font: 14px var(--sans-serif); margin: 0.5rem 0; min-height: 2.8em;";
   const train = element("button", {type: "button", name: "train", textContent: "▶ Train in your browser"});
   const reproduce = element("button", {type: "button", name: "reproduce", textContent: "↻ Reproduce in your browser"});
@@ -104,11 +106,17 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   let sent = false; // the worker keeps the images after the first run
   let running = false;
   let current = 0; // the run whose reports the panel shows; a new setting or run supersedes it
+  let started: HTMLButtonElement = train; // the button that started the run, where focus returns from Stop
   const setRunning = (on: boolean) => {
     running = on;
+    // Train and Reproduce stay focusable while a run goes on (see live-status.ts); Stop is
+    // disabled between runs, and a keyboard user who pressed it is taken back to the button
+    // that started the run rather than dropped to <body>.
+    const stopFocused = document.activeElement === stop;
     stop.disabled = !on;
-    train.disabled = on;
-    reproduce.disabled = on;
+    setPressable(train, !on);
+    setPressable(reproduce, !on);
+    if (!on && stopFocused) started.focus();
   };
   const html = (text: string) => {
     status.innerHTML = text;
@@ -162,19 +170,23 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
 
   const buildKernel = settings.kernel ?? DEFAULT_KERNEL;
   const start = async (mode: "train" | "reproduce") => {
+    const button = mode === "train" ? train : reproduce;
+    if (running || !pressable(button)) return;
+    started = button;
+    setRunning(true); // before any await: a second press does not start a second run
     const run = read();
     const chosen = await trainingKernel(buildKernel, true);
     let kernel = chosen.kernel; // the kernel the worker trains with
     if (chosen.note) tell(chosen.note);
     const stored = mode === "reproduce" ? storedEpochs(scores, settings, fixed, run) : [];
-    setRunning(true);
     let received = 0;
-    html("Downloading the training and test images…");
+    const progress = throttled(html); // a line a second at most: each can be read out
+    progress("Downloading the training and test images…");
     let data: Awaited<ReturnType<typeof trainingData>>;
     try {
       data = await trainingData((bytes) => {
         received += bytes;
-        html(`Downloading the training and test images: ${megabytes(received)}…`);
+        progress(`Downloading the training and test images: ${megabytes(received)}…`);
       });
     } catch (error) {
       html(`Could not load the images: ${(error as Error).message}`);
@@ -190,6 +202,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     const epochs: {epoch: number; score: number}[] = [];
     const label = `your run: ${describeTry(run, vary)}`;
     let trainingSeconds = 0;
+    const trainingProgress = throttled(html);
     worker.onmessage = ({data: report}: MessageEvent<TrainReport>) => {
       if (token !== current) {
         if (report.type === "done" || report.type === "error") setRunning(false); // superseded: its end only frees the buttons
@@ -198,7 +211,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
       if (report.type === "progress") {
         const done = report.seen / report.total;
         const left = done > 0 ? (report.seconds / done) * (1 - done) : Number.NaN;
-        html(
+        trainingProgress(
           `Training ${describeTry(run, vary)}: epoch ${report.epoch} of ${report.epochs}, ` +
             `${count(report.seen)} of ${count(report.total)} samples, ${report.seconds.toFixed(1)} s` +
             (Number.isFinite(left) ? `, about ${left.toFixed(1)} s left` : "") +
