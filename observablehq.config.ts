@@ -2,31 +2,14 @@
 // (globalStylesheets: []), no CDN imports (pages import from node_modules explicitly). It must
 // work on any static file server, under any path: links keep their .html (preserveExtension),
 // since a plain server (python3 -m http.server, S3, GitHub Pages' folders) has no clean URLs.
-export default {
-  title: "Make Your Own Neural Network",
-  root: "src",
-  preserveExtension: true,
-  output: process.env.SITE_OUTPUT ?? "dist",
-  pages: [
-    {name: "Experiment 1: one run", path: "/experiment-1"},
-    {name: "Experiment 2: learning rate", path: "/experiment-2"},
-    {name: "Experiment 3: epochs", path: "/experiment-3"},
-    {name: "Experiment 4: learning rate × epochs", path: "/experiment-4"},
-    {name: "Experiment 5: back query", path: "/experiment-5"},
-    {name: "Experiment 6: hidden nodes", path: "/experiment-6"},
-    {name: "Experiment 7: more data by rotation", path: "/experiment-7"},
-    {name: "The book's own numbers", path: "/book"},
-    {name: "The trained network, live", path: "/model"},
-    {name: "Playground: train in the browser", path: "/playground"}
-  ],
-  globalStylesheets: [],
-  // An empty icon: no request for /favicon.ico. Then what a reader whose browser cannot run
-  // the pages' scripts gets, above the text: with JavaScript off, a sentence written by CSS (a
-  // <noscript> in the head may hold only styles); in a browser older than the pages' code needs
-  // (Framework's client uses ??=, the pages Array.prototype.at and Object.hasOwn: Chrome and
-  // Edge 93, Firefox 92, Safari 15.4), a classic script, which any browser runs, finds what is
-  // missing and writes the sentence. Keep it ES5: it must parse where nothing else does.
-  head: `<link rel="icon" href="data:,">
+
+// An empty icon: no request for /favicon.ico. Then what a reader whose browser cannot run
+// the pages' scripts gets, above the text: with JavaScript off, a sentence written by CSS (a
+// <noscript> in the head may hold only styles); in a browser older than the pages' code needs
+// (Framework's client uses ??=, the pages Array.prototype.at and Object.hasOwn: Chrome and
+// Edge 93, Firefox 92, Safari 15.4), a classic script, which any browser runs, finds what is
+// missing and writes the sentence. Keep it ES5: it must parse where nothing else does.
+const HEAD = `<link rel="icon" href="data:,">
 <noscript><style>#observablehq-main::before { content: "This report draws its charts and runs its network with JavaScript, which is turned off in this browser: the text is here, the charts and numbers are not."; display: block; padding: 0.5rem 1rem; border-left: 4px solid var(--theme-foreground-focus); }</style></noscript>
 <script>(function () {
   var ok = !![].at && !!Object.hasOwn;
@@ -40,7 +23,104 @@ export default {
     var main = document.getElementById("observablehq-main");
     if (main) main.insertBefore(p, main.firstChild);
   });
-})();</script>`,
+})();</script>`;
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The sidebar, in order: each page's name, path and description. */
+const PAGES: {name: string; path: string; description: string}[] = [
+  {
+    name: "Experiment 1: one run",
+    path: "/experiment-1",
+    description:
+      "One run of the book's 784-100-10 sigmoid network on MNIST: its test score, errors, per-digit accuracy and confusion matrix, reproducible in your browser."
+  },
+  {
+    name: "Experiment 2: learning rate",
+    path: "/experiment-2",
+    description:
+      "Which learning rate trains the book's MNIST network best in one epoch, with five seeds per rate and 95% intervals of the mean."
+  },
+  {
+    name: "Experiment 3: epochs",
+    path: "/experiment-3",
+    description:
+      "How the book's MNIST network's test score changes with the number of training epochs, over five seeds."
+  },
+  {
+    name: "Experiment 4: learning rate × epochs",
+    path: "/experiment-4",
+    description:
+      "Learning rate and epochs together: the test score of the book's MNIST network over a grid of both, with the best cell marked."
+  },
+  {
+    name: "Experiment 5: back query",
+    path: "/experiment-5",
+    description:
+      "Back query: running the book's trained MNIST network backwards to see what it thinks each digit looks like."
+  },
+  {
+    name: "Experiment 6: hidden nodes",
+    path: "/experiment-6",
+    description:
+      "How the number of hidden nodes changes the book's MNIST network's test score and training time, over five seeds."
+  },
+  {
+    name: "Experiment 7: more data by rotation",
+    path: "/experiment-7",
+    description:
+      "More training data by rotating each MNIST image ±10 degrees, as the book does: test score by epoch and overfitting."
+  },
+  {
+    name: "The book's own numbers",
+    path: "/book",
+    description:
+      "The test scores Make Your Own Neural Network reports, next to the range this report's retrained networks reach over five seeds."
+  },
+  {
+    name: "The trained network, live",
+    path: "/model",
+    description:
+      "The book's trained MNIST network live in your browser: draw a digit, open your own images, or step through the 10,000 test images."
+  },
+  {
+    name: "Playground: train in the browser",
+    path: "/playground",
+    description:
+      "Train the book's MNIST network yourself in your browser, with your own learning rate, hidden nodes, epochs and seed."
+  }
+];
+
+/** The home page's description; every other page's is beside its entry in `pages`. */
+const INDEX_DESCRIPTION =
+  "The experiments of Tariq Rashid's Make Your Own Neural Network, retrained on the full MNIST set with seeds and intervals, as a static report.";
+
+/**
+ * The page's `<meta name="description">` (for search engines and link previews), from its entry
+ * in `pages` (Framework keeps no `description` in front matter); a page without one fails the
+ * build, naming it.
+ */
+function description(path: string): string {
+  if (path === "/404") return ""; // Framework's own page
+  const text = path === "/index" ? INDEX_DESCRIPTION : PAGES.find((page) => page.path === path)?.description;
+  if (!text?.trim())
+    throw new Error(
+      `src${path}.md has no description: give its entry in observablehq.config.ts's pages one sentence saying what the page shows`
+    );
+  return `<meta name="description" content="${escapeAttribute(text.trim())}">`;
+}
+
+export default {
+  title: "Make Your Own Neural Network",
+  root: "src",
+  preserveExtension: true,
+  output: process.env.SITE_OUTPUT ?? "dist",
+  pages: PAGES,
+  globalStylesheets: [],
+  // Every page's head: the shared part, then the page's description (its front matter's
+  // `description`, for search engines and link previews).
+  head: ({path}: {path: string}) => `${HEAD}\n${description(path)}`,
   // Framework's light and dark themes plus the Inputs styles (see src/style.css).
   style: "style.css",
   search: true,

@@ -1,13 +1,14 @@
 // The second engine: every built page in Firefox ESR (whose default fonts and engine differ from
 // Chromium's), driven by puppeteer-core over WebDriver BiDi. Pages load without errors with their
 // charts drawn, at desktop and phone width, and Reproduce on Experiment 1 gives the build's score
-// digit for digit, as it does in Chromium.
+// digit for digit, as it does in Chromium. No chart text overlaps other text or leaves its chart.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "puppeteer-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchFirefox} from "./browser.js";
+import {CHART_TEXT_FAULTS, type ChartTextFault} from "./chart-text.js";
 import {shots, site} from "./built-site.js";
 import {serve} from "./static-server.js";
 
@@ -73,6 +74,9 @@ describe("Firefox", () => {
           source.match(/resize\(\(width\) => (lineChart|barChart|heatmap|confusionMatrix|rangeChart)\(/g)?.length ?? 0;
         if (drawn > 0) expect(found.charts.length, name).toBe(drawn);
         expect(found.scrollWidth, `${name} at ${width} px: no sideways scrolling`).toBeLessThanOrEqual(width);
+        // Firefox's default sans-serif is wider than Chromium's: chart text must still fit.
+        const faults = (await page.evaluate(CHART_TEXT_FAULTS)) as ChartTextFault[];
+        expect(faults, `${name} at ${width} px: chart text`).toEqual([]);
         await page.screenshot({path: join(shots, `firefox-${name}-${width}.png`), fullPage: true});
         expect(problems).toEqual([]);
         await page.close();
