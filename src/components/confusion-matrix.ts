@@ -7,6 +7,25 @@ export interface ConfusionMatrixOptions<T> {
   count: (row: T) => number;
   width?: number;
   title?: string;
+  /** What the matrix shows, for screen readers; defaults to the share right and the commonest mistake. */
+  description?: string;
+}
+
+/** The share of right answers and the most frequent mistake, in words. */
+function describeConfusion<T>(data: T[], {actual, predicted, count}: ConfusionMatrixOptions<T>): string {
+  const total = d3.sum(data, count);
+  const right = d3.sum(
+    data.filter((row) => actual(row) === predicted(row)),
+    count
+  );
+  const mistake = d3.greatest(
+    data.filter((row) => actual(row) !== predicted(row)),
+    count
+  );
+  const worst = mistake
+    ? `; the most frequent mistake: ${actual(mistake)} read as ${predicted(mistake)}, ${d3.format(",")(count(mistake))} images`
+    : "";
+  return `${d3.format(",")(right)} of ${d3.format(",")(total)} images on the diagonal (right)${worst}.`;
 }
 
 /**
@@ -16,7 +35,8 @@ export interface ConfusionMatrixOptions<T> {
  */
 export function confusionMatrix<T>(rows: Iterable<T>, options: ConfusionMatrixOptions<T>): SVGSVGElement {
   const {actual, predicted, count, width = 560, title = "Confusion matrix"} = options;
-  return heatmap(rows, {
+  const data = Array.from(rows);
+  return heatmap(data, {
     x: predicted,
     y: actual,
     fill: count,
@@ -29,6 +49,7 @@ export function confusionMatrix<T>(rows: Iterable<T>, options: ConfusionMatrixOp
     format: d3.format(","),
     legend: "images",
     highlight: (row) => actual(row) === predicted(row),
+    description: options.description ?? describeConfusion(data, options),
     tooltip: (row) => `true ${actual(row)}, answered ${predicted(row)}: ${count(row)} images`
   });
 }

@@ -1,5 +1,7 @@
 import * as d3 from "d3";
-import {chartSvg, drawLegend, type FrameOptions, frameAxes, type LegendItem, legendLayout} from "./chart-frame.js";
+import {chartSvg, drawLegend, type FrameOptions, frameAxes, legendHeight, yAxisSpace} from "./chart-frame.js";
+import {describeLines, drawHighlights, drawReader, lineLegend} from "./line-parts.js";
+import {numericTicks} from "./tick-fit.js";
 
 export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> extends FrameOptions {
   x: (row: T) => number;
@@ -25,6 +27,7 @@ export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> exte
   highlight?: (row: T) => boolean;
   highlightLabel?: (row: T) => string;
   xType?: "linear" | "log";
+  /** Values to label on the x axis; those that do not fit the width are left out. */
   xTicks?: number[];
   /** The x axis's extent, when the data do not span it yet (e.g. a run that has just started). */
   xDomain?: [number, number];
@@ -44,9 +47,6 @@ export interface ReaderRun {
   /** The build stored this run (shown from its results, not trained in the page). */
   stored?: boolean;
 }
-
-/** The reader's run stands out from the series' colours (Tableau 10): a heavier magenta line with diamonds. */
-const READER_COLOR = "#d6008f";
 
 /**
  * Lines over x with optional bands, faint dots, a dashed reference curve and highlighted
@@ -84,71 +84,8 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     .domain(names)
     .range(names.length > 1 ? colors : ["var(--theme-foreground-focus, steelblue)"]);
 
-  const legend: LegendItem[] = [];
-  for (const name of names.filter((n) => n))
-    legend.push({
-      label: name,
-      swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", color(name)).attr("stroke-width", 2)
-    });
-  // With several series, bands, dots and traces take each series' colour: their swatch is neutral.
-  const swatchColor = names.length > 1 ? "currentColor" : color(names[0]);
-  if (band)
-    legend.push({
-      label: band.label,
-      swatch: (g) =>
-        g
-          .append("rect")
-          .attr("y", -5)
-          .attr("width", 16)
-          .attr("height", 10)
-          .attr("fill", swatchColor)
-          .attr("opacity", 0.2)
-    });
-  if (dots)
-    legend.push({
-      label: dots.label,
-      swatch: (g) => g.append("circle").attr("cx", 8).attr("r", 2.5).attr("fill", swatchColor).attr("opacity", 0.35)
-    });
-  if (traces)
-    legend.push({
-      label: traces.label,
-      swatch: (g) =>
-        g.append("line").attr("x2", 16).attr("stroke", swatchColor).attr("stroke-width", 1).attr("opacity", 0.45)
-    });
-  if (reference)
-    legend.push({
-      label: reference.label,
-      swatch: (g) => g.append("line").attr("x2", 16).attr("stroke", "currentColor").attr("stroke-dasharray", "4 3")
-    });
-  if (highlight)
-    legend.push({
-      label: "best",
-      swatch: (g) =>
-        g
-          .append("circle")
-          .attr("cx", 8)
-          .attr("r", 5)
-          .attr("fill", "none")
-          .attr("stroke", "currentColor")
-          .attr("stroke-width", 2)
-    });
-
+  const legend = lineLegend(options, names, color);
   const readerPoints = reader?.points ?? [];
-  if (reader)
-    legend.push({
-      label: reader.label,
-      swatch: (g) => {
-        g.append("line").attr("x2", 16).attr("stroke", READER_COLOR).attr("stroke-width", 2.5);
-        g.append("path")
-          .attr("transform", "translate(8,0)")
-          .attr("d", d3.symbol(d3.symbolDiamond, 48)())
-          .attr("fill", READER_COLOR);
-      }
-    });
-
-  const legendLeft = 58;
-  const legendRows = legendLayout(legend, legendLeft, width).rows;
-  const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: legendLeft};
   const allX = [
     ...data.map(x),
     ...(dots ? dotRows.map(dots.x) : []),
@@ -164,24 +101,39 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     ...(reference ? referenceRows.map(reference.y) : []),
     ...readerPoints.map((p) => p.y)
   ];
+  const yScale = d3
+    .scaleLinear()
+    .domain(options.yDomain ?? (d3.extent(allY) as [number, number]))
+    .nice();
+  const yCount = height / 45;
+  const yTicks = yScale.ticks(yCount).map(yScale.tickFormat(yCount));
+  // The y axis's text sets the left margin and the legend (from that margin) the top one; the
+  // y title wraps to the plot's height, which the top margin sets: two rounds settle both.
+  const top = (left: number) => (title ? 30 : 8) + legendHeight(legend, left, width) + 6;
+  let margin = {top: top(58), right: 20, bottom: 44, left: 58};
+  for (let round = 0; round < 2; round++) {
+    const left = Math.max(40, yAxisSpace(yTicks, yLabel, height - margin.bottom - margin.top));
+    margin = {...margin, left, top: top(left)};
+  }
+  yScale.range([height - margin.bottom, margin.top]);
   const [x0, x1] = options.xDomain ?? (d3.extent(allX) as [number, number]);
   const xScale = (xType === "log" ? d3.scaleLog() : d3.scaleLinear())
     .domain(xType === "log" ? [x0 / 1.15, x1 * 1.15] : [x0, x1])
     .range([margin.left, width - margin.right]);
-  const yScale = d3
-    .scaleLinear()
-    .domain(options.yDomain ?? (d3.extent(allY) as [number, number]))
-    .nice()
-    .range([height - margin.bottom, margin.top]);
 
-  const svg = chartSvg("line-chart", width, height, title, margin.left);
+  const description = options.description ?? describeLines(data, options);
+  const svg = chartSvg("line-chart", width, height, title, margin.left, description);
   drawLegend(svg, legend, margin.left, width, title);
 
-  const xAxisGenerator = d3.axisBottom(xScale).tickSizeOuter(0);
-  if (options.xTicks) xAxisGenerator.tickValues(options.xTicks).tickFormat((d) => String(d));
-  else if (xType === "log") xAxisGenerator.ticks(6, "~g");
-  else xAxisGenerator.ticks(Math.max(2, Math.floor(width / 70))); // no crowding on narrow screens
-  frameAxes(svg, xAxisGenerator, d3.axisLeft(yScale).ticks(height / 45), {margin, width, height, xLabel, yLabel});
+  const xTicks = numericTicks(xScale, {
+    type: xType,
+    values: options.xTicks,
+    count: Math.max(2, Math.floor(width / 70)),
+    min: 0,
+    max: width
+  });
+  const xAxisGenerator = d3.axisBottom(xScale).tickSizeOuter(0).tickValues(xTicks.values).tickFormat(xTicks.format);
+  frameAxes(svg, xAxisGenerator, d3.axisLeft(yScale).ticks(yCount), {margin, width, height, xLabel, yLabel});
 
   const marks = svg.append("g").attr("class", "marks");
   if (traces) {
@@ -286,50 +238,17 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     .append("title")
     .text(tooltip);
   if (highlight) {
-    const best = data.filter(highlight);
-    const g = marks
-      .append("g")
-      .attr("class", "highlight")
-      .selectAll("g")
-      .data(best)
-      .join("g")
-      .attr("transform", (r) => `translate(${xScale(x(r))},${yScale(y(r))})`);
-    g.append("circle").attr("r", 8).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2);
-    g.append("text")
-      .attr("y", -13)
-      .attr("text-anchor", "middle")
-      .attr("fill", "currentColor")
-      .attr("font-weight", "bold")
-      .text((r) => options.highlightLabel?.(r) ?? format(y(r)));
+    const at = (r: T) => ({x: xScale(x(r)), y: yScale(y(r))});
+    drawHighlights(
+      marks,
+      data.filter(highlight).map((r) => ({...at(r), label: options.highlightLabel?.(r) ?? format(y(r))})),
+      data.map(at),
+      {left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom}
+    );
   }
   if (reader) {
-    const g = marks
-      .append("g")
-      .attr("class", "reader")
-      .attr("data-stored", String(Boolean(reader.stored)));
-    const sorted = [...readerPoints].sort((a, b) => a.x - b.x);
-    if (sorted.length > 1)
-      g.append("path")
-        .attr("fill", "none")
-        .attr("stroke", READER_COLOR)
-        .attr("stroke-width", 2.5)
-        .attr(
-          "d",
-          d3
-            .line<{x: number; y: number}>()
-            .x((p) => xScale(p.x))
-            .y((p) => yScale(p.y))(sorted)
-        );
-    g.selectAll("path.point")
-      .data(sorted)
-      .join("path")
-      .attr("class", "point")
-      .attr("transform", (p) => `translate(${xScale(p.x)},${yScale(p.y)})`)
-      .attr("d", d3.symbol(d3.symbolDiamond, 80)())
-      .attr("fill", READER_COLOR)
-      .attr("stroke", "var(--theme-background, white)")
-      .append("title")
-      .text((p) => `${reader.label}: ${xLabel ?? "x"} ${p.x}, ${format(p.y)}`);
+    const px = (p: {x: number; y: number}) => ({...p, px: xScale(p.x), py: yScale(p.y)});
+    drawReader(marks, reader, readerPoints.map(px), (p) => `${reader.label}: ${xLabel ?? "x"} ${p.x}, ${format(p.y)}`);
   }
   return svg.node()!;
 }

@@ -4,10 +4,12 @@ import {
   drawLegend,
   type FrameOptions,
   type LegendItem,
-  legendLayout,
+  legendHeight,
   type Swatch,
   xAxis
 } from "./chart-frame.js";
+import {BODY, wrapLines} from "./text-fit.js";
+import {fitLinearTicks} from "./tick-fit.js";
 
 export interface RangeChartOptions<T, M> extends FrameOptions {
   /** The row (category) a value belongs to; each row is labelled above its marks. */
@@ -62,17 +64,10 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
         ]
       : [])
   ];
-  const legendRows = legendLayout(legend, 20, width).rows;
-  const margin = {top: (title ? 30 : 8) + legendRows * 18 + 6, right: 20, bottom: 44, left: 20};
-  // A label too long for the width wraps once, at the last ", " or " (" that fits (~7 px a character).
-  const fits = Math.floor((width - margin.left - margin.right) / 7);
-  const labelLines = (category: string): string[] => {
-    if (category.length <= fits) return [category];
-    const cut = Math.max(category.lastIndexOf(", ", fits), category.lastIndexOf(" (", fits));
-    return cut > 0
-      ? [category.slice(0, cut + (category[cut] === "," ? 1 : 0)), category.slice(cut + 1).trim()]
-      : [category];
-  };
+  const margin = {top: (title ? 30 : 8) + legendHeight(legend, 20, width) + 6, right: 20, bottom: 44, left: 20};
+  // A label too wide for the chart wraps, at a comma or before "(" where it can (measured).
+  const labelLines = (category: string): string[] =>
+    wrapLines(category, width - margin.left - margin.right, {...BODY, weight: "bold"});
   // Each row: its label on top, its marks 16 px below the label's last line.
   const tops: number[] = [];
   let bottom = margin.top;
@@ -87,19 +82,25 @@ export function rangeChart<T, M = unknown>(rows: Iterable<T>, options: RangeChar
     .domain(d3.extent(allX) as [number, number])
     .nice()
     .range([margin.left, width - margin.right]);
+  /** The categories with the highest and lowest mean, in words. */
+  const describe = () => {
+    const means = d3.rollups(data, (v) => d3.mean(v, x)!, y);
+    const [top, bottom] = [d3.greatest(means, (m) => m[1]), d3.least(means, (m) => m[1])];
+    if (!top || !bottom) return "No values.";
+    return `Highest mean: ${top[0]}, ${format(top[1])}; lowest mean: ${bottom[0]}, ${format(bottom[1])}.`;
+  };
   const rowY = (category: string) => tops[categories.indexOf(category)] + 14 * labelLines(category).length + 14;
 
-  const svg = chartSvg("range-chart", width, height, title, margin.left);
+  const svg = chartSvg("range-chart", width, height, title, margin.left, options.description ?? describe());
   drawLegend(svg, legend, margin.left, width, title);
 
-  xAxis(
-    svg,
-    d3
-      .axisBottom(xScale)
-      .ticks(Math.max(2, Math.floor(width / 80)))
-      .tickSizeOuter(0),
-    {y: height - margin.bottom, left: margin.left, right: width - margin.right, label: xLabel}
-  );
+  const ticks = fitLinearTicks(xScale, Math.max(2, Math.floor(width / 80)), {min: 0, max: width});
+  xAxis(svg, d3.axisBottom(xScale).tickValues(ticks.values).tickFormat(ticks.format).tickSizeOuter(0), {
+    y: height - margin.bottom,
+    left: margin.left,
+    right: width - margin.right,
+    label: xLabel
+  });
   // A y "axis" in the sense the other charts have one: the category labels.
   const labels = svg.append("g").attr("class", "y-axis");
   const marksGroup = svg.append("g").attr("class", "marks");

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import {wrapLines} from "./text-fit.js";
 
 export interface WeightGridOptions {
   /** Side of each square image, in weights (28 for an MNIST input). */
@@ -58,15 +59,25 @@ export function weightGrid(
   return figure;
 }
 
-/** A gradient bar from -bound to +bound with ticks. */
+/** A gradient bar from -bound to +bound with ticks under its caption, wrapped to the legend's width; it scales down with the page. */
 function legend(color: d3.ScaleDiverging<string>, bound: number): SVGSVGElement {
-  const width = 260;
+  const [width, margin] = [260, 20];
+  const caption = wrapLines("Weight (red: negative, white: zero, blue: positive)", width + margin);
+  const top = 19 + 15 * (caption.length - 1); // the first line's baseline 14 px down: room for any engine's ascent
   const svg = d3
     .create("svg")
     .attr("class", "legend")
-    .attr("width", width + 40)
-    .attr("height", 46)
+    .attr("width", width + 2 * margin)
+    .attr("height", top + 30)
+    .attr("viewBox", [0, 0, width + 2 * margin, top + 30])
+    .attr("role", "img")
+    .attr(
+      "aria-label",
+      `Weight colours: red negative, white zero, blue positive, from −${bound.toFixed(2)} to +${bound.toFixed(2)}`
+    )
     .style("display", "block")
+    .style("max-width", "100%")
+    .style("height", "auto")
     .style("margin-top", "8px");
   const id = `weight-legend-${Math.random().toString(36).slice(2)}`;
   const gradient = svg.append("defs").append("linearGradient").attr("id", id);
@@ -76,11 +87,16 @@ function legend(color: d3.ScaleDiverging<string>, bound: number): SVGSVGElement 
       .attr("offset", `${t * 100}%`)
       .attr("stop-color", color(-bound + 2 * bound * t));
   const x = d3.scaleLinear().domain([-bound, bound]).range([0, width]);
-  const g = svg.append("g").attr("transform", "translate(20,16)");
+  const g = svg.append("g").attr("transform", `translate(${margin},${top})`);
   g.append("text")
-    .attr("y", -5)
+    .attr("y", -5 - 15 * (caption.length - 1))
     .attr("fill", "currentColor")
-    .text("Weight (red: negative, white: zero, blue: positive)");
+    .selectAll("tspan")
+    .data(caption)
+    .join("tspan")
+    .attr("x", 0)
+    .attr("dy", (_, i) => (i ? 15 : 0))
+    .text((line, i) => (i < caption.length - 1 ? `${line} ` : line));
   g.append("rect")
     .attr("width", width)
     .attr("height", 10)
