@@ -36,7 +36,7 @@ const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNE
        npm run bench -- --rotation [--runs N] [--kernel NAME]
        npm run bench -- --build [--runs N] [--json]
        npm run bench -- --pages [--runs N] [--json]
-       npm run bench -- --lighthouse [--json]`;
+       npm run bench -- --lighthouse [--runs N] [--json]`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -93,7 +93,11 @@ async function main(): Promise<void> {
     return benchBuild(builds, values.json);
   }
   if (values.rotation) return rotationBench(runs, values.kernel, values.json);
-  if (values.lighthouse) return void (await benchLighthouse({json: values.json}));
+  if (values.lighthouse) {
+    const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
+    if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    return void (await benchLighthouse({runs: loads, json: values.json}));
+  }
   if (values.pages) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
     if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);

@@ -8,6 +8,8 @@ const FRAMEWORK_PAGE = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
+<link rel="modulepreload" href="./_observablehq/client.d10d8454.js">
+<link rel="modulepreload" href="./_node/d3@7.9.2/index.c8f1bfbe.js">
 </head>
 <body>
 <input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
@@ -30,6 +32,12 @@ describe("mending Framework's page template", () => {
     const list = /<ol>([\s\S]*?)<\/ol>/.exec(mended)![1];
     expect(list.replace(/<li[^>]*>[\s\S]*?<\/li>/g, "").trim()).toBe(""); // nothing but <li> children
     expect(list).toContain('<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>');
+  });
+
+  it("preloads the page's modules at low priority, after what its text needs", () => {
+    const preloads = mended.match(/<link rel="modulepreload"[^>]*>/g)!;
+    expect(preloads).toHaveLength(FRAMEWORK_PAGE.match(/<link rel="modulepreload"/g)!.length);
+    for (const link of preloads) expect(link).toContain('fetchpriority="low"');
   });
 
   it("changes nothing a second time, nor in a page already right", () => {

@@ -79,7 +79,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   });
 
   const root = element("div", {className: "card try-panel"}) as HTMLDivElement & {value: ReaderRun | null};
-  const heading = element("h3", {textContent: options.title ?? "Try another setting"});
+  const heading = element("h2", {textContent: options.title ?? "Try another setting"}); // a section of the page, under its h1
   const form = element("div", {className: "controls"});
   form.append(...Object.values(controls));
   const status = statusLine(); // progress and the verdict, read out by screen readers
