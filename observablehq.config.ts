@@ -101,7 +101,7 @@ const INDEX_DESCRIPTION =
  * in `pages` (Framework keeps no `description` in front matter); a page without one fails the
  * build, naming it.
  */
-function description(path: string): string {
+export function pageDescription(path: string): string {
   if (path === "/404") return ""; // Framework's own page
   const text = path === "/index" ? INDEX_DESCRIPTION : PAGES.find((page) => page.path === path)?.description;
   if (!text?.trim())
@@ -120,7 +120,7 @@ export default {
   globalStylesheets: [],
   // Every page's head: the shared part, then the page's description (its front matter's
   // `description`, for search engines and link previews).
-  head: ({path}: {path: string}) => `${HEAD}\n${description(path)}`,
+  head: ({path}: {path: string}) => `${HEAD}\n${pageDescription(path)}`,
   // Framework's light and dark themes plus the Inputs styles (see src/style.css).
   style: "style.css",
   search: true,
