@@ -113,7 +113,9 @@ describe("annotations", () => {
       expect(at.box).toEqual(textBox(at.x, at.y, width, at.anchor));
     }
     expect(placeLabel({x: 175, y: 120}, width, plot).anchor).toBe("middle");
-    expect(placeLabel({x: 295, y: 120}, width, plot).anchor).toBe("end");
+    expect(placeLabel({x: 280, y: 120}, width, plot).anchor).toBe("end"); // ends just right of the point
+    expect(placeLabel({x: 298, y: 120}, width, plot).box.right).toBe(plot.right); // slid in from the edge, still above
+    expect(placeLabel({x: 298, y: 120}, width, plot).y).toBeLessThan(120);
     expect(placeLabel({x: 175, y: 45}, width, plot).y).toBeGreaterThan(45); // below the point
   });
 

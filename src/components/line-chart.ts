@@ -1,6 +1,6 @@
 import * as d3 from "d3";
 import {chartSvg, drawLegend, type FrameOptions, frameAxes, legendHeight, yAxisSpace} from "./chart-frame.js";
-import {describeLines, drawHighlights, drawReader, lineLegend} from "./line-parts.js";
+import {describeLines, drawHighlights, drawReader, drawReference, headroom, lineLegend} from "./line-parts.js";
 import {numericTicks} from "./tick-fit.js";
 
 export interface LineChartOptions<T, D = unknown, R = unknown, S = unknown> extends FrameOptions {
@@ -101,15 +101,22 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
     ...(reference ? referenceRows.map(reference.y) : []),
     ...readerPoints.map((p) => p.y)
   ];
-  const yScale = d3
-    .scaleLinear()
-    .domain(options.yDomain ?? (d3.extent(allY) as [number, number]))
-    .nice();
-  const yCount = height / 45;
-  const yTicks = yScale.ticks(yCount).map(yScale.tickFormat(yCount));
   // The y axis's text sets the left margin and the legend (from that margin) the top one; the
   // y title wraps to the plot's height, which the top margin sets: two rounds settle both.
   const top = (left: number) => (title ? 30 : 8) + legendHeight(legend, left, width) + 6;
+  const yScale = d3
+    .scaleLinear()
+    .domain(
+      options.yDomain ??
+        headroom(
+          d3.extent(allY) as [number, number],
+          highlight ? data.filter(highlight).map(y) : [],
+          height - 44 - top(58)
+        )
+    )
+    .nice();
+  const yCount = height / 45;
+  const yTicks = yScale.ticks(yCount).map(yScale.tickFormat(yCount));
   let margin = {top: top(58), right: 20, bottom: 44, left: 58};
   for (let round = 0; round < 2; round++) {
     const left = Math.max(40, yAxisSpace(yTicks, yLabel, height - margin.bottom - margin.top));
@@ -196,33 +203,11 @@ export function lineChart<T, D = unknown, R = unknown, S = unknown>(
       .attr("opacity", 0.35);
   }
   if (reference) {
-    const sorted = [...referenceRows].sort((a, b) => reference.x(a) - reference.x(b));
-    marks
-      .append("path")
-      .attr("class", "reference")
-      .attr("fill", "none")
-      .attr("stroke", "currentColor")
-      .attr("stroke-dasharray", "4 3")
-      .attr(
-        "d",
-        d3
-          .line<R>()
-          .x((r) => xScale(reference.x(r)))
-          .y((r) => yScale(reference.y(r)))(sorted)
-      );
-    marks
-      .append("g")
-      .selectAll("rect")
-      .data(sorted)
-      .join("rect")
-      .attr("x", (r) => xScale(reference.x(r)) - 3)
-      .attr("y", (r) => yScale(reference.y(r)) - 3)
-      .attr("width", 6)
-      .attr("height", 6)
-      .attr("fill", "var(--theme-background, white)")
-      .attr("stroke", "currentColor")
-      .append("title")
-      .text((r) => `${reference.label}: ${xLabel ?? "x"} ${reference.x(r)}, ${format(reference.y(r))}`);
+    const points = referenceRows.map((r) => {
+      const [px, py] = [reference.x(r), reference.y(r)];
+      return {x: px, y: py, px: xScale(px), py: yScale(py)};
+    });
+    drawReference(marks, points, (p) => `${reference.label}: ${xLabel ?? "x"} ${p.x}, ${format(p.y)}`);
   }
   // Points on each line, with tooltips (hover shows exact values and spread).
   marks

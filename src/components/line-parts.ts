@@ -104,7 +104,18 @@ export function describeLines<T, D, R, S>(data: T[], options: LineChartOptions<T
 
 const LABEL: Font = {size: 12, weight: "bold"};
 /** The label's halo (see below) widens it by its stroke. */
-const HALO = 3;
+const HALO = 4;
+
+/**
+ * The y extent `[low, high]` raised so that the highest of `marked` values sits `room` px below
+ * the top of a `length`-px plot: space for its label above it rather than across the lines.
+ */
+export function headroom([low, high]: [number, number], marked: number[], length: number, room = 34): [number, number] {
+  const top = d3.max(marked);
+  if (top === undefined || length <= room * 2) return [low, high];
+  const k = room / length;
+  return [low, Math.max(high, (top - k * low) / (1 - k))];
+}
 
 /**
  * Rings each highlighted point (px) and writes its label where it stays inside `plot` and clear
@@ -184,6 +195,41 @@ export function drawReader(
     .attr("d", d3.symbol(d3.symbolDiamond, 80)())
     .attr("fill", READER_COLOR)
     .attr("stroke", "var(--theme-background, white)")
+    .append("title")
+    .text(tooltip);
+}
+
+/** A comparison curve (e.g. the book's run), dashed, with a square at each point (px, py) and tooltips. */
+export function drawReference(
+  marks: d3.Selection<SVGGElement, undefined, null, undefined>,
+  points: {x: number; y: number; px: number; py: number}[],
+  tooltip: (point: {x: number; y: number}) => string
+): void {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  marks
+    .append("path")
+    .attr("class", "reference")
+    .attr("fill", "none")
+    .attr("stroke", "currentColor")
+    .attr("stroke-dasharray", "4 3")
+    .attr(
+      "d",
+      d3
+        .line<(typeof sorted)[number]>()
+        .x((p) => p.px)
+        .y((p) => p.py)(sorted)
+    );
+  marks
+    .append("g")
+    .selectAll("rect")
+    .data(sorted)
+    .join("rect")
+    .attr("x", (p) => p.px - 3)
+    .attr("y", (p) => p.py - 3)
+    .attr("width", 6)
+    .attr("height", 6)
+    .attr("fill", "var(--theme-background, white)")
+    .attr("stroke", "currentColor")
     .append("title")
     .text(tooltip);
 }

@@ -167,7 +167,8 @@ export type Anchor = "start" | "middle" | "end";
 
 /**
  * Where to write a `width`-px label of `lines` lines for the point at (x, y), ringed `ring` px
- * wide: above it, centred, else shifted to end or start at the point, then below, then beside;
+ * wide: above it, centred, else shifted to end or start at the point or slid inside the bounds,
+ * then below, then beside;
  * the first place inside `bounds` that covers none of `avoid`, else the first inside, else
  * clamped inside. Returns the first line's baseline.
  */
@@ -187,13 +188,17 @@ export function placeLabel(
   const above = y - ring - 5 - extra;
   const below = y + ring + 4 + 1.05 * size;
   const beside = y + 0.35 * size - extra / 2;
+  // Slid along to stay within the bounds' sides, for a point near one of them.
+  const slid = Math.max(bounds.left, Math.min(x - width / 2, bounds.right - width));
   const candidates: [number, number, Anchor][] = [
     [x, above, "middle"],
     [x + ring, above, "end"],
     [x - ring, above, "start"],
+    [slid, above, "start"],
     [x, below, "middle"],
     [x + ring, below, "end"],
     [x - ring, below, "start"],
+    [slid, below, "start"],
     [x - ring - 4, beside, "end"],
     [x + ring + 4, beside, "start"]
   ];
@@ -207,7 +212,6 @@ export function placeLabel(
   const clear = within.find((p) => avoid.every((b) => !overlaps(p.box, b)));
   if (clear ?? within[0]) return clear ?? within[0];
   // Nothing fits as is (a label wider than the bounds, a point at a corner): clamp above the point.
-  const left = Math.max(bounds.left, Math.min(x - width / 2, bounds.right - width));
   const top = Math.max(above, bounds.top + 1.05 * size);
-  return {x: left, y: top, anchor: "start", box: textBox(left, top, width, "start", size, lines)};
+  return {x: slid, y: top, anchor: "start", box: textBox(slid, top, width, "start", size, lines)};
 }
