@@ -206,9 +206,12 @@ describe("links that keep state", () => {
   it("Back and Forward step through the epochs set on Experiment 4", async () => {
     const page = await open("experiment-4");
     const output = () => page.locator("form.player output").textContent();
+    // Two settled changes: each a separate interaction (the slider loses focus in between), so
+    // each is one history entry (changes within one interaction replace their entry).
     for (const epoch of ["4", "11"]) {
       await page.locator("form.player input").fill(epoch);
       await expect.poll(() => new URL(page.url()).searchParams.get("epoch")).toBe(epoch);
+      await page.locator("form.player input").blur();
     }
     await page.goBack();
     await expect.poll(output).toBe("4");
