@@ -21,7 +21,8 @@ export function digitCanvas(values: ArrayLike<number>, side = 28): HTMLCanvasEle
   const image = context.createImageData(side, side);
   for (let i = 0; i < side * side; i++) {
     const grey = 255 - values[i];
-    image.data.set([grey, grey, grey, 255], 4 * i);
+    image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = grey;
+    image.data[4 * i + 3] = 255;
   }
   context.putImageData(image, 0, 0);
   return canvas;

@@ -252,6 +252,10 @@ describe("data and figures out", () => {
       const page = await open(name);
       const links = page.locator(".chart-footer");
       await expect.poll(() => links.count()).toBeGreaterThan(0);
+      // A training panel scores the untrained network in idle time: its chart's one row exists
+      // once the status line gives that score.
+      if (await page.locator("#training-panel").count())
+        await page.locator("#training-panel .status", {hasText: "Untrained, the network scores"}).waitFor();
       const shown = await links.count();
       expect(shown).toBeLessThanOrEqual(count);
       if (name.startsWith("experiment") || name === "book") expect(shown).toBe(count);
