@@ -20,7 +20,14 @@ export const PAGE_LANGUAGE = "en";
 export function mendPageTemplate(html: string): string {
   return html
     .replace(/<html(?![^>]*\slang=)([^>]*)>/i, `<html lang="${PAGE_LANGUAGE}"$1>`)
-    .replace(/(<meta name="viewport" content="[^"]*?)\s*,\s*(?:maximum-scale|user-scalable)=[^",]*/gi, "$1")
+    .replace(
+      /(<meta name="viewport" content=")([^"]*)"/i,
+      (_, start: string, content: string) =>
+        `${start}${content
+          .split(",")
+          .filter((part) => !/^\s*(?:maximum-scale|user-scalable)\s*=/i.test(part))
+          .join(",")}"`
+    )
     .replace(
       /<input id="observablehq-sidebar-toggle"(?![^>]*aria-label)([^>]*?)title="([^"]*)"([^>]*)>/,
       '<input id="observablehq-sidebar-toggle"$1title="$2" aria-label="$2"$3>'

@@ -1,4 +1,3 @@
-import * as d3 from "d3";
 import {describe, expect, it} from "vitest";
 import {yAxisSpace, yTitleLines} from "../src/components/chart-frame.js";
 import {
@@ -139,8 +138,4 @@ describe("annotations", () => {
     const second = placeLabel({x: 180, y: 122}, width, plot, {avoid: [first.box]});
     expect(overlaps(first.box, second.box)).toBe(false);
   });
-});
-
-it("d3 is the scale maker the fitting works with", () => {
-  expect(d3.scaleLinear().domain([0, 1]).ticks(5)).toHaveLength(6);
 });

@@ -42,6 +42,9 @@ describe("mending Framework's page template", () => {
 
   it("changes nothing a second time, nor in a page already right", () => {
     expect(mendPageTemplate(mended)).toBe(mended);
+    const locked =
+      '<meta name="viewport" content="width=device-width, maximum-scale=1, user-scalable=no, initial-scale=1">';
+    expect(mendPageTemplate(locked)).toBe('<meta name="viewport" content="width=device-width, initial-scale=1">');
     const right = '<html lang="fr"><meta name="viewport" content="width=device-width"><ol><li>x</li></ol></html>';
     expect(mendPageTemplate(right)).toBe(right);
   });
@@ -53,5 +56,9 @@ describe("mending Framework's page template", () => {
     expect(viewport).toBeDefined();
     expect(mendPageTemplate(`<meta name="viewport" content="${viewport}">`)).not.toMatch(/maximum-scale|user-scalable/);
     expect(render).toMatch(/<html>|<html lang=/);
+    // The other three mends look for these; if Framework writes them differently, they are lost.
+    expect(render).toContain('<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">');
+    expect(render).toMatch(/<ol>\s*<label id="observablehq-sidebar-close"/);
+    expect(render).toContain('<link rel="modulepreload" href=');
   });
 });

@@ -89,7 +89,10 @@ export function describeLines<T, D, R, S>(data: T[], options: LineChartOptions<T
   const best = highlight ? data.filter(highlight) : [];
   if (best.length)
     return best
-      .map((r) => `${highlightLabel?.(r) ?? `highlighted at ${xLabel.toLowerCase()} ${x(r)}`}, ${what} ${format(y(r))}`)
+      .map(
+        (r) =>
+          `${highlightLabel?.(r) ?? `highlighted at ${xLabel.toLowerCase()} ${d3.format("~g")(x(r))}`}, ${what} ${format(y(r))}`
+      )
       .join("; ");
   const lasts = d3
     .groups(data, series)

@@ -169,8 +169,9 @@ export type Anchor = "start" | "middle" | "end";
  * Where to write a `width`-px label of `lines` lines for the point at (x, y), ringed `ring` px
  * wide: above it, centred, else shifted to end or start at the point or slid inside the bounds,
  * then below, then beside;
- * the first place inside `bounds` that covers none of `avoid`, else the first inside, else
- * clamped inside. Returns the first line's baseline.
+ * the first place inside `bounds` that covers none of `avoid`, else the first inside, else the
+ * place above slid inside at the top and sides (a label taller or wider than `bounds` still
+ * reaches past them). Returns the first line's baseline.
  */
 export function placeLabel(
   point: {x: number; y: number},

@@ -127,14 +127,7 @@ export function fitLinearTicks(
  */
 export function numericTicks(
   scale: d3.ScaleContinuousNumeric<number, number>,
-  {
-    type,
-    values,
-    count,
-    min,
-    max,
-    measure
-  }: {type: "linear" | "log"; values?: number[]; count: number} & ThinOptions<number>
+  {type, values, count, ...fit}: {type: "linear" | "log"; values?: number[]; count: number} & ThinOptions<number>
 ): {values: number[]; format: (value: d3.NumberValue) => string} {
   const thin = (
     candidates: number[],
@@ -143,13 +136,13 @@ export function numericTicks(
   ) => ({
     values: thinTicks(
       candidates.map((value) => ({value, x: scale(value), label: format(value)})),
-      {min, max, measure, priority}
+      {...fit, priority}
     ).map((t) => t.value),
     format
   });
   if (values) return thin(values, String);
   if (type === "log") return thin(scale.ticks(), d3.format("~g"), roundness);
-  return fitLinearTicks(scale, count, {min, max, measure});
+  return fitLinearTicks(scale, count, fit);
 }
 
 /** The categories of a band scale whose labels fit: every k-th one (vertical: by line height). */
