@@ -30,3 +30,24 @@ export function idleSlice(budget = BUDGET): Promise<() => boolean> {
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Counts the i in [0, `count`) for which `hit(i)` holds, in idle-time slices (idleSlice), in
+ * order; yields the progress `{done, counted}` first with nothing done and then after each slice.
+ * Stop early by leaving the `for await` loop: no slice runs after that.
+ */
+export async function* countInIdleTime(
+  count: number,
+  hit: (i: number) => boolean
+): AsyncGenerator<{done: number; counted: number}> {
+  let counted = 0;
+  yield {done: 0, counted};
+  for (let i = 0; i < count; ) {
+    const more = await idleSlice();
+    do {
+      if (hit(i)) counted++;
+      i++;
+    } while (i < count && more());
+    yield {done: i, counted};
+  }
+}

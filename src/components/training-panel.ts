@@ -10,7 +10,7 @@ import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
 import {chartFooter} from "./chart-footer.js";
 import {element} from "./element.js";
-import {idleSlice} from "./idle-slice.js";
+import {countInIdleTime} from "./idle-slice.js";
 import {lineChart} from "./line-chart.js";
 import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
 
@@ -176,15 +176,12 @@ export function trainingPanel({
     draw(); // the axes at once; the score joins them when it is counted
     const net = createNetwork({inputs: train.size, hidden: run.hidden, outputs: 10, init: run.init, seed: run.seed});
     const x = new Float64Array(test.size);
+    const right = (n: number) =>
+      argmax(query(net, scaleInput(test.pixels, n * test.size, test.size, x)).output) === test.labels[n];
     let correct = 0;
-    for (let n = 0; n < test.count; ) {
-      const more = await idleSlice();
+    for await (const {counted} of countInIdleTime(test.count, right)) {
       if (running || token !== previews) return; // a run started, or the settings changed, meanwhile
-      do {
-        if (argmax(query(net, scaleInput(test.pixels, n * test.size, test.size, x)).output) === test.labels[n])
-          correct++;
-        n++;
-      } while (n < test.count && more());
+      correct = counted;
     }
     points = [{seen: 0, score: correct / test.count}];
     status.textContent = `Press Start to train. Untrained, the network scores ${points[0].score.toFixed(4)}: about one in ten, a guess.`;
