@@ -131,6 +131,7 @@ export function trainingPanel({
   };
   start.onclick = async () => {
     if (running || !pressable(start)) return;
+    previews++; // an untrained score still being counted must not write over this run
     run = {...settings()};
     running = true;
     setPressable(start, false);
