@@ -51,3 +51,20 @@ export async function* countInIdleTime(
     yield {done: i, counted};
   }
 }
+
+/**
+ * Wraps a chart's `render` for Framework's `resize` so that, while the page loads, it draws in
+ * a task of its own (nextTask). `resize` calls it from a ResizeObserver, which runs inside the
+ * browser's rendering step: drawn there, every chart on the page adds its work to the one task
+ * that also does the page's first style and layout (up to 130 ms on a load here). Later redraws
+ * (a new width, a slider) stay in the rendering step, so a chart redrawn for a control never
+ * shows a frame without it. "Loading" is the `mynn-loading` class the page's head script keeps
+ * on <html> for its first 3 s (observablehq.config.ts). Shape: (width in px) => the chart, now
+ * as a promise, which `resize` awaits, keeping only the latest width's chart.
+ */
+export function inOwnTask<T>(render: (width: number) => T): (width: number) => Promise<T> {
+  return async (width) => {
+    if (document.documentElement.classList.contains("mynn-loading")) await nextTask();
+    return render(width);
+  };
+}
