@@ -8,8 +8,8 @@
 import {resolve} from "node:path";
 import {launch as launchChrome} from "chrome-launcher";
 import lighthouse from "lighthouse";
-import {findChromium} from "../test/e2e/browser.js";
-import {serve} from "../test/e2e/static-server.js";
+import {findChromium} from "./headless-browser.js";
+import {serve} from "./static-server.js";
 
 const PAGES = ["index.html", "experiment-2.html", "model.html"];
 const CATEGORIES = ["accessibility", "best-practices", "seo", "performance"] as const;

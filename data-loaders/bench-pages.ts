@@ -11,8 +11,8 @@ import {availableParallelism, loadavg} from "node:os";
 import {resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import config from "../observablehq.config.js";
-import {launch} from "../test/e2e/browser.js";
-import {serve} from "../test/e2e/static-server.js";
+import {launch} from "./headless-browser.js";
+import {serve} from "./static-server.js";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 

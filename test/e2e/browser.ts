@@ -1,47 +1,15 @@
-// Finds the browsers the tests drive: Chromium with playwright-core, Firefox ESR with
-// puppeteer-core over WebDriver BiDi (neither downloads a browser of its own).
-import {existsSync} from "node:fs";
+// The browsers the tests drive: Chromium with playwright-core (started as the project's own
+// tools start it, data-loaders/headless-browser.ts), Firefox ESR with puppeteer-core over
+// WebDriver BiDi (neither downloads a browser of its own).
 import {resolve} from "node:path";
 import {build} from "esbuild";
-import {chromium, type Browser} from "playwright-core";
 import puppeteer, {type Browser as PuppeteerBrowser} from "puppeteer-core";
+import {findBrowser} from "../../data-loaders/headless-browser.js";
 
-/** The browser's binary: $`variable`, else the first candidate installed; else an error saying how to install it. */
-function findBrowser(name: string, variable: string, debianPackage: string, candidates: string[]): string {
-  const path = process.env[variable] ?? candidates.find((candidate) => existsSync(candidate));
-  if (!path || !existsSync(path)) {
-    throw new Error(
-      `No ${name} found for the browser tests. Install Debian's package ` +
-        `(sudo apt-get update && sudo apt-get install -y ${debianPackage}) or set ${variable} to a ${name} binary.`
-    );
-  }
-  return path;
-}
-
-export const findChromium = () =>
-  findBrowser("Chromium", "CHROMIUM_PATH", "chromium", [
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome"
-  ]);
+export {findChromium, launch} from "../../data-loaders/headless-browser.js";
 
 export const findFirefox = () =>
   findBrowser("Firefox", "FIREFOX_PATH", "firefox-esr", ["/usr/bin/firefox-esr", "/usr/bin/firefox"]);
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync"
-    ]
-  });
-}
 
 /** Firefox, headless, driven by puppeteer-core over WebDriver BiDi. */
 export function launchFirefox(): Promise<PuppeteerBrowser> {

@@ -5,7 +5,7 @@ import {join, resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, afterEach, beforeAll, expect} from "vitest";
 import {launch} from "./browser.js";
-import {serve} from "./static-server.js";
+import {serve} from "../../data-loaders/static-server.js";
 
 export const site = resolve(process.env.SITE_DIR ?? "dist");
 if (!existsSync(join(site, "index.html"))) {

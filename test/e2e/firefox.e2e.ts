@@ -10,7 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchFirefox} from "./browser.js";
 import {CHART_TEXT_FAULTS, type ChartTextFault} from "./chart-text.js";
 import {shots, site} from "./built-site.js";
-import {serve} from "./static-server.js";
+import {serve} from "../../data-loaders/static-server.js";
 
 const pages = readdirSync(site)
   .filter((f) => f.endsWith(".html") && f !== "404.html")

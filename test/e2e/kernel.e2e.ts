@@ -8,7 +8,7 @@ import {firstSamples} from "../../lib/mnist.js";
 import {createNetwork} from "../../lib/network.js";
 import {loadDataset} from "../../data-loaders/dataset.js";
 import {browserScript, launch} from "./browser.js";
-import {serve} from "./static-server.js";
+import {serve} from "../../data-loaders/static-server.js";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;

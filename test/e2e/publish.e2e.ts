@@ -8,7 +8,7 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {shots, site, useBuiltSite} from "./built-site.js";
 import {crawl} from "./crawl.js";
-import {serve} from "./static-server.js";
+import {serve} from "../../data-loaders/static-server.js";
 
 const built = useBuiltSite();
 const pages = readdirSync(site).filter((f) => f.endsWith(".html") && f !== "404.html");

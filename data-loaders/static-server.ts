@@ -1,4 +1,5 @@
-// A minimal static server for the built site on 127.0.0.1. By default with Framework's clean
+// A minimal static server for the built site on 127.0.0.1 (npm run check, the page benchmarks,
+// the browser tests). By default with Framework's clean
 // URLs (/experiment-1 serves experiment-1.html); with cleanUrls false, as a plain file server
 // (python3 -m http.server, GitHub Pages without its .html lookup) would: a path names a file or
 // a folder's index.html, nothing else. `prefix` serves the site under a path, as a GitHub Pages
@@ -7,6 +8,7 @@ import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, resolve} from "node:path";
+import {describeError, parseCommandLine, UsageError} from "./errors.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,12 +26,14 @@ export interface ServeOptions {
   cleanUrls?: boolean;
   /** The path the site is served under, e.g. "/report"; default none. */
   prefix?: string;
+  /** The port on 127.0.0.1; default 0, any free one. */
+  port?: number;
 }
 
 /** Serves `root`; `url` is where the site's index is, without a trailing slash (the prefix included). */
 export async function serve(
   root: string,
-  {cleanUrls = true, prefix = ""}: ServeOptions = {}
+  {cleanUrls = true, prefix = "", port = 0}: ServeOptions = {}
 ): Promise<{url: string; close: () => Promise<void>}> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
@@ -45,12 +49,34 @@ export async function serve(
     response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const {port} = server.address() as AddressInfo;
-  return {url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((done) => server.close(() => done()))};
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", done);
+  });
+  const {port: listening} = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${listening}${prefix}`,
+    close: () => new Promise((done) => server.close(() => done()))
+  };
 }
 
+// npm run serve [-- DIR] [--port N]: the built site (dist/ by default) for a look in a browser.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const {url} = await serve(process.argv[2] ?? "dist");
-  console.log(`serving ${process.argv[2] ?? "dist"} at ${url}`);
+  try {
+    const {values, positionals} = parseCommandLine({
+      options: {port: {type: "string", default: "0"}},
+      allowPositionals: true
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port ${values.port}: must be a port number, 0-65535`);
+    const root = positionals[0] ?? "dist";
+    if (!existsSync(join(root, "index.html")))
+      throw new UsageError(`${resolve(root)} holds no built site (no index.html): run npm run build first`);
+    const {url} = await serve(root, {port});
+    console.log(`serving ${root} at ${url}/ (Ctrl-C stops)`);
+  } catch (error) {
+    process.stderr.write(`error: ${describeError(error)}\nusage: npm run serve [-- DIR] [--port N]\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
 }
