@@ -11,6 +11,7 @@ import type {Network} from "../lib/network.js";
 import {readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {fileStamp} from "./file-stamp.js";
 import {projectRoot} from "./module-graph.js";
+import {BuildError} from "./errors.js";
 import {describeRun, engineFingerprint, runKey, type RunConfig, type RunRequest} from "./run-key.js";
 import {writeAtomically} from "./temporaries.js";
 
@@ -273,27 +274,79 @@ export function readRun(
   if (!found) return undefined;
   try {
     if (found instanceof Error) throw found;
-    const {entry} = found;
-    const bin = found.bin!; // read whole: not trusted
-    const run = empty(entry.config);
-    const epochs = entry.epochs.length;
-    const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);
-    if (layout.bytes !== bin.length) throw new Error("weights file has the wrong size");
-    run.net = readWeights(bin, 0, run.net);
-    run.epochs = entry.epochs;
-    for (let i = 0; i < epochs; i++) {
-      run.testPredictions.push(
-        bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples)
-      );
-      const start = layout.backQueries + i * layout.backQueryBytes;
-      run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
-    }
-    entry.snapshots.forEach((epoch, i) => {
-      run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net));
-    });
-    return run;
+    return decodeRun(found.entry, found.bin!, empty(found.entry.config)); // read whole: not trusted
   } catch (error) {
     reportCorrupt(store, key, error as Error);
     return undefined;
   }
+}
+
+/** Fills `run` (fresh, of the entry's shape) from an entry and its checked .bin. */
+function decodeRun(entry: Entry, bin: Uint8Array, run: Run): Run {
+  const epochs = entry.epochs.length;
+  const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);
+  if (layout.bytes !== bin.length) throw new Error("weights file has the wrong size");
+  run.net = readWeights(bin, 0, run.net);
+  run.epochs = entry.epochs;
+  for (let i = 0; i < epochs; i++) {
+    run.testPredictions.push(
+      bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples)
+    );
+    const start = layout.backQueries + i * layout.backQueryBytes;
+    run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
+  }
+  entry.snapshots.forEach((epoch, i) => {
+    run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net));
+  });
+  return run;
+}
+
+/**
+ * A stored run for the result tables, after `ensureRuns` has checked the store: its metrics
+ * (`epochs`, `config`, ...) are read now, its .bin (weights, test answers, back queries,
+ * snapshots) only when a table first reads one of those, and then once: most tables read
+ * metrics only. `snapshotEpochs` says which snapshots it holds without reading them.
+ * Undefined when the store has no entry for `key`; a BuildError naming the entry when it is
+ * damaged or another run (the check moments before found it sound, so something changed it).
+ */
+export function openRun(
+  store: string,
+  key: string,
+  empty: (config: RunConfig) => Run,
+  expected?: RunIdentity
+): {run: Run; snapshotEpochs: number[]} | undefined {
+  const damaged = (error: Error) =>
+    new BuildError(`run store: entry ${key} in ${store} changed during the build (${error.message}); build again`);
+  const found = readEntry(store, key, true, expected);
+  if (!found) return undefined;
+  if (found instanceof Error) throw damaged(found);
+  const {entry} = found;
+  let decoded: Run | undefined;
+  const whole = () => {
+    if (decoded) return decoded;
+    const read = found.bin ? found : readEntry(store, key, false, expected);
+    if (!read || read instanceof Error) throw damaged(read ?? new Error("its files are gone"));
+    decoded = decodeRun(read.entry, read.bin!, empty(entry.config));
+    return decoded;
+  };
+  const run: Run = {
+    key,
+    config: entry.config,
+    datasetChecksum: entry.datasetChecksum,
+    trainSamples: entry.trainSamples,
+    epochs: entry.epochs,
+    get net() {
+      return whole().net;
+    },
+    get testPredictions() {
+      return whole().testPredictions;
+    },
+    get backQueries() {
+      return whole().backQueries;
+    },
+    get snapshots() {
+      return whole().snapshots;
+    }
+  };
+  return {run, snapshotEpochs: entry.snapshots};
 }

@@ -3,9 +3,9 @@
 import type {Table} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
 import {ensureRuns} from "../run-pool.js";
-import {coverage, type Run} from "../run-entry.js";
-import {runKey, type RunRequest} from "../run-key.js";
-import {getRun} from "../run-training.js";
+import type {Run} from "../run-entry.js";
+import type {RunRequest} from "../run-key.js";
+import {storedRun} from "../run-training.js";
 import {checkSettings, type Settings} from "../settings.js";
 
 export interface Experiment {
@@ -47,17 +47,10 @@ async function compute(experiment: Experiment, dataset: Dataset, settings: Setti
   checkSettings(settings, dataset);
   const requests = experiment.runs(settings);
   await ensureRuns(dataset, requests, settings.workers); // trains what the store lacks, in parallel
-  const runs: RequestedRun[] = [];
-  const read = new Map<string, Run>(); // experiments may list a run more than once
-  for (const request of requests) {
-    const key = runKey(request.config, dataset.checksum);
-    const known = read.get(key);
-    const run =
-      known && coverage({epochs: known.epochs.length, snapshots: known.snapshots.keys()}, request) === "covers"
-        ? known
-        : await getRun(dataset, request);
-    read.set(key, run);
-    runs.push({...run, request});
-  }
+  // Each run is opened once per build however many experiments list it, its weights read only
+  // if a table reads them. Not a spread: that would read every run's weights at once.
+  const runs: RequestedRun[] = requests.map((request) =>
+    Object.assign(Object.create(storedRun(dataset, request)), {request})
+  );
   return experiment.tables(runs, dataset, settings);
 }
