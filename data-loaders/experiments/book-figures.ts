@@ -86,7 +86,7 @@ export const bookFigures: Experiment = {
         configuration: text([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
         score: float([BLOG_FIGURE.score])
       }),
-      settings: settingsTable(settings, runs[0].trainSamples)
+      settings: settingsTable(settings, runs)
     };
   }
 };

@@ -16,6 +16,6 @@ export const experiment3: Experiment = {
   tables: (runs, _dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: referenceTable(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
-    settings: settingsTable(settings, runs[0].trainSamples)
+    settings: settingsTable(settings, runs)
   })
 };

@@ -20,7 +20,7 @@ export const experiment6: Experiment = {
         hidden: {int: (run) => run.config.hidden},
         lr: {float: (run) => run.config.lr}
       }),
-      settings: settingsTable(settings, runs[0].trainSamples)
+      settings: settingsTable(settings, runs)
     };
   }
 };

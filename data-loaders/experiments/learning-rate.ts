@@ -15,6 +15,6 @@ export const experiment2: Experiment = {
   tables: (runs, _dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: referenceTable(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
-    settings: settingsTable(settings, runs[0].trainSamples)
+    settings: settingsTable(settings, runs)
   })
 };

@@ -14,6 +14,6 @@ export const experiment4: Experiment = {
   tableNames: () => ["scores", "settings"],
   tables: (runs, _dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
-    settings: settingsTable(settings, runs[0].trainSamples)
+    settings: settingsTable(settings, runs)
   })
 };

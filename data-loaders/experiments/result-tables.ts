@@ -40,11 +40,25 @@ export function epochTable(runs: RequestedRun[], columns: Record<string, RunColu
   });
 }
 
-/** The build settings a page states (and warns about when TRAIN_LIMIT cut the training set). */
-export function settingsTable(settings: Settings, trainSamples: number): Table {
+/** Seed numbers as a page writes them: a run of consecutive ones as "1–5", others listed ("1, 3, 7"). */
+export function seedNumbersText(seeds: number[]): string {
+  const sorted = [...new Set(seeds)].sort((a, b) => a - b);
+  const consecutive = sorted.length > 2 && sorted.every((seed, i) => seed === sorted[0] + i);
+  return consecutive ? `${sorted[0]}–${sorted.at(-1)}` : sorted.join(", ");
+}
+
+/**
+ * The settings a page states (and warns about when TRAIN_LIMIT cut the training set), from the
+ * runs themselves: `seeds`, how many seeds they used, and `seedNumbers`, which ("1–5"), whether
+ * SEEDS chose them or the experiment did; `trainSamples`, the training images each run saw.
+ * `runs` must not be empty.
+ */
+export function settingsTable(settings: Settings, runs: Run[]): Table {
+  const seeds = runs.map((run) => run.config.seed);
   return new Table({
-    seeds: intColumn([settings.seeds]),
-    trainSamples: intColumn([trainSamples]),
+    seeds: intColumn([new Set(seeds).size]),
+    seedNumbers: textColumn([seedNumbersText(seeds)]),
+    trainSamples: intColumn([runs[0].trainSamples]),
     trainLimit: intColumn([settings.trainLimit ?? 0]),
     kernel: textColumn([settings.kernel])
   });

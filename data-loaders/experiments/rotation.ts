@@ -63,7 +63,7 @@ export const experiment7: Experiment = {
     return {
       summary: comparison(runs),
       scores: epochTable(runs, {variant: {text: variant}}),
-      settings: settingsTable(settings, runs[0].trainSamples)
+      settings: settingsTable(settings, runs)
     };
   }
 };
