@@ -7,12 +7,12 @@
 // observablehq/framework#1148).
 import {createHash} from "node:crypto";
 import {type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {hasStrings, isClosure, readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import type {Dataset} from "./dataset.js";
 import type {Loader} from "./loader.js";
-import {BuildError} from "./errors.js";
+import {BuildError, UsageError} from "./errors.js";
 import {closureChanges, closureHash, closures, projectRoot, type Closure} from "./module-graph.js";
 import type {PageScan} from "./renderer.js";
 import type {Settings} from "./settings.js";
@@ -178,14 +178,28 @@ export async function refreshOutputs(
             ? "its cached file was damaged (its bytes differ from when it was made)"
             : "its cached file was missing";
     onProduce(output, why);
+    // A contributor's mistake in a loader (a misspelled import, table or experiment) is told
+    // naming the loader's file and the file it makes, without a stack; a fault in our code keeps its stack.
+    const where = `${relative(projectRoot, output.loader)} (making ${output.name})`;
     let loader = modules.get(output.loader);
     if (!loader) {
-      loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
+      try {
+        loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
+      } catch (error) {
+        throw error instanceof SyntaxError || error instanceof UsageError
+          ? new UsageError(`${where}: ${error.message}`)
+          : error;
+      }
       if (typeof loader?.produce !== "function")
-        throw new Error(`${output.loader}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
+        throw new UsageError(`${where}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
       modules.set(output.loader, loader);
     }
-    const bytes = await loader.produce(output.params);
+    let bytes: Uint8Array;
+    try {
+      bytes = await loader.produce(output.params);
+    } catch (error) {
+      throw error instanceof UsageError ? new UsageError(`${where}: ${error.message}`) : error;
+    }
     writeAtomically(cached, bytes);
     stampLike(cached, output.loader);
     manifest[output.name] = {...now, bytes: createHash("sha256").update(bytes).digest("hex")};
