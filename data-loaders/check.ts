@@ -46,6 +46,8 @@ export function sitePages(site: string): string[] {
   return pages;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** A cell of a built page: Framework's `define({id, ..., body})`, with the lines it spans in the page's HTML. */
 interface CellSource {
   id: string;
@@ -85,7 +87,7 @@ const DISPLAYED_ERRORS = `(() => {
   for (const error of document.querySelectorAll(".observablehq--error")) {
     let node = error;
     while (node && !(node.nodeType === 8 && /^:[0-9a-f]{8}(?:-\\d+)?:$/.test(node.data))) node = node.nextSibling;
-    found.push({id: node ? node.data.slice(1, -1).replace(/-\\d+$/, "") : null, message: error.textContent.trim()});
+    found.push({id: node ? node.data.slice(1, -1) : null, message: error.textContent.trim()});
   }
   return found;
 })()`;
@@ -103,7 +105,7 @@ async function checkPage(browser: Browser, url: string, site: string, page: stri
   const tab = await context.newPage();
   /** The line of this page a stack trace points to first, if any (1-based, as in its HTML). */
   const lineIn = (stack: string) => {
-    const at = new RegExp(`${url}/${page}(?:\\.html)?:(\\d+):\\d+`).exec(stack);
+    const at = new RegExp(`${escapeRegExp(`${url}/${page}`)}(?:\\.html)?:(\\d+):\\d+`).exec(stack);
     return at ? Number(at[1]) : 0;
   };
   const cellAt = (lineNumber: number) => cells.find((c) => c.from <= lineNumber && lineNumber <= c.to) ?? null;
@@ -124,38 +126,42 @@ async function checkPage(browser: Browser, url: string, site: string, page: stri
   });
   const problems: PageProblem[] = [];
   try {
-    await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
-    await tab
-      .waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: LOAD_TIMEOUT_MS})
-      .catch(() => add(`still loading after ${LOAD_TIMEOUT_MS / 1000} s`));
+    let loaded = true;
+    await tab.goto(`${url}/${page}`, {waitUntil: "networkidle", timeout: LOAD_TIMEOUT_MS}).catch((error: Error) => {
+      loaded = false;
+      add(`did not load: ${error.message.split("\n")[0]}`);
+    });
+    if (loaded)
+      await tab
+        .waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: LOAD_TIMEOUT_MS})
+        .catch(() => add(`still loading after ${LOAD_TIMEOUT_MS / 1000} s`));
     await tab.waitForTimeout(300); // errors a cell's follow-up work (a timer, a resize) throws just after
     const displayed = (await tab.evaluate(DISPLAYED_ERRORS)) as {id: string | null; message: string}[];
     // Framework shows a failed cell's error in every cell that depends on it too (as a
-    // RuntimeError with the same message): report the cell it came from, counting the others.
+    // RuntimeError with the same message), wherever they stand on the page: report the cell
+    // the logged stack points into (Framework logs each error with its stack), else the first,
+    // and count the others.
     const bare = (message: string) => message.replace(/^\w*Error: /, "");
-    const dependents = new Map<string, number>();
-    for (const {id, message} of displayed) {
-      if (dependents.has(bare(message))) {
-        dependents.set(bare(message), (dependents.get(bare(message)) ?? 0) + 1);
-        continue;
-      }
-      dependents.set(bare(message), 0);
-      const cell = cells.find((c) => c.id === id) ?? null;
-      // Framework also logs the error, with its stack: the line it was thrown from.
+    for (const message of new Set(displayed.map((d) => bare(d.message)))) {
+      const showing = displayed.filter((d) => bare(d.message) === message);
       const lineNumber =
         logged
-          .filter((text) => text.includes(bare(message)))
+          .filter((text) => text.includes(message))
           .map(lineIn)
           .find((n) => n > 0) ?? 0;
-      add(message, cell, cell && cellAt(lineNumber) === cell ? lines[lineNumber - 1].trim() : null);
-    }
-    for (const f of found) {
-      const more = dependents.get(bare(f.message));
-      if (more) f.message += ` (and in ${more} cell${more === 1 ? "" : "s"} that depend on it)`;
+      const thrower = cellAt(lineNumber);
+      const source = showing.find((d) => d.id === thrower?.id) ?? showing[0];
+      const cell = cells.find((c) => c.id === source.id) ?? null;
+      const more = showing.length - 1;
+      add(
+        source.message + (more ? ` (and in ${more} cell${more === 1 ? "" : "s"} that depend on it)` : ""),
+        cell,
+        cell && thrower === cell ? lines[lineNumber - 1].trim() : null
+      );
     }
     for (const text of logged)
       if (
-        !displayed.some((d) => text.includes(bare(d.message))) &&
+        !displayed.some((d) => bare(d.message) && text.includes(bare(d.message))) &&
         !found.some((f) => text.includes(f.message.replace(/^uncaught /, "").replace(/^\w*Error: /, ""))) &&
         !/Failed to load resource/.test(text)
       )

@@ -186,9 +186,11 @@ export async function refreshOutputs(
       try {
         loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
       } catch (error) {
-        throw error instanceof SyntaxError || error instanceof UsageError
-          ? new UsageError(`${where}: ${error.message}`)
-          : error;
+        const mistake =
+          error instanceof SyntaxError ||
+          error instanceof UsageError ||
+          (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND";
+        throw mistake ? new UsageError(`${where}: ${(error as Error).message}`, {cause: error}) : error;
       }
       if (typeof loader?.produce !== "function")
         throw new UsageError(`${where}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
@@ -198,7 +200,7 @@ export async function refreshOutputs(
     try {
       bytes = await loader.produce(output.params);
     } catch (error) {
-      throw error instanceof UsageError ? new UsageError(`${where}: ${error.message}`) : error;
+      throw error instanceof UsageError ? new UsageError(`${where}: ${error.message}`, {cause: error}) : error;
     }
     writeAtomically(cached, bytes);
     stampLike(cached, output.loader);

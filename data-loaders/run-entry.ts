@@ -321,12 +321,16 @@ export function openRun(
   if (!found) return undefined;
   if (found instanceof Error) throw damaged(found);
   const {entry} = found;
+  let bin = found.bin; // read already when the check had no record of it
   let decoded: Run | undefined;
   const whole = () => {
     if (decoded) return decoded;
-    const read = found.bin ? found : readEntry(store, key, false, expected);
+    const read = bin ? {entry, bin} : readEntry(store, key, false, expected);
     if (!read || read instanceof Error) throw damaged(read ?? new Error("its files are gone"));
-    decoded = decodeRun(read.entry, read.bin!, empty(entry.config));
+    // Rewritten since it was opened (trained further): its metrics here would not match its weights.
+    if (read.entry.sha256 !== entry.sha256) throw damaged(new Error("it was rewritten after it was opened"));
+    decoded = decodeRun(entry, read.bin!, empty(entry.config));
+    bin = undefined;
     return decoded;
   };
   const run: Run = {

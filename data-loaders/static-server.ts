@@ -8,6 +8,7 @@ import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, resolve} from "node:path";
+import {pathToFileURL} from "node:url";
 import {describeError, parseCommandLine, UsageError} from "./errors.js";
 
 const TYPES: Record<string, string> = {
@@ -61,7 +62,7 @@ export async function serve(
 }
 
 // npm run serve [-- DIR] [--port N]: the built site (dist/ by default) for a look in a browser.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const {values, positionals} = parseCommandLine({
       options: {port: {type: "string", default: "0"}},

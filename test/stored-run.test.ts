@@ -54,4 +54,14 @@ describe("storedRun", () => {
     );
     expect(() => storedRun(dataset, {config: {...config, seed: 2}, epochs: 1}, store)).toThrow(/lacks run/);
   });
+
+  it("a run trained further after it was opened is an error on reading its weights, not a mix of two versions", async () => {
+    const store = tempDir();
+    const first = await getRun(dataset, {config, epochs: 1}, store);
+    expect(storedState(store, first.key)?.epochs).toBe(1); // checked, as ensureRuns does: opening reads no .bin
+    const run = storedRun(dataset, {config, epochs: 1}, store);
+    await getRun(dataset, {config, epochs: 2}, store); // the same key, rewritten with a second epoch
+    expect(run.epochs).toHaveLength(1);
+    expect(() => run.net).toThrow(/rewritten after it was opened/);
+  });
 });

@@ -39,21 +39,30 @@ describe("npm run check", () => {
     expect(code).toBe(0);
   }, 300_000);
 
-  it("fails on a page whose cell throws, naming the page, the cell and the message, and no other page", async () => {
+  it("fails on pages whose cells throw, naming each page, the cell and the message, and no other page", async () => {
     const copy = mkdtempSync(join(tmpdir(), "check-site-"));
     copies.push(copy);
     cpSync(site, copy, {recursive: true});
-    const page = join(copy, "experiment-1.html");
-    const html = readFileSync(page, "utf8");
-    // A misspelled component name, as a contributor might type it.
-    expect(html).toContain("barChart(digits");
-    writeFileSync(page, html.replace("barChart(digits", "barChat(digits"));
+    const edit = (page: string, from: string, to: string) => {
+      const file = join(copy, `${page}.html`);
+      const html = readFileSync(file, "utf8");
+      expect(html).toContain(from);
+      writeFileSync(file, html.replace(from, to));
+    };
+    // A misspelled component name where the chart is drawn (in resize's callback: uncaught).
+    edit("experiment-1", "barChart(digits", "barChat(digits");
+    // A cell that throws while it runs: Framework shows the error in its place and in every cell that depends on it.
+    edit("experiment-2", "const best = ", "const best = undefinedThing + ");
     const {code, stderr} = await check(copy);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /^error: page experiment-1 \(src\/experiment-1\.md\), cell [0-9a-f]{8}, under “[^”]+”: `[^`]*barChat\(digits[^`]*`: .*barChat is not defined$/m
+      /^error: page experiment-1 \(src\/experiment-1\.md\), cell [0-9a-f]{8}(-\d+)?, under “[^”]+”: `[^`]*barChat\(digits[^`]*`: .*barChat is not defined$/m
     );
-    expect(stderr).toContain(`check: 1 of ${pageCount(copy)} pages have errors`);
+    expect(stderr).toMatch(
+      /^error: page experiment-2 \(src\/experiment-2\.md\), cell [0-9a-f]{8}(-\d+)?[^`]*: `const best = undefinedThing \+ [^`]*`: ReferenceError: undefinedThing is not defined \(and in \d+ cells? that depend on it\)$/m
+    );
+    expect(stderr.match(/^error: /gm)).toHaveLength(2); // one line per cell that threw, not per cell that shows it
+    expect(stderr).toContain(`check: 2 of ${pageCount(copy)} pages have errors`);
     expect(stderr).not.toContain("    at "); // a message, not a stack trace
   }, 300_000);
 });
