@@ -3,6 +3,8 @@
 // work on any static file server, under any path: links keep their .html (preserveExtension),
 // since a plain server (python3 -m http.server, S3, GitHub Pages' folders) has no clean URLs.
 
+import {experiments} from "./data-loaders/experiments/index.js";
+
 // An empty icon: no request for /favicon.ico. Then what a reader whose browser cannot run
 // the pages' scripts gets, above the text: with JavaScript off, a sentence written by CSS (a
 // <noscript> in the head may hold only styles); in a browser older than the pages' code needs
@@ -32,56 +34,8 @@ const HEAD = `<link rel="icon" href="data:,">
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The sidebar, in order: each page's name, path and description. */
-const PAGES: {name: string; path: string; description: string}[] = [
-  {
-    name: "Experiment 1: one run",
-    path: "/experiment-1",
-    description:
-      "One run of the book's 784-100-10 sigmoid network on MNIST: its test score, errors, per-digit accuracy and confusion matrix, reproducible in your browser."
-  },
-  {
-    name: "Experiment 2: learning rate",
-    path: "/experiment-2",
-    description:
-      "Which learning rate trains the book's MNIST network best in one epoch, with five seeds per rate and 95% intervals of the mean."
-  },
-  {
-    name: "Experiment 3: epochs",
-    path: "/experiment-3",
-    description:
-      "How the book's MNIST network's test score changes with the number of training epochs, over five seeds."
-  },
-  {
-    name: "Experiment 4: learning rate × epochs",
-    path: "/experiment-4",
-    description:
-      "Learning rate and epochs together: the test score of the book's MNIST network over a grid of both, with the best cell marked."
-  },
-  {
-    name: "Experiment 5: back query",
-    path: "/experiment-5",
-    description:
-      "Back query: running the book's trained MNIST network backwards to see what it thinks each digit looks like."
-  },
-  {
-    name: "Experiment 6: hidden nodes",
-    path: "/experiment-6",
-    description:
-      "How the number of hidden nodes changes the book's MNIST network's test score and training time, over five seeds."
-  },
-  {
-    name: "Experiment 7: more data by rotation",
-    path: "/experiment-7",
-    description:
-      "More training data by rotating each MNIST image ±10 degrees, as the book does: test score by epoch and overfitting."
-  },
-  {
-    name: "The book's own numbers",
-    path: "/book",
-    description:
-      "The test scores Make Your Own Neural Network reports, next to the range this report's retrained networks reach over five seeds."
-  },
+/** The pages that are not experiments, after them in the sidebar: name, path and description. */
+const OTHER_PAGES: {name: string; path: string; description: string}[] = [
   {
     name: "The trained network, live",
     path: "/model",
@@ -94,6 +48,12 @@ const PAGES: {name: string; path: string; description: string}[] = [
     description:
       "Train the book's MNIST network yourself in your browser, with your own learning rate, hidden nodes, epochs and seed."
   }
+];
+
+/** The sidebar, in order: every experiment (data-loaders/experiments/, sorted by title), then the other pages. */
+const PAGES = [
+  ...Object.values(experiments).map(({title, page, description}) => ({name: title, path: page, description})),
+  ...OTHER_PAGES
 ];
 
 /** The home page's description; every other page's is beside its entry in `pages`. */

@@ -1,7 +1,8 @@
 // npm run dev [-- preview options]: the live preview. Brings the loader outputs up to date
 // first (as the build does, reusing what is current), starts Framework's preview, and
-// watches lib/ and data-loaders/: after an edit there, the outputs that depend on the edited
-// code are made again and Framework is told, so the page refreshes without a restart.
+// watches lib/, data-loaders/ and the pages: after an edit there, the outputs that depend on the
+// edited code are made again, and those a new or edited page attaches are made, and Framework is
+// told, so the page refreshes without a restart.
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {readFileSync, utimesSync, watch} from "node:fs";
@@ -34,21 +35,21 @@ function refresh(): Promise<number | null> {
 
 /**
  * Framework's preview watches a loader file, not its imports, and serves the cached output
- * while it is not older than the loader. So each changed output gets a new time, then its
- * loader 1 ms less (the times the build would give them): the preview sees the loader change
- * and serves the new output.
+ * while it is not older than the loader. So each changed output's loader gets a new time, and
+ * every output of that loader (one loader makes every result table) 1 ms more: the preview
+ * sees the loader change and serves the new outputs, and runs no loader for the others.
+ * Returns how many outputs changed.
  */
 function notify(before: Map<string, string>): number {
   const now = Date.now();
-  const loaders = new Set<string>();
-  for (const [name, hash] of stamps()) {
-    const loader = before.get(name) === hash ? undefined : findLoader(name)?.loader;
-    if (!loader) continue;
-    utimesSync(join(frameworkCache, name), new Date(), new Date(now + 1));
-    loaders.add(loader);
-  }
+  const after = stamps();
+  const changed = [...after].filter(([name, hash]) => before.get(name) !== hash).map(([name]) => name);
+  const loaders = new Set(changed.map((name) => findLoader(name)?.loader).filter((loader) => loader !== undefined));
   for (const loader of loaders) utimesSync(loader, new Date(), new Date(now));
-  return loaders.size;
+  for (const name of after.keys())
+    if (loaders.has(findLoader(name)?.loader ?? ""))
+      utimesSync(join(frameworkCache, name), new Date(), new Date(now + 1));
+  return changed.length;
 }
 
 if ((await refresh()) !== 0) log("the data stage failed (above); pages that need its files will show the error");
@@ -62,7 +63,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 let timer: NodeJS.Timeout | undefined;
 let running = false;
 let again = false;
-const onChange = () => {
+let cause = "code";
+const onChange = (what: string) => {
+  cause = what;
   clearTimeout(timer);
   timer = setTimeout(async () => {
     if (running) {
@@ -73,12 +76,18 @@ const onChange = () => {
     do {
       again = false;
       const before = stamps();
-      log("code changed; bringing the data up to date");
+      log(`${cause} changed; bringing the data up to date`);
       await refresh();
       const told = notify(before);
-      log(told ? `refreshed the files of ${told} loaders` : "no file changed");
+      log(told ? `${told} file${told === 1 ? "" : "s"} changed` : "no file changed");
     } while (again);
     running = false;
   }, 300);
 };
-for (const folder of ["lib", "data-loaders"]) watch(join(projectRoot, folder), {recursive: true}, onChange);
+for (const folder of ["lib", "data-loaders"])
+  watch(join(projectRoot, folder), {recursive: true}, () => onChange("code"));
+// A page that is new or attaches another file: its files are made now, not when Framework is
+// first asked for them (then Framework would run the loader itself, training in the request).
+watch(join(projectRoot, "src"), {recursive: true}, (_event, name) => {
+  if (name?.endsWith(".md") && !name.startsWith(".observablehq")) onChange(`src/${name}`);
+});

@@ -17,7 +17,7 @@ import {dirname, resolve} from "node:path";
 import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
 import {describeError, parseCommandLine, UsageError} from "./errors.js";
-import {experimentTables} from "./experiments/experiment.js";
+import {experimentTable, tableMaker, tableNames} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
 import {checkRunStore} from "./output-folders.js";
 import {readSettings} from "./settings.js";
@@ -128,14 +128,12 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError(`--seeds ${values.seeds}: must be a positive integer`);
   const settings = readSettings(values.seeds ? {...process.env, SEEDS: values.seeds} : process.env);
   // Everything the user asked for is checked before any training: a typo costs nothing.
-  const names = experiment.tableNames(settings);
+  const names = tableNames(experiment);
   const tableName = values.table ?? (names.includes("summary") ? "summary" : names[0]);
-  if (!names.includes(tableName))
-    throw new UsageError(`experiment ${experiment.id} has no table "${tableName}"; it has ${names.join(", ")}`);
+  tableMaker(experiment, tableName); // an unknown table is told before any training
   const output = values.out ? checkOutput(values.out) : undefined;
   checkRunStore();
-  const tables = await experimentTables(experiment, loadDataset(), settings); // checks the settings against the dataset before training
-  const table = tables[tableName];
+  const table = await experimentTable(experiment, tableName, loadDataset(), settings); // checks the settings against the dataset before training
   if (output) {
     writeOutput(output, tableBytes(table));
     process.stderr.write(`${experiment.title}: wrote table "${tableName}" (${table.numRows} rows) to ${values.out}\n`);
@@ -150,7 +148,7 @@ async function main(argv: string[]): Promise<void> {
     if (rows.length === 1) process.stdout.write(JSON.stringify(rows[0], null, 2) + "\n");
     else console.table(rows.slice(0, 40));
     if (rows.length > 40) process.stdout.write(`... ${rows.length - 40} more rows (write them all with --out FILE)\n`);
-    process.stdout.write(`tables: ${Object.keys(tables).join(", ")} (choose with --table NAME)\n`);
+    process.stdout.write(`tables: ${names.join(", ")} (choose with --table NAME)\n`);
   }
 }
 

@@ -155,8 +155,42 @@ export async function refreshOutputs(
       return output;
     })
     .filter((output): output is Output => output !== undefined);
-  const found = closures(outputs.map((output) => [output.loader])); // one esbuild run for all of them
+  // Each loader is imported once; a contributor's mistake in one (a misspelled import, table or
+  // experiment) is told naming the loader's file and the file it makes, without a stack; a
+  // fault in our code keeps its stack.
+  const where = (output: Output) => `${relative(projectRoot, output.loader)} (making ${output.name})`;
   const modules = new Map<string, Loader>();
+  const loaderOf = async (output: Output): Promise<Loader> => {
+    let loader = modules.get(output.loader);
+    if (loader) return loader;
+    try {
+      loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
+    } catch (error) {
+      const mistake =
+        error instanceof SyntaxError ||
+        error instanceof UsageError ||
+        (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND";
+      throw mistake ? new UsageError(`${where(output)}: ${(error as Error).message}`, {cause: error}) : error;
+    }
+    if (typeof loader?.produce !== "function")
+      throw new UsageError(`${where(output)}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
+    modules.set(output.loader, loader);
+    return loader;
+  };
+  // What each output's code is: its loader's closure, and that of any sources it names (the one
+  // experiment a result table comes from).
+  const entries: string[][] = [];
+  for (const output of outputs) {
+    const loader = await loaderOf(output);
+    let sources: string[] = [];
+    try {
+      sources = loader.sources?.(output.params) ?? [];
+    } catch (error) {
+      throw error instanceof UsageError ? new UsageError(`${where(output)}: ${error.message}`, {cause: error}) : error;
+    }
+    entries.push([output.loader, ...sources]);
+  }
+  const found = closures(entries); // one esbuild run for all of them
   for (const [i, output] of outputs.entries()) {
     const now = fingerprint(output, dataset, settings, found[i]);
     const cached = join(frameworkCache, output.name);
@@ -178,29 +212,12 @@ export async function refreshOutputs(
             ? "its cached file was damaged (its bytes differ from when it was made)"
             : "its cached file was missing";
     onProduce(output, why);
-    // A contributor's mistake in a loader (a misspelled import, table or experiment) is told
-    // naming the loader's file and the file it makes, without a stack; a fault in our code keeps its stack.
-    const where = `${relative(projectRoot, output.loader)} (making ${output.name})`;
-    let loader = modules.get(output.loader);
-    if (!loader) {
-      try {
-        loader = (await import(pathToFileURL(output.loader).href)).default as Loader;
-      } catch (error) {
-        const mistake =
-          error instanceof SyntaxError ||
-          error instanceof UsageError ||
-          (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND";
-        throw mistake ? new UsageError(`${where}: ${(error as Error).message}`, {cause: error}) : error;
-      }
-      if (typeof loader?.produce !== "function")
-        throw new UsageError(`${where}: a loader must export default defineLoader(...) (data-loaders/loader.ts)`);
-      modules.set(output.loader, loader);
-    }
+    const loader = await loaderOf(output);
     let bytes: Uint8Array;
     try {
       bytes = await loader.produce(output.params);
     } catch (error) {
-      throw error instanceof UsageError ? new UsageError(`${where}: ${error.message}`, {cause: error}) : error;
+      throw error instanceof UsageError ? new UsageError(`${where(output)}: ${error.message}`, {cause: error}) : error;
     }
     writeAtomically(cached, bytes);
     stampLike(cached, output.loader);

@@ -11,7 +11,7 @@ import {
   weightsTable
 } from "../data-loaders/experiments/back-query.js";
 import {mnistFile} from "../data-loaders/mnist-file.js";
-import type {RequestedRun} from "../data-loaders/experiments/experiment.js";
+import {type RequestedRun, tablesFrom} from "../data-loaders/experiments/experiment.js";
 import type {RunConfig} from "../data-loaders/run-key.js";
 import {backQueries, getRun, weightsAt} from "../data-loaders/run-training.js";
 import {readSettings} from "../data-loaders/settings.js";
@@ -59,7 +59,8 @@ describe("Experiment 5: back query and the exported network", () => {
     const main = await getRun(dataset, {...request, epochs: 15}, store); // as Experiment 4 trains it
     const otherRequest = {config: {...request.config, lr: 0.3} as RunConfig, epochs: 2};
     const other = await getRun(dataset, otherRequest, store);
-    const tables = experiment5.tables(
+    const tables = tablesFrom(
+      experiment5,
       [
         {...main, request},
         {...other, request: otherRequest}
@@ -119,7 +120,7 @@ describe("Experiment 5: does the back query depend on the seed?", () => {
       const asked = {config: {...request.config, seed}, epochs: 15, snapshots: [13]};
       runs.push({...(await getRun(dataset, asked, store)), request: asked});
     }
-    const tables = experiment5.tables(runs, dataset, settings);
+    const tables = tablesFrom(experiment5, runs, dataset, settings);
 
     const seeds = tableFromIPC(tableToIPC(tables.seeds, "file"))
       .toArray()

@@ -1,5 +1,6 @@
 import type {Table} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
+import {tablesFrom} from "../data-loaders/experiments/experiment.js";
 import {experiment1} from "../data-loaders/experiments/one-run.js";
 import {getRun} from "../data-loaders/run-training.js";
 import {smallDataset, tempDir} from "./fixtures.js";
@@ -11,15 +12,14 @@ describe("experiment 1 tables", () => {
   const {config} = request;
   let tables: Record<string, Table>;
   beforeAll(async () => {
-    tables = experiment1.tables([{...(await getRun(dataset, request, tempDir())), request}], dataset, settings);
+    tables = tablesFrom(experiment1, [{...(await getRun(dataset, request, tempDir())), request}], dataset, settings);
   });
   const rows = (name: string) => tables[name].toArray().map((row) => row.toJSON());
 
   it("reports epoch 1 of its run even when another experiment trained that run further", async () => {
     const store = tempDir();
     const longer = await getRun(dataset, {config, epochs: 3}, store);
-    const summary = experiment1
-      .tables([{...longer, request}], dataset, settings)
+    const summary = tablesFrom(experiment1, [{...longer, request}], dataset, settings)
       .summary.get(0)!
       .toJSON();
     expect(summary.epochs).toBe(1);

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {BLOG_FIGURE, BOOK_CONFIGURATIONS, bookFigures} from "../data-loaders/experiments/book-figures.js";
 import {experiments} from "../data-loaders/experiments/index.js";
 import {experiment7, ROTATION_EPOCHS, WITH_ROTATIONS, WITHOUT_ROTATIONS} from "../data-loaders/experiments/rotation.js";
-import type {RequestedRun} from "../data-loaders/experiments/experiment.js";
+import {type RequestedRun, tablesFrom} from "../data-loaders/experiments/experiment.js";
 import {runKey} from "../data-loaders/run-key.js";
 import {getRun} from "../data-loaders/run-training.js";
 import {readSettings} from "../data-loaders/settings.js";
@@ -36,7 +36,7 @@ describe("Experiment 7: rotation against none", () => {
     // A rotated epoch trains three samples per image.
     const rotatedRun = runs.find((run) => run.config.rotations)!;
     expect(rotatedRun.trainSamples).toBe(200);
-    const tables = experiment7.tables(runs, dataset, settings);
+    const tables = tablesFrom(experiment7, runs, dataset, settings);
     expect(tables.scores.numRows).toBe(runs.length * ROTATION_EPOCHS);
     const summary = tables.summary.toArray().map((row) => row.toJSON());
     expect(summary.map((r) => r.epoch)).toEqual(Array.from({length: ROTATION_EPOCHS}, (_, i) => i + 1));
@@ -85,6 +85,7 @@ describe("the book's own numbers", () => {
     const runs = requests.map((request, i) => ({
       request,
       config: request.config,
+      key: JSON.stringify(request.config), // as the store names runs: one key per configuration and seed
       trainSamples: 60000,
       epochs: Array.from({length: request.epochs}, (_, e) => ({
         epoch: e + 1,
@@ -94,7 +95,7 @@ describe("the book's own numbers", () => {
         samplesPerSecond: 1
       }))
     })) as unknown as RequestedRun[];
-    const tables = bookFigures.tables(runs, smallDataset(10, 10), settings);
+    const tables = tablesFrom(bookFigures, runs, smallDataset(10, 10), settings);
     const rows = tables.summary.toArray().map((row) => row.toJSON());
     expect(rows).toHaveLength(BOOK_CONFIGURATIONS.reduce((n, c) => n + c.scores.length, 0));
     expect(rows.map((r) => r.bookScore)).toEqual(BOOK_CONFIGURATIONS.flatMap((c) => c.scores));

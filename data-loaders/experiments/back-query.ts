@@ -19,11 +19,11 @@ import type {Run} from "../run-entry.js";
 import type {RunRequest} from "../run-key.js";
 import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
-import {experiment3} from "./epochs.js";
-import type {Experiment, RequestedRun} from "./experiment.js";
+import {EPOCHS_SWEEP_LR, experiment3} from "./epochs.js";
+import type {Experiment, RequestedRun, TableMaker} from "./experiment.js";
 import {floatColumn, intColumn, textColumn} from "./result-tables.js";
-import {experiment2} from "./learning-rate.js";
-import {experiment4} from "./rate-and-epochs.js";
+import {experiment2, LEARNING_RATES} from "./learning-rate.js";
+import {experiment4, GRID_RATES} from "./rate-and-epochs.js";
 import {runConfig} from "./run-requests.js";
 
 export const BACK_QUERY_LR = 0.025;
@@ -156,9 +156,51 @@ export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: num
 const storedRuns = (settings: Settings): RunRequest[] =>
   [experiment2, experiment3, experiment4].flatMap((e) => e.runs(settings));
 
+/** Their learning rates: one back-query table each, so a page loads only the rate a reader picks. */
+export const COMPARED_RATES = [...new Set([...LEARNING_RATES, EPOCHS_SWEEP_LR, ...GRID_RATES])].sort((a, b) => a - b);
+
+/** Inputs per image, from a back query (ten images, one per label). */
+const inputsOf = (run: Run) => run.backQueries[BACK_QUERY_EPOCHS - 1].length / 10;
+
+/** One row per (run, epoch) of the compared runs, each run once with the most epochs any experiment asks for. */
+function comparedRows([, ...others]: RequestedRun[]): {run: RequestedRun; epoch: number; testScore: number}[] {
+  const runs = new Map<string, RequestedRun>();
+  for (const run of others) if (run.request.epochs > (runs.get(run.key)?.request.epochs ?? 0)) runs.set(run.key, run);
+  return [...runs.values()]
+    .flatMap((run) => run.epochs.slice(0, run.request.epochs).map((e) => ({run, ...e})))
+    .sort((a, b) => a.run.config.lr - b.run.config.lr || a.run.config.seed - b.run.config.seed || a.epoch - b.epoch);
+}
+
+/**
+ * The back-queried network (lr, epochs, init) from every seed: how much of its back query is the
+ * data's doing and how much the random start's.
+ */
+function seedRunsOf([main, ...others]: RequestedRun[]): RequestedRun[] {
+  const same = others.filter(
+    (r) =>
+      r.config.lr === BACK_QUERY_LR &&
+      r.config.init === main.config.init &&
+      r.config.hidden === main.config.hidden &&
+      r.config.seed !== main.config.seed &&
+      r.epochs.length >= BACK_QUERY_EPOCHS
+  );
+  return [main, ...new Map(same.map((run) => [run.key, run])).values()].sort((a, b) => a.config.seed - b.config.seed);
+}
+
+/** Label `label`'s back query of `run` at the back-queried epoch. */
+const backQueryOf = (run: Run, label: number) => {
+  const inputs = inputsOf(run);
+  return run.backQueries[BACK_QUERY_EPOCHS - 1].subarray(label * inputs, (label + 1) * inputs);
+};
+
+const PAIRS = Array.from({length: 100}, (_, i) => ({label: Math.floor(i / 10), digit: i % 10}));
+
 export const experiment5: Experiment = {
   id: "exp5",
   title: "Experiment 5: back query",
+  page: "/experiment-5",
+  description:
+    "Back query: running the book's trained MNIST network backwards to see what it thinks each digit looks like.",
   runs: (settings) => [
     {
       config: runConfig({hidden: 100, lr: BACK_QUERY_LR}, BACK_QUERY_SEED, settings),
@@ -167,28 +209,10 @@ export const experiment5: Experiment = {
     },
     ...storedRuns(settings)
   ],
-  tableNames: (settings) => [
-    ...["summary", "backquery", "weights", "runs", "shapes", "similarity", "seeds", "agreement"],
-    ...[...new Set(storedRuns(settings).map((run) => run.config.lr))]
-      .sort((a, b) => a - b)
-      .map((lr) => `backquery-${lr}`)
-  ],
-  tables([main, ...others], dataset, settings) {
-    const net = weightsAt(main, BACK_QUERY_EPOCHS);
-    const images = main.backQueries[BACK_QUERY_EPOCHS - 1];
-    const metrics = main.epochs[BACK_QUERY_EPOCHS - 1];
-
-    // Each stored run once (Experiments 2-4 share some), with the most epochs any of them asks for.
-    const runs = new Map<string, RequestedRun>();
-    for (const run of others) if (run.request.epochs > (runs.get(run.key)?.request.epochs ?? 0)) runs.set(run.key, run);
-    const rows = [...runs.values()]
-      .flatMap((run) => run.epochs.slice(0, run.request.epochs).map((e) => ({run, ...e})))
-      .sort((a, b) => a.run.config.lr - b.run.config.lr || a.run.config.seed - b.run.config.seed || a.epoch - b.epoch);
-
-    const pairs = Array.from({length: 100}, (_, i) => ({label: Math.floor(i / 10), digit: i % 10}));
-
-    const tables: Record<string, Table> = {
-      summary: tableFromArrays({
+  tables: {
+    summary([main], dataset, settings) {
+      const metrics = main.epochs[BACK_QUERY_EPOCHS - 1];
+      return tableFromArrays({
         score: Float64Array.of(metrics.testScore),
         lr: Float64Array.of(main.config.lr),
         epochs: Int32Array.of(BACK_QUERY_EPOCHS),
@@ -200,77 +224,59 @@ export const experiment5: Experiment = {
         trainLimit: Int32Array.of(settings.trainLimit ?? 0),
         kernel: [main.config.kernel],
         runKey: [main.key]
-      }),
-      backquery: new Table({
+      });
+    },
+    backquery: ([main]) =>
+      new Table({
         label: vectorFromArray(Int32Array.from({length: 10}, (_, label) => label)),
-        image: fixedSizeRows(images, net.inputs),
+        image: fixedSizeRows(main.backQueries[BACK_QUERY_EPOCHS - 1], inputsOf(main)),
         pixels: vectorFromArray(
-          Array.from({length: 10}, (_, label) =>
-            greyLevels(images.subarray(label * net.inputs, (label + 1) * net.inputs))
-          ),
+          Array.from({length: 10}, (_, label) => greyLevels(backQueryOf(main, label))),
           new Binary()
         )
       }),
-      weights: weightsTable(net),
-      // The networks a reader can compare with: one row per (lr, seed, epoch).
-      runs: new Table({
+    // The only table that reads a run's weights.
+    weights: ([main]) => weightsTable(weightsAt(main, BACK_QUERY_EPOCHS)),
+    // The networks a reader can compare with: one row per (lr, seed, epoch).
+    runs(runs) {
+      const rows = comparedRows(runs);
+      return new Table({
         lr: floatColumn(rows.map((r) => r.run.config.lr)),
         seed: intColumn(rows.map((r) => r.run.config.seed)),
         epoch: intColumn(rows.map((r) => r.epoch)),
         testScore: floatColumn(rows.map((r) => r.testScore)),
         kernel: textColumn(rows.map((r) => r.run.config.kernel))
-      })
-    };
-    // Built only when asked for: each page loader wants one table, and these take a pass over
-    // the training set or over many runs.
-    let shapes: Float64Array[] | undefined;
-    const shapesOnce = () => (shapes ??= digitShapes(firstSamples(dataset.train, settings.trainLimit)));
-    const lazy = (name: string, table: () => Table) =>
-      Object.defineProperty(tables, name, {enumerable: true, get: table});
+      });
+    },
     // Each digit's distinctive shape, and how much each back query resembles each shape.
-    lazy("shapes", () => {
-      const shapes = shapesOnce().map((shape) => Float32Array.from(shape));
+    shapes([main], dataset, settings) {
+      const shapes = digitShapes(firstSamples(dataset.train, settings.trainLimit)).map((shape) =>
+        Float32Array.from(shape)
+      );
       return new Table({
         digit: vectorFromArray(Int32Array.from({length: 10}, (_, d) => d)),
-        image: fixedSizeRows(Float32Array.from(shapes.flatMap((shape) => Array.from(shape))), net.inputs),
+        image: fixedSizeRows(Float32Array.from(shapes.flatMap((shape) => Array.from(shape))), inputsOf(main)),
         pixels: vectorFromArray(shapeGreyLevels(shapes), new Binary())
       });
-    });
-    lazy(
-      "similarity",
-      () =>
-        new Table({
-          label: intColumn(pairs.map((p) => p.label)),
-          digit: intColumn(pairs.map((p) => p.digit)),
-          correlation: floatColumn(
-            pairs.map((p) =>
-              correlation(images.subarray(p.label * net.inputs, (p.label + 1) * net.inputs), shapesOnce()[p.digit])
-            )
-          )
-        })
-    );
-    // The same network (lr, epochs, init) from every seed: how much of its back query is the
-    // data's doing and how much the random start's.
-    const seedRuns = [
-      main,
-      ...[...runs.values()].filter(
-        (r) =>
-          r.config.lr === BACK_QUERY_LR &&
-          r.config.init === main.config.init &&
-          r.config.hidden === main.config.hidden &&
-          r.config.seed !== main.config.seed &&
-          r.epochs.length >= BACK_QUERY_EPOCHS
-      )
-    ].sort((a, b) => a.config.seed - b.config.seed);
-    lazy("seeds", () =>
+    },
+    similarity([main], dataset, settings) {
+      const shapes = digitShapes(firstSamples(dataset.train, settings.trainLimit));
+      return new Table({
+        label: intColumn(PAIRS.map((p) => p.label)),
+        digit: intColumn(PAIRS.map((p) => p.digit)),
+        correlation: floatColumn(PAIRS.map((p) => correlation(backQueryOf(main, p.label), shapes[p.digit])))
+      });
+    },
+    seeds: (runs) =>
       backQueryTable(
-        seedRuns.map((run) => ({run, epoch: BACK_QUERY_EPOCHS})),
-        net.inputs
-      )
-    );
-    lazy("agreement", () => {
+        seedRunsOf(runs).map((run) => ({run, epoch: BACK_QUERY_EPOCHS})),
+        inputsOf(runs[0])
+      ),
+    agreement(runs, dataset, settings) {
+      const seedRuns = seedRunsOf(runs);
+      const inputs = inputsOf(runs[0]);
       const ink = inkFrequency(firstSamples(dataset.train, settings.trainLimit));
-      const all = Array.from({length: net.inputs}, (_, i) => i);
+      const all = Array.from({length: inputs}, (_, i) => i);
       const regions = [
         {region: "all pixels", pixels: all},
         {region: "pixels no training image inks", pixels: all.filter((i) => ink[i] === 0)},
@@ -285,9 +291,7 @@ export const experiment5: Experiment = {
           correlation:
             pixels.length > 1
               ? meanPairwiseCorrelation(
-                  seedRuns.map((run) =>
-                    run.backQueries[BACK_QUERY_EPOCHS - 1].subarray(label * net.inputs, (label + 1) * net.inputs)
-                  ),
+                  seedRuns.map((run) => backQueryOf(run, label)),
                   pixels
                 )
               : NaN
@@ -300,15 +304,18 @@ export const experiment5: Experiment = {
         seeds: intColumn(rows.map(() => seedRuns.length)),
         correlation: floatColumn(rows.map((r) => r.correlation))
       });
-    });
-    for (const lr of [...new Set(rows.map((r) => r.run.config.lr))]) {
-      lazy(`backquery-${lr}`, () =>
-        backQueryTable(
-          rows.filter((r) => r.run.config.lr === lr),
-          net.inputs
-        )
-      );
-    }
-    return tables;
+    },
+    ...Object.fromEntries(
+      COMPARED_RATES.map((lr): [string, TableMaker] => [
+        `backquery-${lr}`,
+        (runs) =>
+          backQueryTable(
+            comparedRows(runs).filter((r) => r.run.config.lr === lr),
+            inputsOf(runs[0])
+          )
+      ])
+    )
   }
 };
+
+export default experiment5;

@@ -5,7 +5,7 @@
 import {Table} from "apache-arrow";
 import {BOOK_ROTATIONS} from "../../lib/rotation.js";
 import {rangeVerdict, summarize} from "../../lib/seed-stats.js";
-import type {Experiment} from "./experiment.js";
+import type {Experiment, RequestedRun} from "./experiment.js";
 import {floatColumn, intColumn, settingsTable, textColumn} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
@@ -34,59 +34,68 @@ export const BLOG_FIGURE = {source: "the author's blog", hidden: 300, epochs: 30
 export const describeConfiguration = ({hidden, lr, epochs, rotated}: Omit<BookConfiguration, "notebook" | "scores">) =>
   `${hidden} hidden, lr ${lr}, ${epochs} epoch${epochs === 1 ? "" : "s"}${rotated ? `, with ±${BOOK_ROTATIONS[0]}° rotations` : ""}`;
 
+/** The runs of `configuration`, each once (two notebooks print the same configuration). */
+function runsOf(configuration: BookConfiguration, runs: RequestedRun[]): RequestedRun[] {
+  const own = runs.filter(
+    ({config, request}) =>
+      config.hidden === configuration.hidden &&
+      config.lr === configuration.lr &&
+      request.epochs === configuration.epochs &&
+      Boolean(config.rotations?.length) === configuration.rotated
+  );
+  return [...new Map(own.map((run) => [run.key, run])).values()];
+}
+
 export const bookFigures: Experiment = {
   id: "book",
   title: "The book's own numbers",
+  page: "/book",
+  description:
+    "The test scores Make Your Own Neural Network reports, next to the range this report's retrained networks reach over five seeds.",
   runs: (settings) =>
     BOOK_CONFIGURATIONS.flatMap(({hidden, lr, epochs, rotated}) =>
       seededRuns({hidden, lr, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})}, epochs, settings)
     ),
-  tableNames: () => ["summary", "scores", "blog", "settings"],
-  tables(runs, _dataset, settings) {
-    // runs come in the order `runs` listed them: configuration after configuration, seeds 1..N.
-    const perConfiguration = BOOK_CONFIGURATIONS.map((configuration, c) => {
-      const own = runs.slice(c * settings.seeds, (c + 1) * settings.seeds);
-      return {
-        configuration,
-        own,
-        ours: summarize(own.map((run) => run.epochs[run.request.epochs - 1].testScore))
-      };
-    });
-    const figures = perConfiguration.flatMap(({configuration, ours}) =>
-      configuration.scores.map((score) => ({configuration, ours, score}))
-    );
-    const [text, float, int] = [textColumn, floatColumn, intColumn];
-    return {
-      summary: new Table({
-        configuration: text(figures.map((f) => describeConfiguration(f.configuration))),
-        notebook: text(figures.map((f) => f.configuration.notebook)),
-        bookScore: float(figures.map((f) => f.score)),
-        seeds: int(figures.map((f) => f.ours.n)),
-        ourMean: float(figures.map((f) => f.ours.mean)),
-        ourMin: float(figures.map((f) => f.ours.min)),
-        ourMax: float(figures.map((f) => f.ours.max)),
-        verdict: text(figures.map((f) => rangeVerdict(f.score, f.ours))),
+  tables: {
+    summary(runs) {
+      const figures = BOOK_CONFIGURATIONS.flatMap((configuration) => {
+        const ours = summarize(
+          runsOf(configuration, runs).map((run) => run.epochs[configuration.epochs - 1].testScore)
+        );
+        return configuration.scores.map((score) => ({configuration, ours, score}));
+      });
+      return new Table({
+        configuration: textColumn(figures.map((f) => describeConfiguration(f.configuration))),
+        notebook: textColumn(figures.map((f) => f.configuration.notebook)),
+        bookScore: floatColumn(figures.map((f) => f.score)),
+        seeds: intColumn(figures.map((f) => f.ours.n)),
+        ourMean: floatColumn(figures.map((f) => f.ours.mean)),
+        ourMin: floatColumn(figures.map((f) => f.ours.min)),
+        ourMax: floatColumn(figures.map((f) => f.ours.max)),
+        verdict: textColumn(figures.map((f) => rangeVerdict(f.score, f.ours))),
         /** How many of our seeds' standard deviations the book's figure lies from our mean. */
-        deviations: float(figures.map((f) => (f.score - f.ours.mean) / f.ours.sd))
+        deviations: floatColumn(figures.map((f) => (f.score - f.ours.mean) / f.ours.sd))
+      });
+    },
+    scores(runs) {
+      const rows = BOOK_CONFIGURATIONS.flatMap((configuration) =>
+        runsOf(configuration, runs).map((run) => ({configuration, run}))
+      );
+      return new Table({
+        configuration: textColumn(rows.map((r) => describeConfiguration(r.configuration))),
+        notebook: textColumn(rows.map((r) => r.configuration.notebook)),
+        seed: intColumn(rows.map((r) => r.run.config.seed)),
+        testScore: floatColumn(rows.map((r) => r.run.epochs[r.configuration.epochs - 1].testScore))
+      });
+    },
+    blog: () =>
+      new Table({
+        source: textColumn([BLOG_FIGURE.source]),
+        configuration: textColumn([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
+        score: floatColumn([BLOG_FIGURE.score])
       }),
-      scores: new Table({
-        configuration: text(
-          perConfiguration.flatMap(({configuration, own}) => own.map(() => describeConfiguration(configuration)))
-        ),
-        notebook: text(perConfiguration.flatMap(({configuration, own}) => own.map(() => configuration.notebook))),
-        seed: int(perConfiguration.flatMap(({own}) => own.map((run) => run.config.seed))),
-        testScore: float(
-          perConfiguration.flatMap(({configuration, own}) =>
-            own.map((run) => run.epochs[configuration.epochs - 1].testScore)
-          )
-        )
-      }),
-      blog: new Table({
-        source: text([BLOG_FIGURE.source]),
-        configuration: text([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
-        score: float([BLOG_FIGURE.score])
-      }),
-      settings: settingsTable(settings, runs)
-    };
+    settings: (runs, _dataset, settings) => settingsTable(settings, runs)
   }
 };
+
+export default bookFigures;

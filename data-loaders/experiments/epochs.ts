@@ -2,7 +2,7 @@
 // one row per (seed, epoch).
 import type {Experiment} from "./experiment.js";
 import {REPRODUCTION_EPOCHS} from "./reproduction.js";
-import {epochTable, referenceTable, settingsTable} from "./result-tables.js";
+import {bestMean, epochTable, headlineTable, referenceTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
 export const EPOCHS_SWEEP_LR = 0.1;
@@ -11,11 +11,18 @@ export const EPOCHS_SWEEP_EPOCHS = 20;
 export const experiment3: Experiment = {
   id: "exp3",
   title: "Experiment 3: epochs",
+  page: "/experiment-3",
+  description: "How the book's MNIST network's test score changes with the number of training epochs, over five seeds.",
   runs: (settings) => seededRuns({hidden: 100, lr: EPOCHS_SWEEP_LR}, EPOCHS_SWEEP_EPOCHS, settings),
-  tableNames: () => ["scores", "reproduction", "settings"],
-  tables: (runs, _dataset, settings) => ({
-    scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
-    reproduction: referenceTable(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
-    settings: settingsTable(settings, runs)
-  })
+  tables: {
+    scores: (runs) => epochTable(runs, {lr: {float: (run) => run.config.lr}}),
+    reproduction: () => referenceTable(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
+    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    headline: (runs) => {
+      const best = bestMean(runs, (_run, epoch) => String(epoch));
+      return headlineTable(`lr ${EPOCHS_SWEEP_LR}, mean peaks at epoch ${best.key}`, best);
+    }
+  }
 };
+
+export default experiment3;

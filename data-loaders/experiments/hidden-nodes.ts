@@ -1,7 +1,7 @@
 // Experiment 6: hidden nodes. The book's own experiment: how does the size of the hidden
 // layer change the score (it reports 0.9747 for 200 nodes, lr 0.1, 5 epochs) and the cost?
 import type {Experiment} from "./experiment.js";
-import {epochTable, settingsTable} from "./result-tables.js";
+import {bestMean, epochTable, headlineTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
 export const HIDDEN_NODES = [10, 20, 50, 100, 200, 300, 500];
@@ -11,16 +11,27 @@ export const HIDDEN_NODES_EPOCHS = 5;
 export const experiment6: Experiment = {
   id: "exp6",
   title: "Experiment 6: hidden nodes",
+  page: "/experiment-6",
+  description:
+    "How the number of hidden nodes changes the book's MNIST network's test score and training time, over five seeds.",
   runs: (settings) =>
     HIDDEN_NODES.flatMap((hidden) => seededRuns({hidden, lr: HIDDEN_NODES_LR}, HIDDEN_NODES_EPOCHS, settings)),
-  tableNames: () => ["scores", "settings"],
-  tables(runs, _dataset, settings) {
-    return {
-      scores: epochTable(runs, {
+  tables: {
+    scores: (runs) =>
+      epochTable(runs, {
         hidden: {int: (run) => run.config.hidden},
         lr: {float: (run) => run.config.lr}
       }),
-      settings: settingsTable(settings, runs)
-    };
+    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    headline: (runs) => {
+      const best = bestMean(
+        runs,
+        (run) => `${run.config.hidden} hidden`,
+        (_run, epoch) => epoch === HIDDEN_NODES_EPOCHS
+      );
+      return headlineTable(`best mean: ${best.key}, lr ${HIDDEN_NODES_LR}, ${HIDDEN_NODES_EPOCHS} epochs`, best);
+    }
   }
 };
+
+export default experiment6;

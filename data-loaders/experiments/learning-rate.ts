@@ -2,7 +2,7 @@
 // one row per (rate, seed), which the page summarises.
 import type {Experiment} from "./experiment.js";
 import {REPRODUCTION_LR} from "./reproduction.js";
-import {epochTable, referenceTable, settingsTable} from "./result-tables.js";
+import {bestMean, epochTable, headlineTable, referenceTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
 export const LEARNING_RATES = [0.01, 0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.3, 0.5, 0.7, 1];
@@ -10,11 +10,19 @@ export const LEARNING_RATES = [0.01, 0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.3
 export const experiment2: Experiment = {
   id: "exp2",
   title: "Experiment 2: learning rate",
+  page: "/experiment-2",
+  description:
+    "Which learning rate trains the book's MNIST network best in one epoch, with five seeds per rate and 95% intervals of the mean.",
   runs: (settings) => LEARNING_RATES.flatMap((lr) => seededRuns({hidden: 100, lr}, 1, settings)),
-  tableNames: () => ["scores", "reproduction", "settings"],
-  tables: (runs, _dataset, settings) => ({
-    scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
-    reproduction: referenceTable(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
-    settings: settingsTable(settings, runs)
-  })
+  tables: {
+    scores: (runs) => epochTable(runs, {lr: {float: (run) => run.config.lr}}),
+    reproduction: () => referenceTable(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
+    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    headline: (runs) => {
+      const best = bestMean(runs, (run) => `lr ${run.config.lr}`);
+      return headlineTable(`best mean: ${best.key}, 1 epoch`, best);
+    }
+  }
 };
+
+export default experiment2;

@@ -1,6 +1,8 @@
 // The tables most experiments publish: one row per (run, epoch) with its metrics, the build's
 // settings, and the reproduction's figures drawn beside ours.
 import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import * as d3 from "d3";
+import {summarize} from "../../lib/seed-stats.js";
 import type {Run} from "../run-entry.js";
 import type {Settings} from "../settings.js";
 import type {RequestedRun} from "./experiment.js";
@@ -69,5 +71,59 @@ export function referenceTable(rows: {x: number; score: number}[]): Table {
   return new Table({
     x: floatColumn(rows.map((r) => r.x)),
     score: floatColumn(rows.map((r) => r.score))
+  });
+}
+
+/** A group of (run, epoch) test scores: `key` says what they share ("lr 0.1, epoch 5"). */
+export interface ScoreGroup {
+  key: string;
+  scores: number[];
+  seeds: number[];
+  trainSamples: number;
+}
+
+/**
+ * Every (run, epoch) its request asked for (those `keep` accepts), grouped by `key`; the group
+ * whose mean test score is highest. `runs` must give at least one kept (run, epoch).
+ */
+export function bestMean(
+  runs: RequestedRun[],
+  key: (run: RequestedRun, epoch: number) => string,
+  keep: (run: RequestedRun, epoch: number) => boolean = () => true
+): ScoreGroup {
+  const rows = runs.flatMap((run) =>
+    run.epochs
+      .slice(0, run.request.epochs)
+      .filter((metrics) => keep(run, metrics.epoch))
+      .map((metrics) => ({run, key: key(run, metrics.epoch), score: metrics.testScore}))
+  );
+  const groups = d3.groups(rows, (row) => row.key);
+  const best = d3.greatest(groups, ([, members]) => d3.mean(members, (row) => row.score));
+  if (!best) throw new RangeError("bestMean: no (run, epoch) to choose from");
+  const [bestKey, members] = best;
+  return {
+    key: bestKey,
+    scores: members.map((row) => row.score),
+    seeds: members.map((row) => row.run.config.seed),
+    trainSamples: members[0].run.trainSamples
+  };
+}
+
+/**
+ * The experiment's row in the index's "Headline results": `setting`, what was set or found
+ * best; the mean test score of `group` with its range over seeds; the training images each run
+ * saw, `copies` times each (3 with the book's rotations); the seeds, counted and named.
+ */
+export function headlineTable(setting: string, group: ScoreGroup, copies = 1): Table {
+  const {mean, min, max, n} = summarize(group.scores);
+  return new Table({
+    setting: textColumn([setting]),
+    score: floatColumn([mean]),
+    min: floatColumn([min]),
+    max: floatColumn([max]),
+    seeds: intColumn([n]),
+    seedNumbers: textColumn([seedNumbersText(group.seeds)]),
+    trainSamples: intColumn([group.trainSamples]),
+    copies: intColumn([copies])
   });
 }

@@ -9,7 +9,15 @@ import type {Run} from "../run-entry.js";
 import type {RunConfig} from "../run-key.js";
 import type {Settings} from "../settings.js";
 import type {Experiment} from "./experiment.js";
-import {epochTable, floatColumn, intColumn, settingsTable, textColumn} from "./result-tables.js";
+import {
+  bestMean,
+  epochTable,
+  floatColumn,
+  headlineTable,
+  intColumn,
+  settingsTable,
+  textColumn
+} from "./result-tables.js";
 import {runConfig, seedNumbers} from "./run-requests.js";
 
 export const ROTATION_HIDDEN = 200;
@@ -54,16 +62,31 @@ function comparison(runs: Run[]): Table {
 export const experiment7: Experiment = {
   id: "exp7",
   title: "Experiment 7: more data by rotation",
+  page: "/experiment-7",
+  description:
+    "More training data by rotating each MNIST image ±10 degrees, as the book does: test score by epoch and overfitting.",
   runs: (settings) =>
     seedNumbers(settings).flatMap((seed) =>
       [true, false].map((rotated) => ({config: rotationConfig(seed, rotated, settings), epochs: ROTATION_EPOCHS}))
     ),
-  tableNames: () => ["summary", "scores", "settings"],
-  tables(runs, _dataset, settings) {
-    return {
-      summary: comparison(runs),
-      scores: epochTable(runs, {variant: {text: variant}}),
-      settings: settingsTable(settings, runs)
-    };
+  tables: {
+    summary: (runs) => comparison(runs),
+    scores: (runs) => epochTable(runs, {variant: {text: variant}}),
+    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    headline: (runs) => {
+      const last = bestMean(
+        runs,
+        variant,
+        (run, epoch) => variant(run) === WITH_ROTATIONS && epoch === ROTATION_EPOCHS
+      );
+      const copies = 1 + BOOK_ROTATIONS.length;
+      return headlineTable(
+        `${ROTATION_HIDDEN} hidden, lr ${ROTATION_LR}, ${ROTATION_EPOCHS} epochs, ${WITH_ROTATIONS}`,
+        last,
+        copies
+      );
+    }
   }
 };
+
+export default experiment7;

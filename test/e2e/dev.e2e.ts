@@ -1,8 +1,9 @@
 // `npm run dev` as a user meets it, in a copy of the project that reads this project's run
 // store (trained by the build before the browser tests): pages show their charts, and an edit
-// to an experiment's table code reaches the open page without a reload or a restart.
+// to an experiment's table code reaches the open page without a reload or a restart; a new page's
+// files are made as soon as it is saved.
 import {spawn, type ChildProcess} from "node:child_process";
-import {readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {createServer, type AddressInfo} from "node:net";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
@@ -62,12 +63,25 @@ describe("npm run dev", () => {
 
     const file = join(dir, "data-loaders", "experiments", "hidden-nodes.ts");
     const source = readFileSync(file, "utf8");
-    const from = "scores: epochTable(runs, {";
+    const from = "epochTable(runs, {";
     expect(source).toContain(from);
-    writeFileSync(file, source.replace(from, "scores: epochTable(runs.filter((run) => run.config.hidden !== 500), {"));
+    writeFileSync(file, source.replace(from, "epochTable(runs.filter((run) => run.config.hidden !== 500), {"));
     await expect.poll(ticks, {timeout: 60_000, interval: 250}).not.toContain("500");
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded); // the same page, not a reload
-    expect(log).toMatch(/dev: refreshed the files of 1 loaders/);
+    expect(log).toMatch(/dev: 1 file changed/); // exp6-scores.arrow: no other table uses the edited code
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("makes the files a new page attaches as soon as it is saved, before any browser asks", async () => {
+    // A table no page attaches yet, so not in the cache: only dev can have made it.
+    const name = "data/exp6-headline.arrow";
+    const cached = join(dir, "src", ".observablehq", "cache", name);
+    expect(existsSync(cached)).toBe(false);
+    writeFileSync(
+      join(dir, "src", "dev-new-page.md"),
+      `# A new page\n\n\`\`\`js\nconst headline = FileAttachment("${name}").arrayBuffer();\n\`\`\`\n`
+    );
+    await expect.poll(() => existsSync(cached), {timeout: 60_000, interval: 250}).toBe(true);
+    expect(log).toMatch(/dev: src\/dev-new-page\.md changed; bringing the data up to date/);
+  }, 90_000);
 });

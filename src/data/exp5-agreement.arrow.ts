@@ -1,4 +1,0 @@
-import {experiment5} from "../../data-loaders/experiments/back-query.js";
-import {tableLoader} from "../../data-loaders/table-loader.js";
-
-export default tableLoader(import.meta.url, experiment5, "agreement");
