@@ -158,7 +158,10 @@ export async function refreshOutputs(
   // Each loader is imported once; a contributor's mistake in one (a misspelled import, table or
   // experiment) is told naming the loader's file and the file it makes, without a stack; a
   // fault in our code keeps its stack.
-  const where = (output: Output) => `${relative(projectRoot, output.loader)} (making ${output.name})`;
+  const where = ({name, loader}: Output) => {
+    const pagesNaming = pages.files[name];
+    return `${pagesNaming.join(", ")} ${pagesNaming.length > 1 ? "attach" : "attaches"} ${name}, which ${relative(projectRoot, loader)} makes`;
+  };
   const modules = new Map<string, Loader>();
   const loaderOf = async (output: Output): Promise<Loader> => {
     let loader = modules.get(output.loader);
