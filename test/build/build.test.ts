@@ -16,7 +16,7 @@ function run(command: string, args: string[], env: Record<string, string>) {
   return {status: result.status, stdout: result.stdout, stderr: result.stderr.toString()};
 }
 const loader = (env: Record<string, string>) =>
-  run("npx", ["tsx", "src/data/exp1-summary.arrow.ts"], {RUN_STORE: tempDir(), ...env});
+  run("npx", ["tsx", "src/data/[result].arrow.ts", "--result=exp1-summary"], {RUN_STORE: tempDir(), ...env});
 
 describe("loaders report bad input and write nothing", () => {
   it("a missing dataset folder", () => {
