@@ -42,7 +42,7 @@ export const bookFigures: Experiment = {
       seededRuns({hidden, lr, ...(rotated ? {rotations: BOOK_ROTATIONS} : {})}, epochs, settings)
     ),
   tableNames: () => ["summary", "scores", "blog", "settings"],
-  tables(runs, _dataset, settings) {
+  tables(runs, dataset, settings) {
     // runs come in the order `runs` listed them: configuration after configuration, seeds 1..N.
     const perConfiguration = BOOK_CONFIGURATIONS.map((configuration, c) => {
       const own = runs.slice(c * settings.seeds, (c + 1) * settings.seeds);
@@ -86,7 +86,7 @@ export const bookFigures: Experiment = {
         configuration: text([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
         score: float([BLOG_FIGURE.score])
       }),
-      settings: settingsTable(settings, runs)
+      settings: settingsTable(settings, runs, dataset)
     };
   }
 };

@@ -13,9 +13,9 @@ export const experiment3: Experiment = {
   title: "Experiment 3: epochs",
   runs: (settings) => seededRuns({hidden: 100, lr: EPOCHS_SWEEP_LR}, EPOCHS_SWEEP_EPOCHS, settings),
   tableNames: () => ["scores", "reproduction", "settings"],
-  tables: (runs, _dataset, settings) => ({
+  tables: (runs, dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: referenceTable(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
-    settings: settingsTable(settings, runs)
+    settings: settingsTable(settings, runs, dataset)
   })
 };

@@ -14,13 +14,13 @@ export const experiment6: Experiment = {
   runs: (settings) =>
     HIDDEN_NODES.flatMap((hidden) => seededRuns({hidden, lr: HIDDEN_NODES_LR}, HIDDEN_NODES_EPOCHS, settings)),
   tableNames: () => ["scores", "settings"],
-  tables(runs, _dataset, settings) {
+  tables(runs, dataset, settings) {
     return {
       scores: epochTable(runs, {
         hidden: {int: (run) => run.config.hidden},
         lr: {float: (run) => run.config.lr}
       }),
-      settings: settingsTable(settings, runs)
+      settings: settingsTable(settings, runs, dataset)
     };
   }
 };

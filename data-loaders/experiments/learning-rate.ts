@@ -12,9 +12,9 @@ export const experiment2: Experiment = {
   title: "Experiment 2: learning rate",
   runs: (settings) => LEARNING_RATES.flatMap((lr) => seededRuns({hidden: 100, lr}, 1, settings)),
   tableNames: () => ["scores", "reproduction", "settings"],
-  tables: (runs, _dataset, settings) => ({
+  tables: (runs, dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: referenceTable(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
-    settings: settingsTable(settings, runs)
+    settings: settingsTable(settings, runs, dataset)
   })
 };

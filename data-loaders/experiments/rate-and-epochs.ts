@@ -12,8 +12,8 @@ export const experiment4: Experiment = {
   title: "Experiment 4: learning rate x epochs",
   runs: (settings) => GRID_RATES.flatMap((lr) => seededRuns({hidden: 100, lr}, GRID_EPOCHS, settings)),
   tableNames: () => ["scores", "settings"],
-  tables: (runs, _dataset, settings) => ({
+  tables: (runs, dataset, settings) => ({
     scores: epochTable(runs, {lr: {float: (run) => run.config.lr}}),
-    settings: settingsTable(settings, runs)
+    settings: settingsTable(settings, runs, dataset)
   })
 };

@@ -59,11 +59,11 @@ export const experiment7: Experiment = {
       [true, false].map((rotated) => ({config: rotationConfig(seed, rotated, settings), epochs: ROTATION_EPOCHS}))
     ),
   tableNames: () => ["summary", "scores", "settings"],
-  tables(runs, _dataset, settings) {
+  tables(runs, dataset, settings) {
     return {
       summary: comparison(runs),
       scores: epochTable(runs, {variant: {text: variant}}),
-      settings: settingsTable(settings, runs)
+      settings: settingsTable(settings, runs, dataset)
     };
   }
 };
