@@ -7,6 +7,7 @@ import type {Dataset} from "../data-loaders/dataset.js";
 import {datasetTable, seedNumbersText, settingsTable} from "../data-loaders/experiments/result-tables.js";
 import {seededRuns} from "../data-loaders/experiments/run-requests.js";
 import type {Run} from "../data-loaders/run-entry.js";
+import {TRAIN_SUBSET} from "../data-loaders/run-training.js";
 import type {Settings} from "../data-loaders/settings.js";
 import {rowOf} from "../src/components/arrow.js";
 
@@ -63,13 +64,15 @@ describe("settingsTable", () => {
     const runs = runsOf(seededRuns({hidden: 100, lr: 0.1}, 1, settings)).map((run) => ({...run, trainSamples: 300}));
     const row = settingsRow(runs, datasetOf(2000, 500, false), {...settings, trainLimit: 300});
     expect(row).toMatchObject({trainSamples: 300, trainLimit: 300, trainImages: 2000, testSamples: 500});
+    expect(row.trainAccuracySamples).toBe(Math.min(TRAIN_SUBSET, 2000)); // trainAccuracy's images: all there are
     expect(row.officialDataset).toBe(false);
     expect(settingsRow(runsOf(seededRuns({hidden: 100, lr: 0.1}, 1, settings)))).toMatchObject({
       trainSamples: 60000,
       trainLimit: 0,
       trainImages: 60000,
       testSamples: 10000,
-      officialDataset: true
+      officialDataset: true,
+      trainAccuracySamples: TRAIN_SUBSET
     });
   });
 

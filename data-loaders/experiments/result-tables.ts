@@ -3,6 +3,7 @@
 import {Bool, Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
 import type {Dataset} from "../dataset.js";
 import type {Run} from "../run-entry.js";
+import {TRAIN_SUBSET} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import type {RequestedRun} from "./experiment.js";
 
@@ -73,8 +74,9 @@ function dataVectors(dataset: Dataset) {
  * The settings a page states (and warns about when TRAIN_LIMIT cut the training set or the data
  * is not the official MNIST), from the runs themselves: `seeds`, how many seeds they used, and
  * `seedNumbers`, which ("1–5"), whether SEEDS chose them or the experiment did; `trainSamples`,
- * the training images each run saw; then what the data was (`testSamples`, `trainImages`,
- * `officialDataset`: datasetColumns). `runs` must not be empty.
+ * the training images each run saw; `trainAccuracySamples`, the training images an epoch table's
+ * `trainAccuracy` is measured on (the first TRAIN_SUBSET, or all there are); then what the data
+ * was (`testSamples`, `trainImages`, `officialDataset`: datasetColumns). `runs` must not be empty.
  */
 export function settingsTable(settings: Settings, runs: Run[], dataset: Dataset): Table {
   const seeds = runs.map((run) => run.config.seed);
@@ -84,6 +86,7 @@ export function settingsTable(settings: Settings, runs: Run[], dataset: Dataset)
     trainSamples: intColumn([runs[0].trainSamples]),
     trainLimit: intColumn([settings.trainLimit ?? 0]),
     kernel: textColumn([settings.kernel]),
+    trainAccuracySamples: intColumn([Math.min(TRAIN_SUBSET, dataset.train.count)]),
     ...dataVectors(dataset)
   });
 }
