@@ -60,15 +60,12 @@ export const datasetColumns = (dataset: Dataset) => ({
   officialDataset: [dataset.official]
 });
 
-/** What the data was, as Arrow columns: datasetColumns and the test images every score is measured on. */
-function dataVectors(dataset: Dataset) {
-  const {trainImages, officialDataset} = datasetColumns(dataset);
-  return {
-    testSamples: intColumn([dataset.test.count]),
-    trainImages: intColumn(Array.from(trainImages)),
-    officialDataset: vectorFromArray(officialDataset, new Bool())
-  };
-}
+/** What the data was, as Arrow columns: the test images every score is measured on, and datasetColumns'. */
+const dataVectors = (dataset: Dataset) => ({
+  testSamples: intColumn([dataset.test.count]),
+  trainImages: intColumn([dataset.train.count]),
+  officialDataset: vectorFromArray([dataset.official], new Bool())
+});
 
 /**
  * The settings a page states (and warns about when TRAIN_LIMIT cut the training set or the data
