@@ -30,7 +30,7 @@ describe("the data notice", () => {
     expect(notice.label).toBe("Preview build");
     expect(notice.parts).toContainEqual({code: "TRAIN_LIMIT=2000"});
     expect(noticeText(notice)).toBe(
-      "Trained on the first 2,000 of MNIST's 60,000 training images only (TRAIN_LIMIT=2000) and scored on its 10,000 test images: these are not the report's results. Run npm run build without it for the real ones."
+      "Trained on the first 2,000 of MNIST's 60,000 training images (TRAIN_LIMIT=2000), scored on its 10,000 test images: not the report's results, which npm run build without it makes."
     );
   });
 
@@ -39,7 +39,7 @@ describe("the data notice", () => {
     expect(notice.label).toBe("Other data");
     expect(notice.parts).toContainEqual({code: "MNIST_DIR"});
     expect(noticeText(notice)).toBe(
-      "Built from 2,000 training and 500 test images in MNIST_DIR, not the official MNIST set: these are not the report's results. Run npm run build without MNIST_DIR for the real ones."
+      "Built from 2,000 training and 500 test images in MNIST_DIR, not the official MNIST set: not the report's results, which npm run build without MNIST_DIR makes."
     );
   });
 
@@ -47,7 +47,7 @@ describe("the data notice", () => {
     const notice = dataNotice({...small, trainSamples: 300, trainLimit: 300});
     expect(notice.label).toBe("Preview build");
     expect(noticeText(notice)).toBe(
-      "Trained on the first 300 of the 2,000 training images in MNIST_DIR (TRAIN_LIMIT=300) and scored on its 500 test images, not the official MNIST set: these are not the report's results. Run npm run build without TRAIN_LIMIT and MNIST_DIR for the real ones."
+      "Trained on the first 300 of the 2,000 training images in MNIST_DIR (TRAIN_LIMIT=300), scored on its 500 test images, not the official MNIST set: not the report's results, which npm run build without TRAIN_LIMIT and MNIST_DIR makes."
     );
   });
 
@@ -57,7 +57,7 @@ describe("the data notice", () => {
 
   it("adds a page's own sentence to a warning only", () => {
     expect(text(small, "Not comparable with the book's either.")).toMatch(
-      /for the real ones\. Not comparable with the book's either\.$/
+      /makes\. Not comparable with the book's either\.$/
     );
     expect(text(official, "Not comparable with the book's either.")).not.toContain("book");
   });

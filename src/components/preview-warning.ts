@@ -57,11 +57,11 @@ export function dataNotice(row: Partial<DataFacts>, extra = ""): DataNotice {
     };
   const tail = extra ? ` ${extra}` : "";
   const rebuild = (without: NoticePart[]): NoticePart[] => [
-    ": these are not the report's results. Run ",
+    ": not the report's results, which ",
     {code: "npm run build"},
     " without ",
     ...without,
-    ` for the real ones.${tail}`
+    ` makes.${tail}`
   ];
   const limit = {code: `TRAIN_LIMIT=${trainLimit}`};
   const folder = {code: "MNIST_DIR"};
@@ -69,9 +69,9 @@ export function dataNotice(row: Partial<DataFacts>, extra = ""): DataNotice {
     return {
       label: "Preview build",
       parts: [
-        `Trained on the first ${count(trainSamples)} of MNIST's ${count(trainImages)} training images only (`,
+        `Trained on the first ${count(trainSamples)} of MNIST's ${count(trainImages)} training images (`,
         limit,
-        `) and scored on its ${count(testSamples)} test images`,
+        `), scored on its ${count(testSamples)} test images`,
         ...rebuild(["it"])
       ]
     };
@@ -92,7 +92,7 @@ export function dataNotice(row: Partial<DataFacts>, extra = ""): DataNotice {
       folder,
       " (",
       limit,
-      `) and scored on its ${count(testSamples)} test images, not the official MNIST set`,
+      `), scored on its ${count(testSamples)} test images, not the official MNIST set`,
       ...rebuild([{code: "TRAIN_LIMIT"}, " and ", folder])
     ]
   };
