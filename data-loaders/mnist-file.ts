@@ -9,7 +9,11 @@ import {UsageError} from "./errors.js";
 
 const PART = /^(train|test)-(images|labels)(?:-(\d+))?$/;
 
-/** `part` is "<train|test>-<images|labels>[-N]": that file, or its first N samples. */
+/**
+ * `part` is "<train|test>-<images|labels>[-N]": that file, or its first N samples; all of them
+ * when the set has no more than N (the pages ask for fixed slices, e.g. the first 10,000 training
+ * images, and read how many they got from the file's header).
+ */
 export function mnistFile(dataset: Dataset, part: string): Uint8Array {
   const match = PART.exec(part);
   if (!match)
@@ -17,8 +21,7 @@ export function mnistFile(dataset: Dataset, part: string): Uint8Array {
   const [, setName, kind, limitText] = match;
   const full = setName === "train" ? dataset.train : dataset.test;
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && (limit < 1 || limit > full.count))
-    throw new UsageError(`mnist file "${part}": N must be 1..${full.count}`);
+  if (limit !== undefined && limit < 1) throw new UsageError(`mnist file "${part}": N must be at least 1`);
   const set = firstSamples(full, limit);
   const idx =
     kind === "images"

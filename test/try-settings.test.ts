@@ -1,6 +1,13 @@
 // The try panel's decisions: which settings the build stored, and what a run draws.
 import {describe, expect, it} from "vitest";
-import {describeTry, pointsOf, storedEpochs, type TrySettings} from "../src/components/try-settings.js";
+import {
+  describeTry,
+  imageChoices,
+  pointsOf,
+  SUBSET,
+  storedEpochs,
+  type TrySettings
+} from "../src/components/try-settings.js";
 
 // Two seeds of lr 0.1 scored after epochs 1-3, and one of lr 0.2 after epoch 1.
 const scores = [
@@ -47,11 +54,26 @@ describe("try panel settings", () => {
   });
 
   it("describes what the page varies, and a subset or other weights", () => {
-    expect(describeTry(run({}), ["lr"])).toBe("lr 0.1, seed 2");
-    expect(describeTry(run({epochs: 1}), ["lr", "epochs"])).toBe("lr 0.1, 1 epoch, seed 2");
-    expect(describeTry(run({init: "Rand", images: 10000}), ["hidden"])).toBe(
+    expect(describeTry(run({}), ["lr"], 60000)).toBe("lr 0.1, seed 2");
+    expect(describeTry(run({epochs: 1}), ["lr", "epochs"], 60000)).toBe("lr 0.1, 1 epoch, seed 2");
+    expect(describeTry(run({init: "Rand", images: 10000}), ["hidden"], 60000)).toBe(
       "100 hidden, Rand weights, seed 2 (first 10,000 images)"
     );
+  });
+
+  it("calls all of a smaller dataset's images all of them, not a subset", () => {
+    expect(describeTry(run({images: 2000}), ["lr"], 2000)).toBe("lr 0.1, seed 2");
+    expect(describeTry(run({images: 1000}), ["lr"], 2000)).toBe("lr 0.1, seed 2 (first 1,000 images)");
+  });
+
+  it("offers all the dataset's training images, and the first SUBSET only when there are more", () => {
+    expect(imageChoices(60000)).toEqual([
+      ["all 60,000", 60000],
+      [`first ${SUBSET.toLocaleString("en")} (${60000 / SUBSET} times faster)`, SUBSET]
+    ]);
+    expect(imageChoices(2000)).toEqual([["all 2,000", 2000]]);
+    expect(imageChoices(SUBSET)).toEqual([[`all ${SUBSET.toLocaleString("en")}`, SUBSET]]);
+    expect(() => imageChoices(undefined as unknown as number)).toThrow(/trainImages is undefined/);
   });
 
   it("draws a curve over epochs, or one point at the setting after the last epoch", () => {

@@ -21,7 +21,7 @@ import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import {EPOCHS_SWEEP_LR, experiment3} from "./epochs.js";
 import type {Experiment, RequestedRun, TableMaker} from "./experiment.js";
-import {floatColumn, intColumn, textColumn} from "./result-tables.js";
+import {datasetColumns, floatColumn, intColumn, textColumn} from "./result-tables.js";
 import {experiment2, LEARNING_RATES} from "./learning-rate.js";
 import {experiment4, GRID_RATES} from "./rate-and-epochs.js";
 import {runConfig} from "./run-requests.js";
@@ -221,6 +221,7 @@ export const experiment5: Experiment = {
         seed: Int32Array.of(main.config.seed),
         trainSamples: Int32Array.of(main.trainSamples),
         testSamples: Int32Array.of(dataset.test.count),
+        ...datasetColumns(dataset),
         trainLimit: Int32Array.of(settings.trainLimit ?? 0),
         kernel: [main.config.kernel],
         runKey: [main.key]

@@ -94,7 +94,7 @@ export const bookFigures: Experiment = {
         configuration: textColumn([`${BLOG_FIGURE.hidden} hidden, ${BLOG_FIGURE.epochs} epochs, with rotations`]),
         score: floatColumn([BLOG_FIGURE.score])
       }),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs)
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset)
   }
 };
 

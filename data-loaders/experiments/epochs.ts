@@ -17,7 +17,7 @@ export const experiment3: Experiment = {
   tables: {
     scores: (runs) => epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: () => referenceTable(REPRODUCTION_EPOCHS.map((r) => ({x: r.epoch, score: r.score}))),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset),
     headline: (runs) => {
       const best = bestMean(runs, (_run, epoch) => String(epoch));
       return headlineTable(`lr ${EPOCHS_SWEEP_LR}, mean peaks at epoch ${best.key}`, best);

@@ -22,7 +22,7 @@ export const experiment6: Experiment = {
         hidden: {int: (run) => run.config.hidden},
         lr: {float: (run) => run.config.lr}
       }),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset),
     headline: (runs) => {
       const best = bestMean(
         runs,

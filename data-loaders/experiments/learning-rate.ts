@@ -17,7 +17,7 @@ export const experiment2: Experiment = {
   tables: {
     scores: (runs) => epochTable(runs, {lr: {float: (run) => run.config.lr}}),
     reproduction: () => referenceTable(REPRODUCTION_LR.map((r) => ({x: r.lr, score: r.score}))),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset),
     headline: (runs) => {
       const best = bestMean(runs, (run) => `lr ${run.config.lr}`);
       return headlineTable(`best mean: ${best.key}, 1 epoch`, best);

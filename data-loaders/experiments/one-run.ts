@@ -3,7 +3,7 @@ import {Binary, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
 import {engineFingerprint} from "../run-key.js";
 import type {Dataset} from "../dataset.js";
 import type {Experiment, RequestedRun} from "./experiment.js";
-import {bestMean, headlineTable, intColumn} from "./result-tables.js";
+import {bestMean, datasetColumns, headlineTable, intColumn} from "./result-tables.js";
 import {runConfig} from "./run-requests.js";
 
 export const ONE_RUN_LR = 0.3;
@@ -48,7 +48,7 @@ export const experiment1: Experiment = {
         seconds: Float64Array.of(metrics.seconds),
         samplesPerSecond: Float64Array.of(metrics.samplesPerSecond),
         datasetChecksum: [dataset.checksum],
-        officialDataset: [dataset.official ? "yes" : "no"],
+        ...datasetColumns(dataset),
         engineVersion: [engineFingerprint().hash.slice(0, 12)],
         kernel: [run.config.kernel],
         runKey: [run.key]

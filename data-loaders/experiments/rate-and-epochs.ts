@@ -16,7 +16,7 @@ export const experiment4: Experiment = {
   runs: (settings) => GRID_RATES.flatMap((lr) => seededRuns({hidden: 100, lr}, GRID_EPOCHS, settings)),
   tables: {
     scores: (runs) => epochTable(runs, {lr: {float: (run) => run.config.lr}}),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset),
     headline: (runs) => {
       const best = bestMean(runs, (run, epoch) => `lr ${run.config.lr}, epoch ${epoch}`);
       return headlineTable(`best mean: ${best.key}`, best);

@@ -1,9 +1,11 @@
 // The tables most experiments publish: one row per (run, epoch) with its metrics, the build's
 // settings, and the reproduction's figures drawn beside ours.
-import {Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import {Bool, Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
 import * as d3 from "d3";
 import {summarize} from "../../lib/seed-stats.js";
+import type {Dataset} from "../dataset.js";
 import type {Run} from "../run-entry.js";
+import {TRAIN_SUBSET} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import type {RequestedRun} from "./experiment.js";
 
@@ -50,19 +52,53 @@ export function seedNumbersText(seeds: number[]): string {
 }
 
 /**
- * The settings a page states (and warns about when TRAIN_LIMIT cut the training set), from the
- * runs themselves: `seeds`, how many seeds they used, and `seedNumbers`, which ("1–5"), whether
- * SEEDS chose them or the experiment did; `trainSamples`, the training images each run saw.
- * `runs` must not be empty.
+ * What the data was, beside a summary table's `trainSamples`, `testSamples` and `trainLimit`
+ * (for tableFromArrays): `trainImages`, the dataset's training images before any TRAIN_LIMIT,
+ * and `officialDataset`, whether its four files are (or hold the same images as) the official
+ * MNIST ones. Pages say it with previewWarning (src/components/preview-warning.ts).
  */
-export function settingsTable(settings: Settings, runs: Run[]): Table {
+export const datasetColumns = (dataset: Dataset) => ({
+  trainImages: Int32Array.of(dataset.train.count),
+  officialDataset: [dataset.official]
+});
+
+/** What the data was, as Arrow columns: the test images every score is measured on, and datasetColumns'. */
+const dataVectors = (dataset: Dataset) => ({
+  testSamples: intColumn([dataset.test.count]),
+  trainImages: intColumn([dataset.train.count]),
+  officialDataset: vectorFromArray([dataset.official], new Bool())
+});
+
+/**
+ * The settings a page states (and warns about when TRAIN_LIMIT cut the training set or the data
+ * is not the official MNIST), from the runs themselves: `seeds`, how many seeds they used, and
+ * `seedNumbers`, which ("1–5"), whether SEEDS chose them or the experiment did; `trainSamples`,
+ * the training images each run saw; `trainAccuracySamples`, the training images an epoch table's
+ * `trainAccuracy` is measured on (the first TRAIN_SUBSET, or all there are); then what the data
+ * was (`testSamples`, `trainImages`, `officialDataset`: datasetColumns). `runs` must not be empty.
+ */
+export function settingsTable(settings: Settings, runs: Run[], dataset: Dataset): Table {
   const seeds = runs.map((run) => run.config.seed);
   return new Table({
     seeds: intColumn([new Set(seeds).size]),
     seedNumbers: textColumn([seedNumbersText(seeds)]),
     trainSamples: intColumn([runs[0].trainSamples]),
     trainLimit: intColumn([settings.trainLimit ?? 0]),
-    kernel: textColumn([settings.kernel])
+    kernel: textColumn([settings.kernel]),
+    trainAccuracySamples: intColumn([Math.min(TRAIN_SUBSET, dataset.train.count)]),
+    ...dataVectors(dataset)
+  });
+}
+
+/**
+ * The data alone, for a page that shows no experiment's results (the playground): the columns of
+ * settingsTable that say what the data was, with `trainSamples` the training images a run sees.
+ */
+export function datasetTable(dataset: Dataset, settings: Settings): Table {
+  return new Table({
+    trainSamples: intColumn([Math.min(settings.trainLimit ?? dataset.train.count, dataset.train.count)]),
+    trainLimit: intColumn([settings.trainLimit ?? 0]),
+    ...dataVectors(dataset)
   });
 }
 

@@ -72,7 +72,7 @@ export const experiment7: Experiment = {
   tables: {
     summary: (runs) => comparison(runs),
     scores: (runs) => epochTable(runs, {variant: {text: variant}}),
-    settings: (runs, _dataset, settings) => settingsTable(settings, runs),
+    settings: (runs, dataset, settings) => settingsTable(settings, runs, dataset),
     headline: (runs) => {
       const last = bestMean(
         runs,

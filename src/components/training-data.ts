@@ -23,7 +23,7 @@ export function downloadSize(): number {
 
 let loaded: Promise<{train: LabelledImages; test: LabelledImages}> | undefined;
 
-/** All 60,000 training and 10,000 test images, downloaded once per page; `onBytes` reports progress. */
+/** All the dataset's training and test images (60,000 and 10,000 for MNIST), downloaded once per page; `onBytes` reports progress. */
 export function trainingData(
   onBytes: (bytes: number) => void = () => {}
 ): Promise<{train: LabelledImages; test: LabelledImages}> {

@@ -16,12 +16,11 @@ import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
 import type {ReaderRun} from "./line-chart.js";
 import {trainingData, downloadSize, trainWorker} from "./training-data.js";
 import {
-  ALL_IMAGES,
   count,
   describeTry,
+  imageChoices,
   megabytes,
   pointsOf,
-  SUBSET,
   storedEpochs,
   type TrySettings,
   type Varied
@@ -48,13 +47,16 @@ export interface TryPanelOptions {
 export function tryPanel(options: TryPanelOptions): HTMLElement & {value: ReaderRun | null} {
   const {scores, settings, vary, fixed, x, invalidation} = options;
   const first = scores[0] ?? {};
+  // What the build's dataset holds, from the settings row (the downloads hold the same files).
+  const choices = imageChoices(settings.trainImages);
+  const all = settings.trainImages as number;
   const defaults: TrySettings = {
     lr: fixed.lr ?? first.lr ?? 0.1,
     epochs: fixed.epochs ?? (x === "epoch" ? Math.max(...scores.map((d) => d.epoch)) : (first.epoch ?? 1)),
     hidden: fixed.hidden ?? first.hidden ?? 100,
     init: fixed.init ?? "Normal",
     seed: 1,
-    images: ALL_IMAGES
+    images: all
   };
   const controls: Record<string, HTMLElement & {value: unknown}> = {};
   if (vary.includes("lr"))
@@ -65,13 +67,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     controls.hidden = labelledRange([1, 1000], {label: "Hidden nodes", value: defaults.hidden, step: 1});
   controls.init = Inputs.radio(["Normal", "Rand"], {label: "Initial weights", value: defaults.init});
   controls.seed = Inputs.number([1, 1e6], {label: "Seed", value: 1, step: 1});
-  controls.images = Inputs.radio(
-    new Map([
-      [`all ${count(ALL_IMAGES)}`, ALL_IMAGES],
-      [`first ${count(SUBSET)} (six times faster)`, SUBSET]
-    ]),
-    {label: "Training images", value: ALL_IMAGES}
-  );
+  controls.images = Inputs.radio(new Map(choices), {label: "Training images", value: all});
   for (const [key, control] of Object.entries(controls)) urlState(control, `try-${key}`);
   const read = (): TrySettings => ({
     ...defaults,
@@ -92,7 +88,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
   buttons.append(train, reproduce, stop, copyLink());
   const note = element("p", {className: "download-note"});
   note.style.cssText = "font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;";
-  note.textContent = `Training downloads the ${count(ALL_IMAGES)} training and 10,000 test images once: ${megabytes(downloadSize())}.`;
+  note.textContent = `Training downloads the ${count(all)} training and ${count(settings.testSamples)} test images once: ${megabytes(downloadSize())}.`;
   // Where training here differs from the build's (another kernel) or cannot run, one sentence says so.
   const {line: support, tell} = supportLine("0.5rem 0 0");
   root.append(heading, form, status, buttons, support, note);
@@ -136,7 +132,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     if (stored.length) {
       const last = stored.at(-1)!;
       html(
-        `Stored by the build: <strong>${describeTry(run, vary)}</strong>, test score ` +
+        `Stored by the build: <strong>${describeTry(run, vary, all)}</strong>, test score ` +
           `<strong class="score" data-score="${last.testScore}">${last.testScore}</strong> after epoch ${last.epoch}. ` +
           `${options.title ? "Retrain" : "Highlighted on the chart; retrain"} it here to check the number.`
       );
@@ -145,7 +141,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
         !touched
           ? null
           : {
-              label: `stored run: ${describeTry(run, vary)}`,
+              label: `stored run: ${describeTry(run, vary, all)}`,
               stored: true,
               points: pointsOf(
                 x,
@@ -156,7 +152,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
       );
     } else {
       html(
-        `The build did not train <strong>${describeTry(run, vary)}</strong>. Train it here, with the build's engine.`
+        `The build did not train <strong>${describeTry(run, vary, all)}</strong>. Train it here, with the build's engine.`
       );
       show(null);
     }
@@ -200,7 +196,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     };
     const token = ++current;
     const epochs: {epoch: number; score: number}[] = [];
-    const label = `your run: ${describeTry(run, vary)}`;
+    const label = `your run: ${describeTry(run, vary, all)}`;
     let trainingSeconds = 0;
     const trainingProgress = throttled(html);
     worker.onmessage = ({data: report}: MessageEvent<TrainReport>) => {
@@ -212,7 +208,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
         const done = report.seen / report.total;
         const left = done > 0 ? (report.seconds / done) * (1 - done) : Number.NaN;
         trainingProgress(
-          `Training ${describeTry(run, vary)}: epoch ${report.epoch} of ${report.epochs}, ` +
+          `Training ${describeTry(run, vary, all)}: epoch ${report.epoch} of ${report.epochs}, ` +
             `${count(report.seen)} of ${count(report.total)} samples, ${report.seconds.toFixed(1)} s` +
             (Number.isFinite(left) ? `, about ${left.toFixed(1)} s left` : "") +
             (epochs.length ? `; test score after epoch ${epochs.at(-1)!.epoch}: ${epochs.at(-1)!.score}` : "")
@@ -250,7 +246,7 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
           );
         } else {
           html(
-            `Your run, ${describeTry(run, vary)}: test score <strong class="score" data-score="${last?.score}">${last?.score}</strong> ` +
+            `Your run, ${describeTry(run, vary, all)}: test score <strong class="score" data-score="${last?.score}">${last?.score}</strong> ` +
               `after epoch ${last?.epoch} (${timing}).`
           );
         }

@@ -163,6 +163,8 @@ describe("built results", () => {
     expect(file).toBeDefined();
     expect(summary.trainSamples).toBe(60000);
     expect(summary.testSamples).toBe(10000);
+    expect(summary.trainImages).toBe(60000);
+    expect(summary.officialDataset).toBe(true); // the pages say "Built from the official MNIST set"
     expect(summary.score).toBeGreaterThan(0.93);
     expect(summary.score).toBeLessThan(0.96);
   });
