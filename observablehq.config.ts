@@ -70,7 +70,7 @@ export function pageDescription(path: string): string {
   const text = path === "/index" ? INDEX_DESCRIPTION : PAGES.find((page) => page.path === path)?.description;
   if (!text?.trim())
     throw new Error(
-      `src${path}.md has no description: give its entry in observablehq.config.ts's pages one sentence saying what the page shows`
+      `src${path}.md has no description: an experiment's page takes it from its definition in data-loaders/experiments/, another page from its entry in observablehq.config.ts's OTHER_PAGES (one sentence saying what the page shows)`
     );
   return `<meta name="description" content="${escapeAttribute(text.trim())}">`;
 }

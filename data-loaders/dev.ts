@@ -3,9 +3,9 @@
 // watches lib/, data-loaders/ and the pages: after an edit there, the outputs that depend on the
 // edited code are made again, and those a new or edited page attaches are made, and Framework is
 // told, so the page refreshes without a restart.
-import {spawn} from "node:child_process";
+import {type ChildProcess, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {readFileSync, utimesSync, watch} from "node:fs";
+import {readdirSync, readFileSync, utimesSync, watch} from "node:fs";
 import {join} from "node:path";
 import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
@@ -45,20 +45,47 @@ function notify(before: Map<string, string>): number {
   const after = stamps();
   const changed = [...after].filter(([name, hash]) => before.get(name) !== hash).map(([name]) => name);
   const loaders = new Set(changed.map((name) => findLoader(name)?.loader).filter((loader) => loader !== undefined));
-  for (const loader of loaders) utimesSync(loader, new Date(), new Date(now));
+  // Outputs first: at no moment is one of them older than its loader (Framework would run it).
   for (const name of after.keys())
     if (loaders.has(findLoader(name)?.loader ?? ""))
       utimesSync(join(frameworkCache, name), new Date(), new Date(now + 1));
+  for (const loader of loaders) utimesSync(loader, new Date(), new Date(now));
   return changed.length;
 }
 
+/** The experiment definitions' files: the preview's config (the sidebar, descriptions) read them when it started. */
+const definitions = () =>
+  readdirSync(join(projectRoot, "data-loaders", "experiments"))
+    .sort()
+    .join("\n");
+
 if ((await refresh()) !== 0) log("the data stage failed (above); pages that need its files will show the error");
-const preview = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {
-  cwd: projectRoot,
-  stdio: "inherit"
-});
-preview.once("exit", (code) => process.exit(code ?? 0));
+// Framework's preview reads the config, and with it the experiment list, once: it is started
+// again when a definition file is added or removed (and the data stage has succeeded with it).
+let preview: ChildProcess;
+let restarting = false;
+const startPreview = () => {
+  preview = spawn(join(projectRoot, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {
+    cwd: projectRoot,
+    stdio: "inherit"
+  });
+  preview.once("exit", (code) => restarting || process.exit(code ?? 0));
+};
+let listed = definitions();
+startPreview();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
+
+async function restartPreviewIfListChanged(): Promise<void> {
+  if (definitions() === listed) return;
+  listed = definitions();
+  log("the experiment list changed; starting the preview again");
+  restarting = true;
+  const exited = new Promise((done) => preview.once("exit", done));
+  preview.kill("SIGTERM");
+  await exited;
+  restarting = false;
+  startPreview();
+}
 
 let timer: NodeJS.Timeout | undefined;
 let running = false;
@@ -77,8 +104,9 @@ const onChange = (what: string) => {
       again = false;
       const before = stamps();
       log(`${cause} changed; bringing the data up to date`);
-      await refresh();
+      const code = await refresh();
       const told = notify(before);
+      if (code === 0) await restartPreviewIfListChanged();
       log(told ? `${told} file${told === 1 ? "" : "s"} changed` : "no file changed");
     } while (again);
     running = false;

@@ -1,9 +1,12 @@
 // What the home page lists: every experiment in report order, with its page, its one-sentence
 // description and, if it has a "headline" table, its row of "Headline results".
+import {relative} from "node:path";
 import {loadDataset} from "./dataset.js";
+import {UsageError} from "./errors.js";
 import {experimentTable, tableNames} from "./experiments/experiment.js";
 import {experimentFiles, experiments} from "./experiments/index.js";
 import {defineLoader, type Loader} from "./loader.js";
+import {projectRoot} from "./module-graph.js";
 import {readSettings} from "./settings.js";
 
 /** One experiment as the index shows it; `headline` is the one row of its "headline" table. */
@@ -25,7 +28,10 @@ export async function experimentIndex(): Promise<IndexEntry[]> {
     const entry: IndexEntry = {id, title, page, description};
     if (tableNames(experiment).includes("headline")) {
       const table = await experimentTable(experiment, "headline", dataset, settings);
-      if (table.numRows !== 1) throw new Error(`experiment ${id}: its headline table has ${table.numRows} rows, not 1`);
+      if (table.numRows !== 1)
+        throw new UsageError(
+          `${relative(projectRoot, experimentFiles[id])}: its headline table has ${table.numRows} rows; it must have one (headlineTable)`
+        );
       entry.headline = table.get(0)!.toJSON();
     }
     entries.push(entry);

@@ -47,10 +47,14 @@ function bytesHash(file: string): string | undefined {
   }
 }
 
-/** The loader in src/data/ that makes `name`, as Framework matches them: an exact name first, then [param] names. */
+/**
+ * The loader in src/data/ that makes `name`, as Framework matches them: none for a file that is
+ * there as it is, then a loader of the exact name, then [param] names ([result].arrow.ts).
+ */
 export function findLoader(name: string, dir = srcDir): Output | undefined {
   const folder = join(dir, dirname(name));
   const base = name.slice(dirname(name).length + 1);
+  if (existsSync(join(folder, base))) return undefined;
   let loaders: string[];
   try {
     loaders = readdirSync(folder).filter((file) => file.endsWith(".ts"));

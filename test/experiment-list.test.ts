@@ -45,6 +45,12 @@ describe("listExperiments", () => {
     await expect(listExperiments(defs, src)).rejects.toThrow(message);
   });
 
+  it("a table name that cannot name a file is an error naming the definition", async () => {
+    const source = definition({}).replace("tables: {scores: () => null}", 'tables: {"scores by seed": () => null}');
+    const [defs, src] = folders({"a.ts": source});
+    await expect(listExperiments(defs, src)).rejects.toThrow(/a\.ts: its table name "scores by seed" must be/);
+  });
+
   it("two definitions with one id are an error naming both files", async () => {
     const [defs, src] = folders({"a.ts": definition({}), "b.ts": definition({title: "Experiment 9 again"})});
     await expect(listExperiments(defs, src)).rejects.toThrow(/b\.ts: its id "exp9" is already .*a\.ts's$/);

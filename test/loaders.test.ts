@@ -80,5 +80,16 @@ describe("loaders", () => {
     expect(findLoader("data/exp5-backquery.arrow")).toMatchObject({params: {result: "exp5-backquery"}});
     expect(findLoader("data/mnist-test-images-1000.idx.gz")).toMatchObject({params: {part: "test-images-1000"}});
     expect(findLoader("data/no-such-file.csv")).toBeUndefined();
+    // An exact loader before [result].arrow.ts, and a file that is there as it is before any loader.
+    expect(findLoader("data/dataset.arrow")).toMatchObject({
+      loader: expect.stringMatching(/dataset\.arrow\.ts$/),
+      params: {}
+    });
+    const src = tempDir();
+    mkdirSync(join(src, "data"));
+    writeFileSync(join(src, "data", "reference.arrow"), "");
+    writeFileSync(join(src, "data", "[result].arrow.ts"), "");
+    expect(findLoader("data/reference.arrow", src)).toBeUndefined();
+    expect(findLoader("data/exp1-summary.arrow", src)).toMatchObject({params: {result: "exp1-summary"}});
   });
 });

@@ -21,7 +21,7 @@ describe("each page's description (observablehq.config.ts)", () => {
 
   it("is missing for a page not in the sidebar: the build stops, naming the page and where to add it", () => {
     expect(() => pageDescription("/experiment-99")).toThrow(
-      /src\/experiment-99\.md has no description: give its entry in observablehq\.config\.ts's pages/
+      /src\/experiment-99\.md has no description: an experiment's page takes it from its definition in data-loaders\/experiments\//
     );
     expect(pageDescription("/404")).toBe(""); // Framework's own page
   });

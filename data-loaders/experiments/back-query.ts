@@ -220,7 +220,6 @@ export const experiment5: Experiment = {
         init: [main.config.init],
         seed: Int32Array.of(main.config.seed),
         trainSamples: Int32Array.of(main.trainSamples),
-        testSamples: Int32Array.of(dataset.test.count),
         ...datasetColumns(dataset),
         trainLimit: Int32Array.of(settings.trainLimit ?? 0),
         kernel: [main.config.kernel],

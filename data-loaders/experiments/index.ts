@@ -8,6 +8,7 @@ import {UsageError} from "../errors.js";
 import {projectRoot} from "../module-graph.js";
 import type {Experiment} from "./experiment.js";
 
+/** The folder of the definitions (this file's). */
 export const experimentsDir = fileURLToPath(new URL(".", import.meta.url));
 
 /** An experiment and the file that defines it (its code, for the build's fingerprints). */
@@ -33,6 +34,9 @@ function fault(value: unknown, src: string): string | undefined {
   if (typeof e.tables !== "object" || e.tables === null || !Object.keys(e.tables).length) return "it has no tables";
   const bad = Object.entries(e.tables).find(([, make]) => typeof make !== "function");
   if (bad) return `its table "${bad[0]}" is not a function of the runs`;
+  const badName = Object.keys(e.tables).find((name) => !/^[\w.-]+$/.test(name));
+  if (badName !== undefined)
+    return `its table name ${JSON.stringify(badName)} must be letters, digits, ".", "-" or "_" (it names data/${e.id}-${badName}.arrow)`;
   return undefined;
 }
 
@@ -73,7 +77,13 @@ export async function listExperiments(
   return listed.sort((a, b) => collator.compare(a.experiment.title, b.experiment.title));
 }
 
-const listed = await listExperiments();
+// A contributor's mistake in a definition is one line naming the file, whichever command (the
+// build, npm run experiment, Framework reading the config) first reads the list; not a stack.
+const listed = await listExperiments().catch((error: unknown) => {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(2);
+});
 
 /** The file that defines each experiment, by id. */
 export const experimentFiles: Record<string, string> = Object.fromEntries(

@@ -43,7 +43,6 @@ export const experiment1: Experiment = {
         init: [run.config.init],
         seed: Int32Array.of(run.config.seed),
         trainSamples: Int32Array.of(run.trainSamples),
-        testSamples: Int32Array.of(dataset.test.count),
         trainLimit: Int32Array.of(trainLimit ?? 0),
         seconds: Float64Array.of(metrics.seconds),
         samplesPerSecond: Float64Array.of(metrics.samplesPerSecond),

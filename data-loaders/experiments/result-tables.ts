@@ -52,12 +52,13 @@ export function seedNumbersText(seeds: number[]): string {
 }
 
 /**
- * What the data was, beside a summary table's `trainSamples`, `testSamples` and `trainLimit`
- * (for tableFromArrays): `trainImages`, the dataset's training images before any TRAIN_LIMIT,
+ * What the data was, beside a summary table's `trainSamples` and `trainLimit` (for
+ * tableFromArrays): `testSamples`, the test images every score is measured on; `trainImages`, the dataset's training images before any TRAIN_LIMIT,
  * and `officialDataset`, whether its four files are (or hold the same images as) the official
  * MNIST ones. Pages say it with previewWarning (src/components/preview-warning.ts).
  */
 export const datasetColumns = (dataset: Dataset) => ({
+  testSamples: Int32Array.of(dataset.test.count),
   trainImages: Int32Array.of(dataset.train.count),
   officialDataset: [dataset.official]
 });

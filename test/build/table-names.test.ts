@@ -37,8 +37,9 @@ describe("experiment tables", () => {
           expect(table.numRows, `${experiment.id}-${name}`).toBeGreaterThan(0);
         }
     } finally {
-      delete process.env.SEEDS;
-      delete process.env.WORKERS;
+      for (const key of ["SEEDS", "WORKERS"] as const)
+        if (env[key] === undefined) delete process.env[key];
+        else process.env[key] = env[key];
     }
   }, 300_000);
 });

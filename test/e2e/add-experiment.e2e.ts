@@ -8,29 +8,10 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Experiment} from "../../data-loaders/experiments/experiment.js";
-import {projectRoot} from "../../data-loaders/module-graph.js";
 import {serve} from "../../data-loaders/static-server.js";
 import {buildIn, projectCopy, smallMnistDir} from "../fixtures.js";
 import {launch} from "./browser.js";
-
-/** The files README's "Add an experiment" writes out: each numbered step's path and the code block after it. */
-function readmeFiles(): {path: string; text: string}[] {
-  const lines = readFileSync(join(projectRoot, "README.md"), "utf8").split("\n");
-  const start = lines.indexOf("## Add an experiment");
-  // The section ends at the next "## " heading outside a code block (the page has headings of its own).
-  let fence = "";
-  let end = start + 1;
-  for (; end < lines.length; end++) {
-    const marker = /^(`{3,})/.exec(lines[end])?.[1];
-    if (marker && !fence) fence = marker;
-    else if (marker === fence && lines[end] === fence) fence = "";
-    else if (!fence && lines[end].startsWith("## ")) break;
-  }
-  const section = `${lines.slice(start, end).join("\n")}\n`;
-  return [...section.matchAll(/\*\*\d+\. [^*]+\*\*, `([^`]+)`[\s\S]*?\n(`{3,4})\w*\n([\s\S]*?)\n\2\n/g)].map(
-    ([, path, , text]) => ({path, text: `${text}\n`})
-  );
-}
+import {readmeExperimentFiles} from "./readme-files.js";
 
 describe("adding an experiment the way README says", () => {
   let dir: string;
@@ -39,7 +20,7 @@ describe("adding an experiment the way README says", () => {
   let build: {status: number | null; stderr: string};
   let server: {url: string; close: () => Promise<void>};
   let browser: Browser;
-  const files = readmeFiles();
+  const files = readmeExperimentFiles();
 
   beforeAll(async () => {
     dir = projectCopy();
@@ -71,8 +52,8 @@ describe("adding an experiment the way README says", () => {
   it("is two files, a definition and a page, and the build succeeds", () => {
     expect(files.map((file) => file.path.split("/")[0]).sort()).toEqual(["data-loaders", "src"]);
     expect(`src${experiment.page}.md`).toBe(files.find((file) => file.path.startsWith("src/"))!.path);
-    expect(build.stderr).toMatch(new RegExp(`^${experiment.id}: \\d+ files recomputed`, "m"));
     expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(new RegExp(`^${experiment.id}: \\d+ files recomputed`, "m"));
   });
 
   it("makes every table but the headline a file of the site, with the seeds the definition fixed", () => {

@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {copyProject} from "../../data-loaders/project-copy.js";
 import {storeDir} from "../../data-loaders/run-entry.js";
 import {launch} from "./browser.js";
+import {readmeExperimentFiles} from "./readme-files.js";
 
 describe("npm run dev", () => {
   let dir: string;
@@ -72,16 +73,28 @@ describe("npm run dev", () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it("makes the files a new page attaches as soon as it is saved, before any browser asks", async () => {
-    // A table no page attaches yet, so not in the cache: only dev can have made it.
-    const name = "data/exp6-headline.arrow";
-    const cached = join(dir, "src", ".observablehq", "cache", name);
+  it("a new experiment (README's two files): its files are made as soon as they are saved, and the sidebar shows it", async () => {
+    const files = readmeExperimentFiles();
+    const definition = files.find((file) => file.path.startsWith("data-loaders/"))!;
+    const page = files.find((file) => file.path.startsWith("src/"))!;
+    const id = /id: "(\w+)"/.exec(definition.text)![1];
+    const title = /title: "([^"]+)"/.exec(definition.text)![1];
+    const cached = join(dir, "src", ".observablehq", "cache", "data", `${id}-scores.arrow`);
     expect(existsSync(cached)).toBe(false);
-    writeFileSync(
-      join(dir, "src", "dev-new-page.md"),
-      `# A new page\n\n\`\`\`js\nconst headline = FileAttachment("${name}").arrayBuffer();\n\`\`\`\n`
-    );
-    await expect.poll(() => existsSync(cached), {timeout: 60_000, interval: 250}).toBe(true);
-    expect(log).toMatch(/dev: src\/dev-new-page\.md changed; bringing the data up to date/);
-  }, 90_000);
+    writeFileSync(join(dir, definition.path), definition.text);
+    writeFileSync(join(dir, page.path), page.text);
+    // Made by dev, not by Framework: no browser has asked for the page.
+    await expect.poll(() => existsSync(cached), {timeout: 120_000, interval: 250}).toBe(true);
+    expect(log).toMatch(/dev: src\/experiment-8\.md changed; bringing the data up to date/);
+    // The preview started again with the new list: the new page has its sidebar entry.
+    const sidebar = async () => {
+      try {
+        return await (await fetch(`${url}/${page.path.slice(4, -3)}`)).text();
+      } catch {
+        return ""; // between two previews
+      }
+    };
+    await expect.poll(sidebar, {timeout: 60_000, interval: 500}).toContain(title);
+    expect(log).toMatch(/dev: the experiment list changed; starting the preview again/);
+  }, 240_000);
 });
