@@ -134,13 +134,21 @@ describe(`a build from ${TRAIN.toLocaleString("en")} training and ${TEST} test i
       await tab.close();
     });
 
-    it("screenshots of the notice at 1280 and 390 px (test-results/, to be looked at)", async () => {
+    it("the notice fits the page at 1280 and 390 px (screenshots in test-results/, to be looked at)", async () => {
       mkdirSync("test-results", {recursive: true});
       for (const page of ["index", "playground"])
         for (const width of [1280, 390]) {
           const tab = await browser.newPage({viewport: {width, height: 900}});
           await tab.goto(`${server.url}/${page}`, {waitUntil: "networkidle"});
-          await tab.locator(".warning").first().waitFor();
+          const notice = tab.locator(".warning").first();
+          await notice.waitFor();
+          const box = (await notice.boundingBox())!;
+          expect(box.x, `${page} at ${width} px`).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, `${page} at ${width} px`).toBeLessThanOrEqual(width);
+          expect(
+            await tab.evaluate(() => document.documentElement.scrollWidth),
+            `${page} at ${width} px`
+          ).toBeLessThanOrEqual(width);
           await tab.screenshot({path: join("test-results", `small-dataset-${page}-${width}.png`)});
           await tab.close();
         }
