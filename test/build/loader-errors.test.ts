@@ -1,5 +1,6 @@
 // A contributor's mistakes in naming a result file stop the build with one line naming the page
 // that attaches it, the loader that makes it, and what is wrong: no stack trace.
+import {spawnSync} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -35,4 +36,25 @@ describe("a misspelled result file", () => {
     );
     expect(stderr).not.toMatch(/^\s+at /m);
   }, 300_000);
+});
+
+describe("a mistake in an experiment's definition", () => {
+  it("stops the build and npm run experiment with one line naming the file, before any training", () => {
+    const dir = projectCopy();
+    const file = join(dir, "data-loaders", "experiments", "hidden-nodes.ts");
+    const source = readFileSync(file, "utf8");
+    expect(source).toMatch(/^ {2}description:$/m);
+    writeFileSync(file, source.replace(/^ {2}description:\n.*\n/m, ""));
+    const env = {SEEDS: "1", TRAIN_LIMIT: "300", MNIST_DIR: smallMnistDir(10000, 1000)};
+    const build = buildIn(dir, env, ["--no-site"]);
+    const cli = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/experiment-cli.ts", "6"], {
+      cwd: dir,
+      env: {...process.env, ...env, RUN_STORE: ""},
+      encoding: "utf8"
+    });
+    for (const {status, stderr} of [build, cli]) {
+      expect(status).toBe(2);
+      expect(stderr.trim()).toBe("error: data-loaders/experiments/hidden-nodes.ts: it has no description");
+    }
+  }, 120_000);
 });
