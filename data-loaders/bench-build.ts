@@ -6,13 +6,12 @@
 //   prose   a build after editing the text of one page (and the text is checked in the site)
 //   table   a build after editing one experiment's table code (only it may be recomputed)
 // Each is the median of --runs builds; wall time of the whole `npm run build` command.
+import {median} from "d3";
 import {spawnSync} from "node:child_process";
 import {appendFileSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {storeDir} from "./run-entry.js";
 import {copyProject} from "./project-copy.js";
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 function build(dir: string): {seconds: number; stderr: string; stage: (name: string) => number} {
   const start = performance.now();
@@ -84,7 +83,7 @@ export async function benchBuild(runs: number, json: boolean): Promise<void> {
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
-  const result = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+  const result = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)!]));
   if (json) return void console.log(JSON.stringify({runs, ...result, all: times}, null, 2));
   console.log(`Build times, median of ${runs} (seconds; npm run build, full MNIST, warm run store):`);
   console.log(`| build | seconds | target |`);

@@ -7,14 +7,13 @@
 // which warms the freshly started browser); then the try panel's training
 // on the full 60,000 images (seconds of training per epoch) and the bytes it downloads. A
 // benchmark, not a test: it asserts nothing about time.
+import {median} from "d3";
 import {availableParallelism, loadavg} from "node:os";
 import {resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import config from "../observablehq.config.js";
 import {launch} from "./headless-browser.js";
 import {serve} from "./static-server.js";
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /** Records, in the page, when the first chart appears (ms after navigation start). */
 const FIRST_MARK = `
@@ -116,10 +115,10 @@ export async function benchPages({runs = 3, json = false, site = "dist"} = {}): 
       const marks = loads.map((l) => l.firstChartMs).filter((m): m is number => m !== null);
       results.push({
         page,
-        firstChartMs: marks.length ? median(marks) : null,
-        longestTaskMs: median(loads.map((l) => l.longestTaskMs)),
+        firstChartMs: marks.length ? median(marks)! : null,
+        longestTaskMs: median(loads.map((l) => l.longestTaskMs))!,
         worstTaskMs: Math.max(...loads.map((l) => l.longestTaskMs)),
-        transferredBytes: median(loads.map((l) => l.transferredBytes))
+        transferredBytes: median(loads.map((l) => l.transferredBytes))!
       });
     }
     load.push(loadavg()[0]);

@@ -13,23 +13,19 @@
 // --lighthouse scores the index, Experiment 2 and the model page with Lighthouse
 // (bench-lighthouse.ts).
 // A benchmark, not a test: it asserts nothing about time.
-import {mkdtempSync, rmSync} from "node:fs";
-import {availableParallelism, cpus, tmpdir} from "node:os";
-import {join} from "node:path";
+import {median} from "d3";
+import {availableParallelism, cpus} from "node:os";
 import {createTrainer, DEFAULT_KERNEL, isKernelName, KERNELS, type KernelName, trainEpoch} from "../lib/kernels.js";
 import type {LabelledImages} from "../lib/mnist.js";
 import {createNetwork} from "../lib/network.js";
-import {BOOK_ROTATIONS, rotate, rotationPlan, withRotations} from "../lib/rotation.js";
-import {scaleInput} from "../lib/scaling.js";
 import {sparseImages} from "../lib/offset-images.js";
 import {loadDataset} from "./dataset.js";
 import {benchBuild} from "./bench-build.js";
 import {benchLighthouse} from "./bench-lighthouse.js";
 import {benchPages} from "./bench-pages.js";
+import {benchRotation} from "./bench-rotation.js";
+import {benchSuite} from "./bench-suite.js";
 import {describeError, parseCommandLine} from "./errors.js";
-import {experiments} from "./experiments/index.js";
-import {ensureRuns} from "./run-pool.js";
-import {readSettings} from "./settings.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
@@ -37,12 +33,6 @@ const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNE
        npm run bench -- --build [--runs N] [--json]
        npm run bench -- --pages [--runs N] [--json]
        npm run bench -- --lighthouse [--runs N] [--json]`;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Floating-point operations of one epoch: multiply-adds of both layers forward and back. */
 function epochFlops(kernel: KernelName, data: LabelledImages, hidden = 100, outputs = 10): number {
@@ -84,7 +74,7 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   if (values.suite !== undefined)
-    return suite(values.suite, values.workers, values.kernel, values.json, values.without);
+    return benchSuite(values.suite, values.workers, values.kernel, values.json, values.without);
   const runs = Number(values.runs);
   if (values.build) {
     // Three builds per figure by default: each is a full `npm run build`.
@@ -92,7 +82,7 @@ async function main(): Promise<void> {
     if (!Number.isInteger(builds) || builds < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
     return benchBuild(builds, values.json);
   }
-  if (values.rotation) return rotationBench(runs, values.kernel, values.json);
+  if (values.rotation) return benchRotation(runs, values.kernel, values.json);
   if (values.lighthouse) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
     if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
@@ -137,14 +127,14 @@ async function main(): Promise<void> {
       scoreTimes.push((performance.now() - scoring) / 1000);
       log(`bench: ${kernel}, run ${run}/${n}: ${times.at(-1)!.toFixed(3)} s, score ${testScore}`);
     }
-    const secondsPerEpoch = median(times);
+    const secondsPerEpoch = median(times)!;
     rows.push({
       kernel,
       runs: n,
       secondsPerEpoch,
       samplesPerSecond: train.count / secondsPerEpoch,
       gflops: epochFlops(kernel, train) / secondsPerEpoch / 1e9,
-      scoreSeconds: median(scoreTimes),
+      scoreSeconds: median(scoreTimes)!,
       testScore,
       speedup: NaN
     });
@@ -204,124 +194,6 @@ async function main(): Promise<void> {
       const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, scores.length - 1));
       console.log(`  ${kernel}: mean ${mean.toFixed(4)}, sd ${sd.toFixed(4)}, [${scores.join(", ")}]`);
     }
-  }
-}
-
-/** Experiment 7's epoch with and without rotated copies, and what the copies cost to make and hold. */
-async function rotationBench(runs: number, kernel: string, json: boolean): Promise<void> {
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${runs}: must be a positive integer`);
-  if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
-  const {train, test} = loadDataset();
-  const log = (line: string) => process.stderr.write(line + "\n");
-  log("bench: making the rotated copies of 60,000 training images...");
-  const making = performance.now();
-  const rotated = withRotations(train);
-  const makeSeconds = (performance.now() - making) / 1000;
-  sparseImages(train);
-  const copies = 1 + BOOK_ROTATIONS.length;
-  let copyEntries = 0;
-  for (let n = 0; n < rotated.count; n++) if (n % copies) copyEntries += rotated.start[n + 1] - rotated.start[n];
-  // Rotating x itself (fill 0.01) and subtracting 0.01 leaves rounding noise in the background.
-  const plans = BOOK_ROTATIONS.map((angle) => rotationPlan(28, angle));
-  let noisy = 0;
-  const sample = 1000;
-  for (let n = 0; n < sample; n++) {
-    const x = scaleInput(train.pixels, n * train.size, train.size);
-    for (const plan of plans) for (const v of rotate(plan, x, 0.01)) if (v - 0.01 !== 0) noisy++;
-  }
-  const epochs: Record<string, number> = {};
-  for (const [name, data] of [
-    ["without rotations", train],
-    ["with rotations", rotated]
-  ] as const) {
-    const times: number[] = [];
-    for (let run = 1; run <= runs; run++) {
-      const trainer = await createTrainer(createNetwork({seed: 1, hidden: 200}), kernel);
-      if (run === 1) trainer.evaluate(test);
-      const start = performance.now();
-      trainEpoch(trainer, data, 0.01);
-      times.push((performance.now() - start) / 1000);
-      log(
-        `bench: ${name}, run ${run}/${runs}: ${times.at(-1)!.toFixed(3)} s for ${data.count.toLocaleString("en")} samples`
-      );
-    }
-    epochs[name] = median(times);
-  }
-  const result = {
-    kernel,
-    runs,
-    makeSeconds,
-    megabytes: (rotated.index.byteLength + rotated.value.byteLength + rotated.start.byteLength) / 1e6,
-    nonzeroPerImage: sparseImages(train).value.length / train.count,
-    nonzeroPerRotatedCopy: copyEntries / (rotated.count - train.count),
-    nonzeroPerCopyIfXRotated: noisy / (sample * plans.length),
-    secondsPerEpoch: epochs
-  };
-  if (json) return void console.log(JSON.stringify(result, null, 2));
-  console.log(
-    `Experiment 7's epoch: 200 hidden, lr 0.01, ${kernel}, median of ${runs}; ${cpus()[0]?.model ?? "unknown CPU"}`
-  );
-  console.log(`| training set | samples | s / epoch | samples / s |`);
-  console.log(`| --- | --- | --- | --- |`);
-  for (const [name, data] of [
-    ["without rotations", train],
-    ["with rotations", rotated]
-  ] as const) {
-    console.log(
-      `| ${name} | ${data.count.toLocaleString("en")} | ${epochs[name].toFixed(3)} | ${Math.round(data.count / epochs[name]).toLocaleString("en")} |`
-    );
-  }
-  console.log(
-    `Rotated copies: made in ${makeSeconds.toFixed(2)} s once per process, ${result.megabytes.toFixed(0)} MB in memory, never stored.`
-  );
-  console.log(
-    `Nonzero inputs per image: ${result.nonzeroPerImage.toFixed(1)} original, ${result.nonzeroPerRotatedCopy.toFixed(1)} per rotated copy ` +
-      `(rotating s with fill 0); rotating x with fill 0.01 and subtracting 0.01 would leave ${result.nonzeroPerCopyIfXRotated.toFixed(1)} of 784.`
-  );
-}
-
-async function suite(
-  seedsText: string,
-  workersText: string,
-  kernel: string,
-  json: boolean,
-  withoutText: string
-): Promise<void> {
-  const seeds = Number(seedsText);
-  const workers = Number(workersText);
-  if (!Number.isInteger(seeds) || seeds < 1)
-    throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
-  if (!Number.isInteger(workers) || workers < 1)
-    throw new Error(`--workers ${workersText}: must be a positive integer`);
-  if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
-  // --without: what the report costs without some experiments (their runs shared with others still count).
-  const without = withoutText ? withoutText.split(",") : [];
-  for (const id of without)
-    if (!experiments[id])
-      throw new Error(`--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`);
-  const settings = {...readSettings(), seeds, workers, kernel};
-  const requests = Object.values(experiments)
-    .filter((e) => !without.includes(e.id))
-    .flatMap((experiment) => experiment.runs(settings));
-  const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
-  try {
-    const report = await ensureRuns(loadDataset(), requests, workers, {store, confirmed: true});
-    const result = {
-      seeds,
-      kernel,
-      workers,
-      without,
-      runs: report.distinct,
-      epochs: report.epochs,
-      seconds: report.seconds
-    };
-    if (json) console.log(JSON.stringify(result, null, 2));
-    else
-      console.log(
-        `Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`
-      );
-  } finally {
-    rmSync(store, {recursive: true, force: true});
   }
 }
 
