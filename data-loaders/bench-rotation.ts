@@ -1,5 +1,6 @@
 // npm run bench -- --rotation: Experiment 7's epoch (200 hidden, lr 0.01) with and without the
 // rotated copies, the one-time cost of making them, and how sparse they stay.
+import {UsageError} from "./errors.js";
 import {median} from "d3";
 import {cpus} from "node:os";
 import {createTrainer, isKernelName, trainEpoch} from "../lib/kernels.js";
@@ -12,8 +13,8 @@ import {loadDataset} from "./dataset.js";
 
 /** Experiment 7's epoch with and without rotated copies, and what the copies cost to make and hold. */
 export async function benchRotation(runs: number, kernel: string, json: boolean): Promise<void> {
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${runs}: must be a positive integer`);
-  if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs ${runs}: must be a positive integer`);
+  if (!isKernelName(kernel)) throw new UsageError(`--kernel: unknown kernel "${kernel}"`);
   const {train, test} = loadDataset();
   const log = (line: string) => process.stderr.write(line + "\n");
   log("bench: making the rotated copies of 60,000 training images...");

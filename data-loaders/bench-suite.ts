@@ -1,5 +1,6 @@
 // npm run bench -- --suite N: the training of the whole report for seeds 1..N, every run the
 // experiments need, by the build's run pool into an empty store.
+import {UsageError} from "./errors.js";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -20,15 +21,17 @@ export async function benchSuite(
   const seeds = Number(seedsText);
   const workers = Number(workersText);
   if (!Number.isInteger(seeds) || seeds < 1)
-    throw new Error(`--suite ${seedsText}: must be a positive integer (seeds)`);
+    throw new UsageError(`--suite ${seedsText}: must be a positive integer (seeds)`);
   if (!Number.isInteger(workers) || workers < 1)
-    throw new Error(`--workers ${workersText}: must be a positive integer`);
-  if (!isKernelName(kernel)) throw new Error(`--kernel: unknown kernel "${kernel}"`);
+    throw new UsageError(`--workers ${workersText}: must be a positive integer`);
+  if (!isKernelName(kernel)) throw new UsageError(`--kernel: unknown kernel "${kernel}"`);
   // --without: what the report costs without some experiments (their runs shared with others still count).
   const without = withoutText ? withoutText.split(",") : [];
   for (const id of without)
     if (!experiments[id])
-      throw new Error(`--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`);
+      throw new UsageError(
+        `--without: unknown experiment "${id}"; experiments: ${Object.keys(experiments).join(", ")}`
+      );
   const settings = {...readSettings(), seeds, workers, kernel};
   const requests = Object.values(experiments)
     .filter((e) => !without.includes(e.id))

@@ -25,7 +25,7 @@ import {benchLighthouse} from "./bench-lighthouse.js";
 import {benchPages} from "./bench-pages.js";
 import {benchRotation} from "./bench-rotation.js";
 import {benchSuite} from "./bench-suite.js";
-import {describeError, parseCommandLine} from "./errors.js";
+import {describeError, parseCommandLine, UsageError} from "./errors.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
        npm run bench -- --suite SEEDS [--workers N] [--kernel NAME] [--without exp7,book]
@@ -79,27 +79,30 @@ async function main(): Promise<void> {
   if (values.build) {
     // Three builds per figure by default: each is a full `npm run build`.
     const builds = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
-    if (!Number.isInteger(builds) || builds < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    if (!Number.isInteger(builds) || builds < 1)
+      throw new UsageError(`--runs ${values.runs}: must be a positive integer`);
     return benchBuild(builds, values.json);
   }
   if (values.rotation) return benchRotation(runs, values.kernel, values.json);
   if (values.lighthouse) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
-    if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    if (!Number.isInteger(loads) || loads < 1)
+      throw new UsageError(`--runs ${values.runs}: must be a positive integer`);
     return void (await benchLighthouse({runs: loads, json: values.json}));
   }
   if (values.pages) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
-    if (!Number.isInteger(loads) || loads < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
+    if (!Number.isInteger(loads) || loads < 1)
+      throw new UsageError(`--runs ${values.runs}: must be a positive integer`);
     return benchPages({runs: loads, json: values.json});
   }
   const seeds = Number(values.seeds);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs ${values.runs}: must be a positive integer`);
-  if (!Number.isInteger(seeds) || seeds < 0) throw new Error(`--seeds ${values.seeds}: must be a whole number`);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs ${values.runs}: must be a positive integer`);
+  if (!Number.isInteger(seeds) || seeds < 0) throw new UsageError(`--seeds ${values.seeds}: must be a whole number`);
   const kernels = values.kernels.split(",");
   for (const kernel of kernels)
     if (!isKernelName(kernel))
-      throw new Error(`--kernels: unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
+      throw new UsageError(`--kernels: unknown kernel "${kernel}"; kernels: ${Object.keys(KERNELS).join(", ")}`);
 
   const {train, test} = loadDataset();
   const log = (line: string) => process.stderr.write(line + "\n");

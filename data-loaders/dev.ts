@@ -7,7 +7,7 @@ import {type ChildProcess, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {readdirSync, readFileSync, utimesSync, watch} from "node:fs";
 import {join} from "node:path";
-import {cachedOutputs, findLoader, frameworkCache} from "./loader-outputs.js";
+import {cachedOutputs, findLoader, frameworkCache} from "./loader-files.js";
 import {projectRoot} from "./module-graph.js";
 
 const log = (line: string) => void process.stderr.write(`dev: ${line}\n`);

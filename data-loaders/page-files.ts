@@ -6,7 +6,7 @@ import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {readBuildState, writeBuildState} from "./build-state.js";
-import {srcDir} from "./loader-outputs.js";
+import {srcDir} from "./loader-files.js";
 import {projectRoot} from "./module-graph.js";
 import {treeHash} from "./output-folders.js";
 import type {PageScan, Renderer} from "./renderer.js";

@@ -5,7 +5,7 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {hasStrings, readBuildState, recordOf, writeBuildState} from "./build-state.js";
-import {cachedOutputs, frameworkCache, srcDir} from "./loader-outputs.js";
+import {cachedOutputs, frameworkCache, srcDir} from "./loader-files.js";
 import {projectRoot} from "./module-graph.js";
 import {mendPageTemplate} from "./page-template.js";
 import {type Renderer, startRenderer} from "./renderer.js";

@@ -4,7 +4,7 @@ import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {experiments} from "../data-loaders/experiments/index.js";
-import {findLoader} from "../data-loaders/loader-outputs.js";
+import {findLoader} from "../data-loaders/loader-files.js";
 import {projectRoot} from "../data-loaders/module-graph.js";
 import {type PageScan, startRenderer} from "../data-loaders/renderer.js";
 import {tableNames} from "../data-loaders/experiments/experiment.js";

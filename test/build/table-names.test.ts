@@ -5,7 +5,7 @@ import type {Loader} from "../../data-loaders/loader.js";
 import {tableFromIPC} from "apache-arrow";
 import {tableNames} from "../../data-loaders/experiments/experiment.js";
 import {experiments} from "../../data-loaders/experiments/index.js";
-import {findLoader} from "../../data-loaders/loader-outputs.js";
+import {findLoader} from "../../data-loaders/loader-files.js";
 import {smallMnistDir, tempDir} from "../fixtures.js";
 
 describe("experiment tables", () => {
