@@ -1,15 +1,13 @@
 import {gunzipSync} from "node:zlib";
 import {tableFromIPC, tableToIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
+import {experiment5, greyLevels, weightsTable} from "../data-loaders/experiments/back-query.js";
 import {
   correlation,
   digitShapes,
-  experiment5,
-  greyLevels,
   inkFrequency,
-  meanPairwiseCorrelation,
-  weightsTable
-} from "../data-loaders/experiments/back-query.js";
+  meanPairwiseCorrelation
+} from "../data-loaders/experiments/image-statistics.js";
 import {mnistFile} from "../data-loaders/mnist-file.js";
 import {type RequestedRun, tablesFrom} from "../data-loaders/experiments/experiment.js";
 import type {RunConfig} from "../data-loaders/run-key.js";

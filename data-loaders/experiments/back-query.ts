@@ -2,18 +2,8 @@
 // Experiment 4 trains to 15, kept at epoch 13 as a snapshot) is back-queried for every label
 // and exported whole, so pages can run it. Every 100-node run of Experiments 2-4 contributes the
 // back queries of each epoch those experiments ask for, one table per learning rate, for comparison.
-import {
-  Binary,
-  Field,
-  Float32,
-  FixedSizeList,
-  makeData,
-  makeVector,
-  Table,
-  tableFromArrays,
-  vectorFromArray
-} from "apache-arrow";
-import {firstSamples, type LabelledImages} from "../../lib/mnist.js";
+import {Binary, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
+import {firstSamples} from "../../lib/mnist.js";
 import type {Network} from "../../lib/network.js";
 import type {Run} from "../run-entry.js";
 import type {RunRequest} from "../run-key.js";
@@ -21,7 +11,8 @@ import {weightsAt} from "../run-training.js";
 import type {Settings} from "../settings.js";
 import {EPOCHS_SWEEP_LR, experiment3} from "./epochs.js";
 import type {Experiment, RequestedRun, TableMaker} from "./experiment.js";
-import {datasetColumns, floatColumn, intColumn, textColumn} from "./result-tables.js";
+import {correlation, digitShapes, inkFrequency, meanPairwiseCorrelation} from "./image-statistics.js";
+import {datasetColumns, fixedSizeRows, floatColumn, intColumn, textColumn} from "./result-tables.js";
 import {experiment2, LEARNING_RATES} from "./learning-rate.js";
 import {experiment4, GRID_RATES} from "./rate-and-epochs.js";
 import {runConfig} from "./run-requests.js";
@@ -29,19 +20,6 @@ import {runConfig} from "./run-requests.js";
 export const BACK_QUERY_LR = 0.025;
 export const BACK_QUERY_EPOCHS = 13;
 export const BACK_QUERY_SEED = 1;
-
-/** Float32 rows of `size` values as an Arrow FixedSizeList vector. */
-function fixedSizeRows(values: Float32Array, size: number) {
-  const child = makeData({type: new Float32(), length: values.length, data: values});
-  return makeVector(
-    makeData({
-      type: new FixedSizeList(size, new Field("value", new Float32())),
-      length: values.length / size,
-      nullCount: 0,
-      child
-    })
-  );
-}
 
 /** A back-queried image as grey levels: 0.01 (white) .. 0.99 (ink) onto 0..255. */
 export function greyLevels(image: Float32Array): Uint8Array {
@@ -83,73 +61,6 @@ function backQueryTable(rows: {run: Run; epoch: number}[], inputs: number): Tabl
       new Binary()
     )
   });
-}
-
-/**
- * What sets each digit apart: its mean training image minus the mean of the ten digits' mean
- * images, in grey levels (positive where the digit has more ink than digits in general).
- */
-export function digitShapes(train: LabelledImages): Float64Array[] {
-  const means = Array.from({length: 10}, () => new Float64Array(train.size));
-  const counts = new Array<number>(10).fill(0);
-  for (let n = 0; n < train.count; n++) {
-    const mean = means[train.labels[n]];
-    counts[train.labels[n]]++;
-    for (let i = 0, offset = n * train.size; i < train.size; i++) mean[i] += train.pixels[offset + i];
-  }
-  counts.forEach((count, d) => {
-    if (count === 0) throw new RangeError(`no training image of digit ${d}: cannot form its mean image`);
-  });
-  means.forEach((mean, d) => {
-    for (let i = 0; i < mean.length; i++) mean[i] /= counts[d];
-  });
-  const overall = new Float64Array(train.size).map((_, i) => means.reduce((sum, mean) => sum + mean[i], 0) / 10);
-  return means.map((mean) => mean.map((v, i) => v - overall[i]));
-}
-
-/** Pearson correlation of two equally long vectors. */
-export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0,
-    mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let ab = 0,
-    aa = 0,
-    bb = 0;
-  for (let i = 0; i < n; i++) {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) ** 2;
-    bb += (b[i] - mb) ** 2;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
-
-/** Fraction of the images that ink each pixel at all (grey level above 0). */
-export function inkFrequency(images: LabelledImages): Float64Array {
-  const counts = new Float64Array(images.size);
-  for (let n = 0; n < images.count; n++) {
-    for (let i = 0, offset = n * images.size; i < images.size; i++) if (images.pixels[offset + i] > 0) counts[i]++;
-  }
-  return counts.map((c) => c / images.count);
-}
-
-/** Mean Pearson correlation over all pairs of `images`, on the pixels in `pixels` only. */
-export function meanPairwiseCorrelation(images: ArrayLike<number>[], pixels: number[]): number {
-  const picked = images.map((image) => pixels.map((i) => image[i]));
-  let sum = 0,
-    pairs = 0;
-  for (let a = 0; a < picked.length; a++) {
-    for (let b = a + 1; b < picked.length; b++) {
-      sum += correlation(picked[a], picked[b]);
-      pairs++;
-    }
-  }
-  return pairs ? sum / pairs : NaN;
 }
 
 /** The 100-node runs of Experiments 2-4: the networks a reader can compare with. */

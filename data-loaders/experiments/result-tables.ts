@@ -1,6 +1,19 @@
 // The tables most experiments publish: one row per (run, epoch) with its metrics, the build's
 // settings, and the reproduction's figures drawn beside ours.
-import {Bool, Float64, Int32, Table, tableFromArrays, Utf8, vectorFromArray} from "apache-arrow";
+import {
+  Bool,
+  Field,
+  FixedSizeList,
+  Float32,
+  Float64,
+  Int32,
+  makeData,
+  makeVector,
+  Table,
+  tableFromArrays,
+  Utf8,
+  vectorFromArray
+} from "apache-arrow";
 import * as d3 from "d3";
 import {summarize} from "../../lib/seed-stats.js";
 import type {Dataset} from "../dataset.js";
@@ -16,6 +29,19 @@ export type RunColumn = {int: (run: Run) => number} | {float: (run: Run) => numb
 export const intColumn = (values: number[]) => vectorFromArray(values, new Int32());
 export const floatColumn = (values: number[]) => vectorFromArray(values, new Float64());
 export const textColumn = (values: string[]) => vectorFromArray(values, new Utf8());
+
+/** Float32 rows of `size` values as an Arrow FixedSizeList vector. */
+export function fixedSizeRows(values: Float32Array, size: number) {
+  const child = makeData({type: new Float32(), length: values.length, data: values});
+  return makeVector(
+    makeData({
+      type: new FixedSizeList(size, new Field("value", new Float32())),
+      length: values.length / size,
+      nullCount: 0,
+      child
+    })
+  );
+}
 
 /**
  * One row per run and epoch up to the epochs its request asked for, with `columns` describing each run.
