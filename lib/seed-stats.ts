@@ -28,14 +28,26 @@ export function summarize(values: number[]): SeedSummary {
   return {n, mean, sd, min: d3.min(values)!, max: d3.max(values)!, low: mean - half, high: mean + half};
 }
 
-/** Groups rows by key and summarises `value` over each group: one row per key. */
+/**
+ * Groups rows by the fields of the object `key` returns (the same fields for every row) and
+ * summarises `value` over each group: one row per key, in the order keys are first seen.
+ */
 export function summarizeBy<T, K extends Record<string, number | string>>(
   rows: T[],
   key: (row: T) => K,
   value: (row: T) => number
 ): (K & SeedSummary)[] {
-  const groups = d3.group(rows, (row) => JSON.stringify(key(row)));
-  return Array.from(groups, ([k, members]) => ({...(JSON.parse(k) as K), ...summarize(members.map(value))}));
+  if (!rows.length) return [];
+  const fields = Object.keys(key(rows[0]));
+  const groups = d3.flatRollup(
+    rows,
+    (members) => summarize(members.map(value)),
+    ...fields.map((field) => (row: T) => key(row)[field])
+  );
+  return groups.map((group) => ({
+    ...(Object.fromEntries(fields.map((field, i) => [field, group[i]])) as K),
+    ...(group[fields.length] as SeedSummary)
+  }));
 }
 
 /**
