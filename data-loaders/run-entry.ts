@@ -11,8 +11,8 @@ import type {Network} from "../lib/network.js";
 import {readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {fileStamp} from "./file-stamp.js";
 import {projectRoot} from "./module-graph.js";
-import {BuildError} from "./errors.js";
 import {describeRun, engineFingerprint, runKey, type RunConfig, type RunRequest} from "./run-key.js";
+import {decodeBin, encodeBin} from "./run-bin.js";
 import {writeAtomically} from "./temporaries.js";
 
 export interface EpochMetrics {
@@ -87,52 +87,8 @@ export function coverage(
   return stored.epochs >= request.epochs && missing.length === 0 ? "covers" : "extend";
 }
 
-/** Byte layout of an entry's .bin: where each part starts. */
-function binLayout(net: Network, epochs: number, testSamples: number, snapshots: number) {
-  const weights = 8 * (net.wih.length + net.who.length);
-  const predictions = weights;
-  const backQueries = predictions + epochs * testSamples;
-  const backQueryBytes = 4 * net.outputs * net.inputs;
-  const snapshotStart = backQueries + epochs * backQueryBytes;
-  return {
-    weights,
-    predictions,
-    backQueries,
-    backQueryBytes,
-    snapshots: snapshotStart,
-    bytes: snapshotStart + snapshots * weights
-  };
-}
-
-function writeWeights(bin: Uint8Array, offset: number, {wih, who}: Network): void {
-  // Copied as bytes: a snapshot follows the test answers (one byte per test image and epoch),
-  // so its offset need not be a multiple of 8 and a Float64Array view on it would throw.
-  const weights = new Float64Array(wih.length + who.length);
-  weights.set(wih);
-  weights.set(who, wih.length);
-  bin.set(new Uint8Array(weights.buffer), offset);
-}
-
-function readWeights(bin: Uint8Array, offset: number, net: Network): Network {
-  const {wih, who} = net;
-  const weights = new Float64Array(bin.buffer.slice(offset, offset + 8 * (wih.length + who.length)));
-  return {...net, wih: weights.slice(0, wih.length), who: weights.slice(wih.length)};
-}
-
 export function writeRun(store: string, run: Run, testSamples: number): void {
-  const snapshots = [...run.snapshots.keys()].sort((a, b) => a - b);
-  const layout = binLayout(run.net, run.epochs.length, testSamples, snapshots.length);
-  const bin = new Uint8Array(layout.bytes);
-  writeWeights(bin, 0, run.net);
-  run.testPredictions.forEach((p, i) => {
-    bin.set(p, layout.predictions + i * testSamples);
-  });
-  run.backQueries.forEach((b, i) => {
-    bin.set(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), layout.backQueries + i * layout.backQueryBytes);
-  });
-  snapshots.forEach((epoch, i) => {
-    writeWeights(bin, layout.snapshots + i * layout.weights, run.snapshots.get(epoch)!);
-  });
+  const {bin, snapshots} = encodeBin(run, testSamples);
   const fields: Omit<Entry, "sha256"> = {
     format: FORMAT,
     key: run.key,
@@ -198,7 +154,7 @@ function otherRun(entry: Entry, expected?: RunIdentity): string | undefined {
  * than its key (and `expected`) name. With `trustUnchanged`, a .bin checked before and
  * unchanged since is not hashed again.
  */
-function readEntry(
+export function readEntry(
   store: string,
   key: string,
   trustUnchanged = false,
@@ -274,83 +230,9 @@ export function readRun(
   if (!found) return undefined;
   try {
     if (found instanceof Error) throw found;
-    return decodeRun(found.entry, found.bin!, empty(found.entry.config)); // read whole: not trusted
+    return decodeBin(found.bin!, empty(found.entry.config), found.entry); // read whole: not trusted
   } catch (error) {
     reportCorrupt(store, key, error as Error);
     return undefined;
   }
-}
-
-/** Fills `run` (fresh, of the entry's shape) from an entry and its checked .bin. */
-function decodeRun(entry: Entry, bin: Uint8Array, run: Run): Run {
-  const epochs = entry.epochs.length;
-  const layout = binLayout(run.net, epochs, entry.testSamples, entry.snapshots.length);
-  if (layout.bytes !== bin.length) throw new Error("weights file has the wrong size");
-  run.net = readWeights(bin, 0, run.net);
-  run.epochs = entry.epochs;
-  for (let i = 0; i < epochs; i++) {
-    run.testPredictions.push(
-      bin.slice(layout.predictions + i * entry.testSamples, layout.predictions + (i + 1) * entry.testSamples)
-    );
-    const start = layout.backQueries + i * layout.backQueryBytes;
-    run.backQueries.push(new Float32Array(bin.buffer.slice(start, start + layout.backQueryBytes)));
-  }
-  entry.snapshots.forEach((epoch, i) => {
-    run.snapshots.set(epoch, readWeights(bin, layout.snapshots + i * layout.weights, run.net));
-  });
-  return run;
-}
-
-/**
- * A stored run for the result tables, after `ensureRuns` has checked the store: its metrics
- * (`epochs`, `config`, ...) are read now, its .bin (weights, test answers, back queries,
- * snapshots) only when a table first reads one of those, and then once: most tables read
- * metrics only. `snapshotEpochs` says which snapshots it holds without reading them.
- * Undefined when the store has no entry for `key`; a BuildError naming the entry when it is
- * damaged or another run (the check moments before found it sound, so something changed it).
- */
-export function openRun(
-  store: string,
-  key: string,
-  empty: (config: RunConfig) => Run,
-  expected?: RunIdentity
-): {run: Run; snapshotEpochs: number[]} | undefined {
-  const damaged = (error: Error) =>
-    new BuildError(`run store: entry ${key} in ${store} changed during the build (${error.message}); build again`);
-  const found = readEntry(store, key, true, expected);
-  if (!found) return undefined;
-  if (found instanceof Error) throw damaged(found);
-  const {entry} = found;
-  let bin = found.bin; // read already when the check had no record of it
-  let decoded: Run | undefined;
-  const whole = () => {
-    if (decoded) return decoded;
-    const read = bin ? {entry, bin} : readEntry(store, key, false, expected);
-    if (!read || read instanceof Error) throw damaged(read ?? new Error("its files are gone"));
-    // Rewritten since it was opened (trained further): its metrics here would not match its weights.
-    if (read.entry.sha256 !== entry.sha256) throw damaged(new Error("it was rewritten after it was opened"));
-    decoded = decodeRun(entry, read.bin!, empty(entry.config));
-    bin = undefined;
-    return decoded;
-  };
-  const run: Run = {
-    key,
-    config: entry.config,
-    datasetChecksum: entry.datasetChecksum,
-    trainSamples: entry.trainSamples,
-    epochs: entry.epochs,
-    get net() {
-      return whole().net;
-    },
-    get testPredictions() {
-      return whole().testPredictions;
-    },
-    get backQueries() {
-      return whole().backQueries;
-    },
-    get snapshots() {
-      return whole().snapshots;
-    }
-  };
-  return {run, snapshotEpochs: entry.snapshots};
 }

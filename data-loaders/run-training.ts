@@ -6,8 +6,7 @@ import {firstSamples} from "../lib/mnist.js";
 import {backQuery, createNetwork, type Network} from "../lib/network.js";
 import {withRotations} from "../lib/rotation.js";
 import type {Dataset} from "./dataset.js";
-import {BuildError} from "./errors.js";
-import {coverage, openRun, readRun, storeDir, writeRun, type Run} from "./run-entry.js";
+import {coverage, readRun, storeDir, writeRun, type Run} from "./run-entry.js";
 import {runKey, type RunConfig, type RunRequest} from "./run-key.js";
 
 /** Training accuracy is measured on this many images from the start of the training set. */
@@ -74,34 +73,6 @@ export async function getRun(
   return run;
 }
 
-const opened = new Map<string, NonNullable<ReturnType<typeof openRun>>>();
-
-/**
- * The stored run `request` asks for, for the result tables once `ensureRuns` has trained what
- * the store lacked: opened once per process and store (openRun), so experiments sharing a run
- * read it once, and its .bin only if a table reads its weights, answers or back queries.
- * Throws a BuildError naming the run when the store does not hold as much as `request` asks.
- */
-export function storedRun(dataset: Dataset, request: RunRequest, store = storeDir()): Run {
-  const key = runKey(request.config, dataset.checksum);
-  const id = `${store}/${key}`;
-  const covers = (found: {run: Run; snapshotEpochs: number[]} | undefined) =>
-    found && coverage({epochs: found.run.epochs.length, snapshots: found.snapshotEpochs}, request) === "covers";
-  let found = opened.get(id);
-  if (!covers(found)) {
-    found = openRun(store, key, (stored) => freshRun(key, stored, dataset, false), {
-      config: request.config,
-      datasetChecksum: dataset.checksum
-    });
-    if (!covers(found))
-      throw new BuildError(
-        `run store: ${store} lacks run ${key} (${request.epochs} epochs): it is trained before the tables are made`
-      );
-    opened.set(id, found!);
-  }
-  return found!.run;
-}
-
 /** The run's weights after `epoch`: its last epoch, or a snapshot it was asked to keep. */
 export function weightsAt(run: Run, epoch: number): Network {
   if (epoch === run.epochs.length) return run.net;
@@ -118,7 +89,7 @@ export function backQueries(net: Network): Float32Array {
 }
 
 /** A run with no epochs yet: initial weights drawn from the seed, or zeros to be overwritten from a file. */
-function freshRun(key: string, config: RunConfig, dataset: Dataset, initialise = true): Run {
+export function freshRun(key: string, config: RunConfig, dataset: Dataset, initialise = true): Run {
   const {hidden, init, seed} = config;
   const inputs = dataset.train.size;
   const net = initialise

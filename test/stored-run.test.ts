@@ -6,7 +6,8 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {storedState} from "../data-loaders/run-entry.js";
 import type {RunConfig} from "../data-loaders/run-key.js";
-import {getRun, storedRun, weightsAt} from "../data-loaders/run-training.js";
+import {getRun, weightsAt} from "../data-loaders/run-training.js";
+import {storedRun} from "../data-loaders/stored-runs.js";
 import {firstDifference, smallDataset, tempDir} from "./fixtures.js";
 
 const config: RunConfig = {hidden: 20, init: "Normal", lr: 0.3, seed: 1, kernel: "wasm-f32"};

@@ -7,7 +7,7 @@ import {UsageError} from "../errors.js";
 import {ensureRuns} from "../run-pool.js";
 import type {Run} from "../run-entry.js";
 import type {RunRequest} from "../run-key.js";
-import {storedRun} from "../run-training.js";
+import {storedRun} from "../stored-runs.js";
 import {checkSettings, type Settings} from "../settings.js";
 
 /**
