@@ -12,7 +12,7 @@ import type {Settings} from "../settings.js";
 import {EPOCHS_SWEEP_LR, experiment3} from "./epochs.js";
 import type {Experiment, RequestedRun, TableMaker} from "./experiment.js";
 import {correlation, digitShapes, inkFrequency, meanPairwiseCorrelation} from "./image-statistics.js";
-import {datasetColumns, fixedSizeRows, floatColumn, intColumn, textColumn} from "./result-tables.js";
+import {fixedSizeRows, floatColumn, intColumn, runSummaryColumns, textColumn} from "./result-tables.js";
 import {experiment2, LEARNING_RATES} from "./learning-rate.js";
 import {experiment4, GRID_RATES} from "./rate-and-epochs.js";
 import {runConfig} from "./run-requests.js";
@@ -121,22 +121,8 @@ export const experiment5: Experiment = {
     ...storedRuns(settings)
   ],
   tables: {
-    summary([main], dataset, settings) {
-      const metrics = main.epochs[BACK_QUERY_EPOCHS - 1];
-      return tableFromArrays({
-        score: Float64Array.of(metrics.testScore),
-        lr: Float64Array.of(main.config.lr),
-        epochs: Int32Array.of(BACK_QUERY_EPOCHS),
-        hidden: Int32Array.of(main.config.hidden),
-        init: [main.config.init],
-        seed: Int32Array.of(main.config.seed),
-        trainSamples: Int32Array.of(main.trainSamples),
-        ...datasetColumns(dataset),
-        trainLimit: Int32Array.of(settings.trainLimit ?? 0),
-        kernel: [main.config.kernel],
-        runKey: [main.key]
-      });
-    },
+    summary: ([main], dataset, settings) =>
+      tableFromArrays(runSummaryColumns(main, BACK_QUERY_EPOCHS, dataset, settings)),
     backquery: ([main]) =>
       new Table({
         label: vectorFromArray(Int32Array.from({length: 10}, (_, label) => label)),

@@ -3,7 +3,7 @@ import {Binary, Table, tableFromArrays, vectorFromArray} from "apache-arrow";
 import {engineFingerprint} from "../run-key.js";
 import type {Dataset} from "../dataset.js";
 import type {Experiment, RequestedRun} from "./experiment.js";
-import {bestMean, datasetColumns, headlineTable, intColumn} from "./result-tables.js";
+import {bestMean, headlineTable, intColumn, runSummaryColumns} from "./result-tables.js";
 import {runConfig} from "./run-requests.js";
 
 export const ONE_RUN_LR = 0.3;
@@ -33,24 +33,14 @@ export const experiment1: Experiment = {
     {config: runConfig({hidden: 100, lr: ONE_RUN_LR}, ONE_RUN_SEED, settings), epochs: ONE_RUN_EPOCHS}
   ],
   tables: {
-    summary([run], dataset, {trainLimit}) {
+    summary([run], dataset, settings) {
       const metrics = run.epochs[ONE_RUN_EPOCHS - 1];
       return tableFromArrays({
-        score: Float64Array.of(metrics.testScore),
-        lr: Float64Array.of(run.config.lr),
-        epochs: Int32Array.of(ONE_RUN_EPOCHS),
-        hidden: Int32Array.of(run.config.hidden),
-        init: [run.config.init],
-        seed: Int32Array.of(run.config.seed),
-        trainSamples: Int32Array.of(run.trainSamples),
-        trainLimit: Int32Array.of(trainLimit ?? 0),
+        ...runSummaryColumns(run, ONE_RUN_EPOCHS, dataset, settings),
         seconds: Float64Array.of(metrics.seconds),
         samplesPerSecond: Float64Array.of(metrics.samplesPerSecond),
         datasetChecksum: [dataset.checksum],
-        ...datasetColumns(dataset),
-        engineVersion: [engineFingerprint().hash.slice(0, 12)],
-        kernel: [run.config.kernel],
-        runKey: [run.key]
+        engineVersion: [engineFingerprint().hash.slice(0, 12)]
       });
     },
     digits([run], {test}) {

@@ -89,6 +89,25 @@ export const datasetColumns = (dataset: Dataset) => ({
   officialDataset: [dataset.official]
 });
 
+/**
+ * One run's row of a summary table (for tableFromArrays): its test score after `epochs`, its
+ * settings, the training images it saw and the build's limit, what the data was
+ * (datasetColumns), its kernel and its run key.
+ */
+export const runSummaryColumns = (run: Run, epochs: number, dataset: Dataset, settings: Settings) => ({
+  score: Float64Array.of(run.epochs[epochs - 1].testScore),
+  lr: Float64Array.of(run.config.lr),
+  epochs: Int32Array.of(epochs),
+  hidden: Int32Array.of(run.config.hidden),
+  init: [run.config.init],
+  seed: Int32Array.of(run.config.seed),
+  trainSamples: Int32Array.of(run.trainSamples),
+  trainLimit: Int32Array.of(settings.trainLimit ?? 0),
+  ...datasetColumns(dataset),
+  kernel: [run.config.kernel],
+  runKey: [run.key]
+});
+
 /** What the data was, as Arrow columns: the test images every score is measured on, and datasetColumns'. */
 const dataVectors = (dataset: Dataset) => ({
   testSamples: intColumn([dataset.test.count]),
