@@ -213,10 +213,11 @@ export function chartFooter(
     });
     return link;
   });
-  const entries = Object.entries({...fixed, ...settings}).map(
-    ([key, value]) =>
-      html`<dt>${key}</dt><dd style="margin: 0;">${typeof value === "number" ? value.toLocaleString("en") : String(value)}</dd>`
-  );
+  // Two elements per setting, not a fragment: htl wraps several top-level nodes in a <span>.
+  const entries = Object.entries({...fixed, ...settings}).flatMap(([key, value]) => [
+    html`<dt>${key}</dt>`,
+    html`<dd style="margin: 0;">${typeof value === "number" ? value.toLocaleString("en") : String(value)}</dd>`
+  ]);
   const list = html`<dl style="display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;">${entries}</dl>`;
   const made = live
     ? [live.made, ...(entries.length ? ["Settings:", list] : [])]
