@@ -21,7 +21,7 @@ describe("URL parameters", () => {
 /**
  * A browser's session history, small enough to read: entries of URLs, pushState/replaceState,
  * and back() firing "popstate" on the window as a browser does. Installed as the globals
- * url-state.ts uses (location, history, addEventListener).
+ * url-state.ts uses (location, history, addEventListener, removeEventListener).
  */
 function fakeWindow(start: string) {
   const window = new EventTarget();
@@ -51,6 +51,7 @@ function fakeWindow(start: string) {
     }
   });
   vi.stubGlobal("addEventListener", window.addEventListener.bind(window));
+  vi.stubGlobal("removeEventListener", window.removeEventListener.bind(window));
   return {
     history,
     entries,
@@ -147,5 +148,21 @@ describe("URL state history", () => {
     step(epochs, 1);
     vi.advanceTimersByTime(400);
     expect(browser.entries.map((url) => new URL(url).search)).toEqual(["", "?lr=0.101", "?lr=0.101&epochs=2"]);
+  });
+
+  it("stops listening to Back and Forward when the cell is invalidated", async () => {
+    const browser = fakeWindow("https://example.org/page.html");
+    let invalidate = () => {};
+    const invalidation = new Promise<void>((resolve) => {
+      invalidate = resolve;
+    });
+    const lr = urlState(fakeSlider(0.1), "lr", invalidation);
+    step(lr);
+    vi.advanceTimersByTime(400);
+    invalidate();
+    await invalidation;
+    browser.history.back();
+    expect(lr.value).toBe(0.101); // the old control is left as it was
+    expect(new URL(browser.entries[browser.index]).search).toBe("");
   });
 });

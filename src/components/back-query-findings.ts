@@ -1,6 +1,7 @@
 // What Experiment 5's page says about its tables, computed: how each back query resembles the
 // digits' distinctive shapes (exp5-similarity) and how far seeds agree (exp5-agreement).
 import * as d3 from "d3";
+import {html} from "htl";
 
 export interface SimilarityRow {
   /** The back-queried label. */
@@ -38,26 +39,18 @@ export function agreementOf(agreement: AgreementRow[]) {
   return {regions: {all, never, seldom, often}, rows, mean, pixels, seeds: d3.max(agreement, (d) => d.seeds) ?? 0};
 }
 
-/** A paragraph's content from text with <strong> marks (numbers and fixed words only). */
-function marked(text: string): HTMLSpanElement {
-  const span = document.createElement("span");
-  span.innerHTML = text;
-  return span;
-}
-
 /** Under the seeds' grid: how well two seeds' back queries of a label agree, by region. */
 export function seedAgreementNote(agreement: AgreementRow[]): Node {
   const {regions, rows, mean, pixels, seeds} = agreementOf(agreement);
   if (seeds < 2) return document.createTextNode("Only one seed was trained (SEEDS=1): nothing to compare.");
   const extent = d3.extent(rows(regions.all), (d) => d.correlation) as [number, number];
   const never = Number.isNaN(mean(regions.never)) ? "nothing to measure" : mean(regions.never).toFixed(2);
-  return marked(
-    `Mean correlation between two seeds' back queries of the same label (pixel by pixel): ` +
-      `<strong>${mean(regions.all).toFixed(2)}</strong> over all pixels (by label ${extent[0].toFixed(2)} to ${extent[1].toFixed(2)}), ` +
-      `${mean(regions.often).toFixed(2)} on the ${pixels(regions.often)} pixels that 1% or more of the training images ink, ` +
-      `${mean(regions.seldom).toFixed(2)} on the ${pixels(regions.seldom)} that fewer ink, ` +
-      `and ${never} on the ${pixels(regions.never)} pixels no training image inks.`
-  );
+  const after =
+    `over all pixels (by label ${extent[0].toFixed(2)} to ${extent[1].toFixed(2)}), ` +
+    `${mean(regions.often).toFixed(2)} on the ${pixels(regions.often)} pixels that 1% or more of the training images ink, ` +
+    `${mean(regions.seldom).toFixed(2)} on the ${pixels(regions.seldom)} that fewer ink, ` +
+    `and ${never} on the ${pixels(regions.never)} pixels no training image inks.`;
+  return html`<span>Mean correlation between two seeds' back queries of the same label (pixel by pixel): <strong>${mean(regions.all).toFixed(2)}</strong> ${after}</span>`;
 }
 
 /** "What the data says": the network's score, how its back queries match the shapes, and whether seeds agree. */
@@ -85,13 +78,12 @@ export function backQueryFindings(score: number, similarity: SimilarityRow[], ag
         `that no training image inks (the corners and edges) keep their random starting weights; there the seeds agree ` +
         `no better than chance (${mean(regions.never).toFixed(2)}).`
       : "";
-  return marked(
-    `This network labels ${(score * 100).toFixed(2)}% of the test images correctly, and what it imagines is not noise, ` +
-      `though it is not a clean digit either. Measured against the ten distinctive shapes, the back query of ` +
-      `<strong>${matches.length} of 10</strong> labels is most like its own digit's shape (correlation ${low.toFixed(2)} ` +
-      `to ${high.toFixed(2)} with its own shape, against a mean of ${others.toFixed(2)} with the other digits' shapes)` +
-      `${misses.length ? `; ${missed}` : ""}. The network does not store pictures of digits: it stores which pixels ` +
-      `tell one digit from the others, so each image shows the digit's strokes dark on a ground of the light strokes ` +
-      `of the digits it must not be.${grain}`
-  );
+  const before = `This network labels ${(score * 100).toFixed(2)}% of the test images correctly, and what it imagines is not noise, though it is not a clean digit either. Measured against the ten distinctive shapes, the back query of `;
+  const after =
+    `labels is most like its own digit's shape (correlation ${low.toFixed(2)} ` +
+    `to ${high.toFixed(2)} with its own shape, against a mean of ${others.toFixed(2)} with the other digits' shapes)` +
+    `${misses.length ? `; ${missed}` : ""}. The network does not store pictures of digits: it stores which pixels ` +
+    `tell one digit from the others, so each image shows the digit's strokes dark on a ground of the light strokes ` +
+    `of the digits it must not be.${grain}`;
+  return html`<span>${before}<strong>${matches.length} of 10</strong> ${after}</span>`;
 }

@@ -11,9 +11,9 @@
 //   DecompressionStream (inflating the gzip-compressed MNIST slices): missing in Safari before
 //     16.4 and Firefox before 113 -> fflate inflates them (mnist-files.ts).
 //   The clipboard (Copy link): missing off HTTPS -> the link is shown to copy by hand (url-state.ts).
+import {html} from "htl";
 import {simd} from "wasm-feature-detect";
 import type {KernelName} from "../lib/kernels.js";
-import {element} from "./element.js";
 
 /** The kernel trained with where the fast one cannot run: plain TypeScript loops, the sparse-input trick. */
 export const FALLBACK_KERNEL: KernelName = "sparse";
@@ -71,8 +71,8 @@ export function trainingUnavailable(): string | undefined {
 
 /** A training panel's line for what this browser changes (another kernel, no training): hidden until told. */
 export function supportLine(margin: string): {line: HTMLParagraphElement; tell: (text: string) => void} {
-  const line = element("p", {className: "browser-support", hidden: true});
-  line.style.cssText = `font-size: 13px; margin: ${margin};`;
+  const line =
+    html`<p class="browser-support" hidden style=${`font-size: 13px; margin: ${margin};`}></p>` as HTMLParagraphElement;
   return {
     line,
     tell: (text) => {

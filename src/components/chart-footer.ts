@@ -7,8 +7,8 @@
 // as a sign the page reads it with .arrow(), and fetches apache-arrow from a CDN for it.)
 import {tableFromJSON, tableToIPC} from "apache-arrow";
 import * as d3 from "d3";
+import {html} from "htl";
 import {type Row, rowsOf} from "./arrow.js";
-import {element} from "./element.js";
 import {fetchBytes} from "./fetch-bytes.js";
 
 /**
@@ -166,7 +166,7 @@ async function pngOf({text, width, height}: {text: string; width: number; height
 /** Saves `blob` as `name` through a temporary link. */
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
-  const link = element("a", {href: url, download: name});
+  const link = html`<a href=${url} download=${name}></a>`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -184,10 +184,7 @@ export function chartFooter(
   const live = typeof source === "string" ? undefined : source;
   const href = typeof source === "string" ? source : "";
   const base = `${pageName()}-${chart}`;
-  const footer = element("div", {className: "chart-footer"});
-  footer.style.cssText = "font: 13px var(--sans-serif); margin-top: 0.5rem; color: var(--theme-foreground-muted);";
-  const links = element("div", {className: "downloads"});
-  links.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem;";
+  const footer = html`<div class="chart-footer" style="font: 13px var(--sans-serif); margin-top: 0.5rem; color: var(--theme-foreground-muted);"></div>`;
   const figure = () => {
     const card = footer.closest(".card");
     if (!card) throw new Error(`chartFooter(${chart}): not inside a .card`);
@@ -206,41 +203,33 @@ export function chartFooter(
     ["SVG", "svg", async () => new Blob([figure().text], {type: "image/svg+xml"})],
     ["PNG", "png", () => pngOf(figure())]
   ];
-  links.append("Download: ");
-  for (const [label, extension, make] of makers) {
-    const link = element("a", {
-      href: "#",
-      textContent: label,
-      download: `${base}.${extension}`,
-      title: `${label === "CSV" || label === "Arrow" ? "The chart's table" : "The figure"} as ${base}.${extension}`
-    });
-    link.dataset.format = extension;
+  const links = makers.map(([label, extension, make]) => {
+    const name = `${base}.${extension}`;
+    const what = label === "CSV" || label === "Arrow" ? "The chart's table" : "The figure";
+    const link = html`<a href="#" download=${name} data-format=${extension} title=${`${what} as ${name}`}>${label}</a>`;
     link.addEventListener("click", async (event) => {
       event.preventDefault();
-      save(await make(), link.download);
+      save(await make(), name);
     });
-    links.append(link);
-  }
-  const details = element("details", {className: "how-made"});
-  const summary = element("summary", {textContent: "How this was made"});
-  const list = element("dl");
-  list.style.cssText = "display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;";
-  for (const [key, value] of Object.entries({...fixed, ...settings})) {
-    const description = element("dd", {
-      textContent: typeof value === "number" ? value.toLocaleString("en") : String(value)
-    });
-    description.style.margin = "0";
-    list.append(element("dt", {textContent: key}), description);
-  }
-  if (live) details.append(summary, live.made, ...(list.children.length ? ["Settings:", list] : []));
-  else
-    details.append(
-      summary,
-      "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
-      element("pre", {textContent: regenerateCommand(fileNameOf(href), settings)}),
-      "Run settings:",
-      list
-    );
-  footer.append(links, details);
+    return link;
+  });
+  // Two elements per setting, not a fragment: htl wraps several top-level nodes in a <span>.
+  const entries = Object.entries({...fixed, ...settings}).flatMap(([key, value]) => [
+    html`<dt>${key}</dt>`,
+    html`<dd style="margin: 0;">${typeof value === "number" ? value.toLocaleString("en") : String(value)}</dd>`
+  ]);
+  const list = html`<dl style="display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0;">${entries}</dl>`;
+  const made = live
+    ? [live.made, ...(entries.length ? ["Settings:", list] : [])]
+    : [
+        "The command that writes this chart's table again: byte for byte the same file while the run store holds its runs; retrained, the same scores with new training times.",
+        html`<pre>${regenerateCommand(fileNameOf(href), settings)}</pre>`,
+        "Run settings:",
+        list
+      ];
+  footer.append(
+    html`<div class="downloads" style="display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem;">Download: ${links}</div>`,
+    html`<details class="how-made"><summary>How this was made</summary>${made}</details>`
+  );
   return footer;
 }

@@ -1,3 +1,5 @@
+import {html} from "htl";
+
 export interface DigitGridOptions<T> {
   /** The 28x28 grey levels of an item, 0 (background) to 255 (ink), row after row. */
   pixels: (item: T) => ArrayLike<number>;
@@ -34,23 +36,14 @@ export function digitCanvas(values: ArrayLike<number>, side = 28): HTMLCanvasEle
  */
 export function digitGrid<T>(items: Iterable<T>, options: DigitGridOptions<T>): HTMLDivElement {
   const {pixels, caption, tooltip, scale = 3, side = 28} = options;
-  const grid = document.createElement("div");
-  grid.className = "digit-grid";
-  grid.style.cssText = "display: flex; flex-wrap: wrap; gap: 8px;";
-  if (options.width) grid.style.maxWidth = `${options.width}px`;
-  for (const item of items) {
-    const figure = document.createElement("figure");
-    figure.style.cssText = "margin: 0; text-align: center; font: 12px sans-serif;";
+  const figures = Array.from(items, (item) => {
     const canvas = digitCanvas(pixels(item), side);
     canvas.style.cssText = `width: ${side * scale}px; height: ${side * scale}px; image-rendering: pixelated; border: 1px solid var(--theme-foreground-faintest, #ddd);`;
     if (tooltip) canvas.title = tooltip(item);
-    figure.append(canvas);
-    if (caption) {
-      const text = document.createElement("figcaption");
-      text.textContent = caption(item);
-      figure.append(text);
-    }
-    grid.append(figure);
-  }
+    return html`<figure style="margin: 0; text-align: center; font: 12px sans-serif;">${canvas}${caption ? html`<figcaption>${caption(item)}</figcaption>` : null}</figure>`;
+  });
+  const grid =
+    html`<div class="digit-grid" style="display: flex; flex-wrap: wrap; gap: 8px;">${figures}</div>` as HTMLDivElement;
+  if (options.width) grid.style.maxWidth = `${options.width}px`;
   return grid;
 }

@@ -1,3 +1,4 @@
+import {html} from "htl";
 import {digitFromDrawing} from "../lib/digit-preprocessing.js";
 
 export interface DrawingPadOptions {
@@ -13,19 +14,14 @@ export interface DrawingPadOptions {
  * it fires "input" events, so a page can use it with Framework's view().
  */
 export function drawingPad({size = 280, pen = 20}: DrawingPadOptions = {}): HTMLDivElement & {value: Uint8Array} {
-  const pad = document.createElement("div") as HTMLDivElement & {value: Uint8Array};
-  pad.className = "drawing-pad";
-  pad.style.cssText = "display: inline-flex; flex-direction: column; gap: 0.5rem; align-items: flex-start;";
-  const canvas = document.createElement("canvas");
-  canvas.width = size;
-  canvas.height = size;
-  canvas.setAttribute("aria-label", "Draw a digit here");
   // touch-action: none keeps a finger drawing instead of scrolling the page.
-  canvas.style.cssText = `width: ${size}px; max-width: 100%; height: auto; aspect-ratio: 1; touch-action: none; cursor: crosshair; background: #fff; border: 1px solid var(--theme-foreground-faint, #bbb); border-radius: 4px;`;
-  const clear = document.createElement("button");
-  clear.type = "button";
-  clear.textContent = "Clear";
-  pad.append(canvas, clear);
+  const canvas =
+    html`<canvas width=${size} height=${size} aria-label="Draw a digit here" style=${`width: ${size}px; max-width: 100%; height: auto; aspect-ratio: 1; touch-action: none; cursor: crosshair; background: #fff; border: 1px solid var(--theme-foreground-faint, #bbb); border-radius: 4px;`}>` as HTMLCanvasElement;
+  const clear = html`<button type="button">Clear</button>`;
+  const pad =
+    html`<div class="drawing-pad" style="display: inline-flex; flex-direction: column; gap: 0.5rem; align-items: flex-start;">${canvas}${clear}</div>` as HTMLDivElement & {
+      value: Uint8Array;
+    };
 
   const context = canvas.getContext("2d", {willReadFrequently: true})!;
   context.lineCap = "round";

@@ -1,3 +1,4 @@
+import {html} from "htl";
 import {nameSliders} from "./labelled-range.js";
 
 export interface PlayerOptions {
@@ -20,14 +21,13 @@ export function player({
   label = "Value",
   interval = 700
 }: PlayerOptions): HTMLFormElement & {value: number} {
-  const form = document.createElement("form") as HTMLFormElement & {value: number};
-  form.className = "player";
-  form.style.cssText =
-    "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif; max-width: 100%;";
-  form.innerHTML = `<button type="button" name="play" style="min-width: 4.5em;">▶ Play</button>
+  const form =
+    html`<form class="player" style="display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif; max-width: 100%;">
+    <button type="button" name="play" style="min-width: 4.5em;">▶ Play</button>
     <label style="display: flex; gap: 0.5rem; align-items: center;">${label}
-    <input type="range" name="range" min="${min}" max="${max}" step="1" value="${value}" style="width: min(240px, 45vw);"></label>
-    <output name="out">${value}</output>`;
+    <input type="range" name="range" min=${min} max=${max} step="1" value=${value} style="width: min(240px, 45vw);"></label>
+    <output name="out">${value}</output>
+  </form>` as HTMLFormElement & {value: number};
   nameSliders(form, label); // named like every other slider on the site
   const range = form.querySelector("input")!;
   const button = form.querySelector("button")!;

@@ -3,15 +3,12 @@
 // text, not a region put in place of another. A button that must not be pressed while a run
 // goes on is marked aria-disabled, not disabled: a disabled button loses the keyboard focus,
 // which falls to <body>, and the reader loses their place on the page.
-import {element} from "./element.js";
+import {html} from "htl";
 
 /** A status line (role="status", polite) that screen readers read whenever its content changes. */
 export function statusLine(className = "status"): HTMLDivElement {
-  const line = element("div", {className});
-  line.setAttribute("role", "status");
-  line.setAttribute("aria-live", "polite");
-  line.setAttribute("aria-atomic", "true"); // the whole line, not just the words that changed
-  return line;
+  // aria-atomic: the whole line is read, not just the words that changed.
+  return html`<div class=${className} role="status" aria-live="polite" aria-atomic="true"></div>` as HTMLDivElement;
 }
 
 /** Marks `button` as not to be pressed (or pressable again) while keeping it focusable; its click handler checks `pressable`. */
@@ -28,15 +25,15 @@ export function pressable(button: HTMLButtonElement): boolean {
 }
 
 /**
- * A progress line's writer that lets through the first text and then one a second at most,
- * so a screen reader has time to read each; `write(text, true)` always writes (a final line).
+ * A progress line's writer that lets through the first line (text or markup) and then one a
+ * second at most, so a screen reader has time to read each; `write(line, true)` always writes.
  */
-export function throttled(write: (text: string) => void, interval = 1000): (text: string, now?: boolean) => void {
+export function throttled<T>(write: (line: T) => void, interval = 1000): (line: T, now?: boolean) => void {
   let last = Number.NEGATIVE_INFINITY;
-  return (text, now = false) => {
+  return (line, now = false) => {
     const time = performance.now();
     if (!now && time - last < interval) return;
     last = time;
-    write(text);
+    write(line);
   };
 }

@@ -4,6 +4,7 @@
 // preview (TRAIN_LIMIT) or from other files (MNIST_DIR) are never mistaken for the report's.
 
 /** The columns of a settings or summary table that say what the data was (result-tables.ts). */
+import {html} from "htl";
 export interface DataFacts {
   /** Training images each run saw: all of the dataset's, or the first TRAIN_LIMIT. */
   trainSamples: number;
@@ -109,20 +110,8 @@ export const noticeText = ({parts}: DataNotice) =>
  */
 export function previewWarning(row: Partial<DataFacts>, extra = ""): HTMLElement {
   const notice = dataNotice(row, extra);
-  const element = document.createElement(notice.label ? "div" : "p");
-  if (notice.label) {
-    element.className = "warning";
-    element.setAttribute("label", notice.label);
-  } else {
-    element.className = "data-source";
-  }
-  element.append(
-    ...notice.parts.map((part) => {
-      if (typeof part === "string") return part;
-      const code = document.createElement("code");
-      code.textContent = part.code;
-      return code;
-    })
-  );
-  return element;
+  const parts = notice.parts.map((part) => (typeof part === "string" ? part : html`<code>${part.code}</code>`));
+  return notice.label
+    ? html`<div class="warning" label=${notice.label}>${parts}</div>`
+    : html`<p class="data-source">${parts}</p>`;
 }

@@ -1,5 +1,6 @@
 // A test-image picker: a number field and buttons that jump to the previous or next image the
 // network gets wrong. An input for Framework's view(): its value is the picked index.
+import {html} from "htl";
 
 export interface TestPickerOptions {
   /** How many test images there are (indices 0 .. count - 1). */
@@ -11,21 +12,19 @@ export interface TestPickerOptions {
 }
 
 export function testPicker({count, wrong, value = 0}: TestPickerOptions): HTMLFormElement & {value: number} {
-  const form = document.createElement("form") as HTMLFormElement & {value: number};
-  form.className = "picker";
-  form.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif;";
-  const label = document.createElement("label");
-  const field = document.createElement("input");
-  Object.assign(field, {name: "index", type: "number", min: "0", max: String(count - 1)});
-  field.style.width = "6em";
-  label.append("Test image ", field, ` of ${count.toLocaleString("en")}`);
   const button = (name: string, text: string, step: number) => {
-    const element = document.createElement("button");
-    Object.assign(element, {type: "button", name, textContent: text});
+    const element = html`<button type="button" name=${name}>${text}</button>`;
     element.addEventListener("click", () => set(nextWrong(form.value, step)));
     return element;
   };
-  form.append(label, button("previous", "◀ Previous misclassified", -1), button("next", "Next misclassified ▶", 1));
+  const field =
+    html`<input name="index" type="number" min="0" max=${count - 1} style="width: 6em;">` as HTMLInputElement;
+  const form =
+    html`<form class="picker" style="display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; font: 13px sans-serif;">
+    <label>Test image ${field} of ${count.toLocaleString("en")}</label>
+    ${button("previous", "◀ Previous misclassified", -1)}
+    ${button("next", "Next misclassified ▶", 1)}
+  </form>` as HTMLFormElement & {value: number};
 
   /** The next image after `from` (in `step` direction) that the network gets wrong, else `from`. */
   function nextWrong(from: number, step: number): number {

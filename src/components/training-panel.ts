@@ -2,17 +2,18 @@
 // drawn as training goes. Training runs in a Web Worker (src/playground/train-worker.ts) with the
 // lib/ engine the build trains with, so the page stays responsive.
 import * as d3 from "d3";
-import {firstSamples, type LabelledImages} from "../lib/mnist.js";
+import type {LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init, query} from "../lib/network.js";
 import {scaleInput} from "../lib/scaling.js";
 import {argmax} from "../lib/training.js";
-import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
-import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
+import {html} from "htl";
+import type {TrainRequest} from "../playground/train-worker.js";
+import {fallbackNote, supportLine, trainingKernel, trainingUnavailable} from "./browser-support.js";
 import {chartFooter} from "./chart-footer.js";
-import {element} from "./element.js";
 import {countInIdleTime} from "./idle-slice.js";
 import {lineChart} from "./line-chart.js";
 import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
+import {trainInWorker} from "./train-in-worker.js";
 
 /** What the reader set: read when Start is pressed, so changing a setting does not stop a run. */
 export interface PanelSettings {
@@ -34,7 +35,7 @@ export interface TrainingPanelOptions {
   settings: () => PanelSettings;
   /** Fires "input" when the settings change (the settings form): the untrained network's score is drawn again. */
   changes?: EventTarget;
-  /** Framework's invalidation promise: the worker ends with the page. */
+  /** Framework's invalidation promise: the worker ends with the cell, and the panel stops listening to `changes`. */
   invalidation: Promise<unknown>;
 }
 
@@ -48,19 +49,18 @@ export function trainingPanel({
   changes,
   invalidation
 }: TrainingPanelOptions): HTMLElement {
-  const start = element("button", {type: "button", name: "start", textContent: "▶ Start"});
-  const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
+  const start = html`<button type="button" name="start">▶ Start</button>` as HTMLButtonElement;
+  const stop = html`<button type="button" name="stop" disabled>■ Stop</button>` as HTMLButtonElement;
   const status = statusLine(); // progress and the final score, read out by screen readers
   status.textContent = "Press Start to train.";
   status.style.cssText = "font: 14px var(--sans-serif); min-height: 2.8em;";
-  const chart = element("div", {className: "chart"});
-  const buttons = element("div");
-  buttons.style.cssText = "display: flex; gap: 0.75rem; margin-bottom: 0.75rem;";
-  buttons.append(start, stop);
+  const chart = html`<div class="chart">`;
   // Where training here uses another kernel than the one chosen, or cannot run, one sentence says so.
   const {line: support, tell} = supportLine("0 0 0.75rem");
-  const root = element("div", {className: "card", id: "training-panel"});
-  root.append(buttons, support, status, chart);
+  const root = html`<div class="card" id="training-panel">
+    <div style="display: flex; gap: 0.75rem; margin-bottom: 0.75rem;">${start}${stop}</div>
+    ${support}${status}${chart}
+  </div>`;
 
   let worker: Worker | undefined;
   let points: {seen: number; score: number}[] = [];
@@ -100,35 +100,11 @@ export function trainingPanel({
     stop.disabled = true;
     if (stopFocused) start.focus();
   };
-  const write = (html: string) => {
-    status.innerHTML = html;
-  };
+  const write = (line: Node | string) => status.replaceChildren(line);
   let progress = throttled(write); // a line a second at most: each can be read out
   const describe = (r: PanelSettings) =>
     `lr ${r.lr}, ${r.hidden} hidden, ${r.init}, ${r.epochs} epoch${r.epochs === 1 ? "" : "s"}, ${count(r.images)} images, seed ${r.seed}`;
-  const report = ({data}: MessageEvent<TrainReport>) => {
-    if (data.type === "progress") {
-      points.push({seen: data.seen, score: data.score});
-      progress(
-        `Epoch ${data.epoch} of ${data.epochs}: ${count(data.seen)} of ${count(data.total)} samples, ` +
-          `<strong>${data.seen ? count(Math.round(data.samplesPerSecond)) : "–"}</strong> samples/s, ` +
-          `test score <strong class="score">${data.score.toFixed(4)}</strong>, ${data.seconds.toFixed(1)} s`
-      );
-      draw();
-    } else if (data.type === "done") {
-      status.innerHTML =
-        `${data.stopped ? "Stopped" : "Done"} after ${count(data.seen)} samples in ${data.seconds.toFixed(1)} s ` +
-        `(${count(Math.round(data.samplesPerSecond))} samples/s): test score ` +
-        `<strong class="score" data-final="${data.score}">${data.score.toFixed(4)}</strong> ` +
-        `on ${count(test.count)} test images (${describe(run)}).`;
-      finish();
-    } else if (data.type === "kernel") {
-      tell(fallbackNote(data.wanted, false));
-    } else if (data.type === "error") {
-      status.textContent = `Training failed: ${data.message}`;
-      finish();
-    }
-  };
+  let stopping: AbortController | undefined;
   start.onclick = async () => {
     if (running || !pressable(start)) return;
     previews++; // an untrained score still being counted must not write over this run
@@ -140,30 +116,37 @@ export function trainingPanel({
     if (note) tell(note);
     else support.hidden = true;
     worker ??= new Worker(workerUrl);
-    worker.onmessage = report;
-    worker.onerror = () => {
-      status.textContent = WORKER_FAILED;
-      finish();
-    };
     points = [];
     chart.replaceChildren();
     status.textContent = "Starting…";
     progress = throttled(write); // a new run's first progress line is shown at once
-    const {lr, hidden, init, epochs, seed} = run;
-    const request: TrainRequest = {
-      type: "start",
-      lr,
-      hidden,
-      init,
-      epochs,
-      seed,
-      kernel,
-      train: firstSamples(train, run.images),
-      test
-    };
-    worker.postMessage(request);
+    stopping = new AbortController();
+    const {lr, hidden, init, epochs, seed, images} = run;
+    try {
+      const done = await trainInWorker(
+        worker,
+        {lr, hidden, init, epochs, seed, kernel, images, train, test},
+        {
+          signal: stopping.signal,
+          onKernel: (_, wanted) => tell(fallbackNote(wanted, false)),
+          onProgress: (p) => {
+            points.push({seen: p.seen, score: p.score});
+            progress(
+              html`<span>Epoch ${p.epoch} of ${p.epochs}: ${count(p.seen)} of ${count(p.total)} samples, <strong>${p.seen ? count(Math.round(p.samplesPerSecond)) : "–"}</strong> samples/s, test score <strong class="score">${p.score.toFixed(4)}</strong>, ${p.seconds.toFixed(1)} s</span>`
+            );
+            draw();
+          }
+        }
+      );
+      write(
+        html`<span>${done.stopped ? "Stopped" : "Done"} after ${count(done.seen)} samples in ${done.seconds.toFixed(1)} s (${count(Math.round(done.samplesPerSecond))} samples/s): test score <strong class="score" data-final=${done.score}>${done.score.toFixed(4)}</strong> on ${count(test.count)} test images (${describe(run)}).</span>`
+      );
+    } catch (error) {
+      write((error as Error).message);
+    }
+    finish();
   };
-  stop.onclick = () => worker?.postMessage({type: "stop"});
+  stop.onclick = () => stopping?.abort();
   // Before Start the chart is not blank: its axes and the untrained network's score. The
   // reference code scores the 1,000 test images (about 100 ms in all) in idle-time slices of
   // a few ms, so the page answers input meanwhile; each image as lib/training.ts's evaluate
@@ -198,6 +181,9 @@ export function trainingPanel({
     // Said before Start: the kernel chosen cannot run here, so Start trains with the plain one.
     void trainingKernel(run.kernel, false).then(({note}) => note && tell(note));
   }
-  invalidation.then(() => worker?.terminate());
+  invalidation.then(() => {
+    worker?.terminate();
+    changes?.removeEventListener("input", preview);
+  });
   return root;
 }

@@ -4,28 +4,28 @@
 // a Web Worker with the build's engine and kernel, epoch by epoch, with progress and Stop.
 // A stored run can also be retrained ("Reproduce") and compared with the build, digit for digit.
 // The panel is an input for Framework's view(): its value is the run to draw (lineChart's
-// `reader` option), or null. Every control is kept in the page's URL.
-import * as Inputs from "@observablehq/inputs";
+// `reader` option), or null. Every control is kept in the page's URL (try-controls.ts); what
+// the status line says is in try-messages.ts.
+import {html} from "htl";
 import {DEFAULT_KERNEL} from "../lib/kernels.js";
-import type {TrainReport, TrainRequest} from "../playground/train-worker.js";
 import type {Row} from "./arrow.js";
-import {fallbackNote, supportLine, trainingKernel, trainingUnavailable, WORKER_FAILED} from "./browser-support.js";
-import {element} from "./element.js";
-import {labelledRange} from "./labelled-range.js";
-import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
+import {fallbackNote, supportLine, trainingKernel, trainingUnavailable} from "./browser-support.js";
 import type {ReaderRun} from "./line-chart.js";
-import {trainingData, downloadSize, trainWorker} from "./training-data.js";
+import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
+import {trainInWorker} from "./train-in-worker.js";
+import {downloadSize, trainingData, trainWorker} from "./training-data.js";
+import {tryControls} from "./try-controls.js";
 import {
-  count,
-  describeTry,
-  imageChoices,
-  megabytes,
-  pointsOf,
-  storedEpochs,
-  type TrySettings,
-  type Varied
-} from "./try-settings.js";
-import {copyLink, urlState} from "./url-state.js";
+  type EpochScore,
+  finishedLine,
+  progressLine,
+  stoppedLine,
+  storedLine,
+  untrainedLine,
+  verdictLine
+} from "./try-messages.js";
+import {count, describeTry, megabytes, pointsOf, storedEpochs, type TrySettings, type Varied} from "./try-settings.js";
+import {copyLink} from "./url-state.js";
 
 export interface TryPanelOptions {
   /** The page's stored scores: rows with lr, seed, epoch and testScore (and hidden if the page varies it). */
@@ -38,7 +38,7 @@ export interface TryPanelOptions {
   fixed: Partial<TrySettings>;
   /** What the chart's x is: a point after the last epoch at this setting, or the curve over epochs. */
   x: "lr" | "hidden" | "epoch";
-  /** Framework's invalidation promise: the worker ends with the page. */
+  /** Framework's invalidation promise: the worker and the controls' URL listeners end with the cell. */
   invalidation: Promise<unknown>;
   /** The panel's heading (default "Try another setting"); a page without a chart to draw on gives its own. */
   title?: string;
@@ -46,61 +46,39 @@ export interface TryPanelOptions {
 
 export function tryPanel(options: TryPanelOptions): HTMLElement & {value: ReaderRun | null} {
   const {scores, settings, vary, fixed, x, invalidation} = options;
-  const first = scores[0] ?? {};
   // What the build's dataset holds, from the settings row (the downloads hold the same files).
-  const choices = imageChoices(settings.trainImages);
   const all = settings.trainImages as number;
-  const defaults: TrySettings = {
-    lr: fixed.lr ?? first.lr ?? 0.1,
-    epochs: fixed.epochs ?? (x === "epoch" ? Math.max(...scores.map((d) => d.epoch)) : (first.epoch ?? 1)),
-    hidden: fixed.hidden ?? first.hidden ?? 100,
-    init: fixed.init ?? "Normal",
-    seed: 1,
-    images: all
-  };
-  const controls: Record<string, HTMLElement & {value: unknown}> = {};
-  if (vary.includes("lr"))
-    controls.lr = labelledRange([0.001, 1], {label: "Learning rate", value: defaults.lr, step: 0.001});
-  if (vary.includes("epochs"))
-    controls.epochs = labelledRange([1, 30], {label: "Epochs", value: defaults.epochs, step: 1});
-  if (vary.includes("hidden"))
-    controls.hidden = labelledRange([1, 1000], {label: "Hidden nodes", value: defaults.hidden, step: 1});
-  controls.init = Inputs.radio(["Normal", "Rand"], {label: "Initial weights", value: defaults.init});
-  controls.seed = Inputs.number([1, 1e6], {label: "Seed", value: 1, step: 1});
-  controls.images = Inputs.radio(new Map(choices), {label: "Training images", value: all});
-  for (const [key, control] of Object.entries(controls)) urlState(control, `try-${key}`);
-  const read = (): TrySettings => ({
-    ...defaults,
-    ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value]))
-  });
-
-  const root = element("div", {className: "card try-panel"}) as HTMLDivElement & {value: ReaderRun | null};
-  const heading = element("h2", {textContent: options.title ?? "Try another setting"}); // a section of the page, under its h1
-  const form = element("div", {className: "controls"});
-  form.append(...Object.values(controls));
+  const controls = tryControls(options, all, invalidation);
   const status = statusLine(); // progress and the verdict, read out by screen readers
   status.style.cssText = "font: 14px var(--sans-serif); margin: 0.5rem 0; min-height: 2.8em;";
-  const train = element("button", {type: "button", name: "train", textContent: "▶ Train in your browser"});
-  const reproduce = element("button", {type: "button", name: "reproduce", textContent: "↻ Reproduce in your browser"});
-  const stop = element("button", {type: "button", name: "stop", textContent: "■ Stop", disabled: true});
-  const buttons = element("div");
-  buttons.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center;";
-  buttons.append(train, reproduce, stop, copyLink());
-  const note = element("p", {className: "download-note"});
-  note.style.cssText = "font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;";
-  note.textContent = `Training downloads the ${count(all)} training and ${count(settings.testSamples)} test images once: ${megabytes(downloadSize())}.`;
+  const button = (name: string, text: string) =>
+    html`<button type="button" name=${name}>${text}</button>` as HTMLButtonElement;
+  const train = button("train", "▶ Train in your browser");
+  const reproduce = button("reproduce", "↻ Reproduce in your browser");
+  const stop = button("stop", "■ Stop");
+  stop.disabled = true;
   // Where training here differs from the build's (another kernel) or cannot run, one sentence says so.
   const {line: support, tell} = supportLine("0.5rem 0 0");
-  root.append(heading, form, status, buttons, support, note);
+  const note = `Training downloads the ${count(all)} training and ${count(settings.testSamples)} test images once: ${megabytes(downloadSize())}.`;
+  // The heading is a section of the page, under its h1.
+  const root = html`<div class="card try-panel">
+    <h2>${options.title ?? "Try another setting"}</h2>
+    <div class="controls">${controls.elements}</div>
+    ${status}
+    <div style="display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center;">${[train, reproduce, stop, copyLink()]}</div>
+    ${support}
+    <p class="download-note" style="font-size: 13px; color: var(--theme-foreground-muted); margin: 0.5rem 0 0;">${note}</p>
+  </div>` as HTMLDivElement & {value: ReaderRun | null};
   root.value = null;
   const show = (run: ReaderRun | null) => {
     root.value = run;
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
+  const write = (line: Node | string) => status.replaceChildren(line);
 
   let worker: Worker | undefined;
-  let sent = false; // the worker keeps the images after the first run
   let running = false;
+  let stopping: AbortController | undefined;
   let current = 0; // the run whose reports the panel shows; a new setting or run supersedes it
   let started: HTMLButtonElement = train; // the button that started the run, where focus returns from Stop
   const setRunning = (on: boolean) => {
@@ -114,50 +92,33 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     setPressable(reproduce, !on);
     if (!on && stopFocused) started.focus();
   };
-  const html = (text: string) => {
-    status.innerHTML = text;
-  };
 
-  let touched = Object.keys(controls).some((key) => new URLSearchParams(location.search).has(`try-${key}`));
+  let touched = controls.fromUrl;
   /** Shows the stored run for the current settings, or offers to train. */
   const update = () => {
     if (running) {
-      worker?.postMessage({type: "stop"}); // a new setting ends the old run
+      stopping?.abort(); // a new setting ends the old run
       current++;
     }
-    const run = read();
+    const run = controls.read();
+    const described = describeTry(run, vary, all);
     const stored = storedEpochs(scores, settings, fixed, run);
     reproduce.hidden = !stored.length;
     train.hidden = stored.length > 0;
-    if (stored.length) {
-      const last = stored.at(-1)!;
-      html(
-        `Stored by the build: <strong>${describeTry(run, vary, all)}</strong>, test score ` +
-          `<strong class="score" data-score="${last.testScore}">${last.testScore}</strong> after epoch ${last.epoch}. ` +
-          `${options.title ? "Retrain" : "Highlighted on the chart; retrain"} it here to check the number.`
-      );
-      // Nothing is drawn over the chart until the reader picks a setting (here or in the URL).
-      show(
-        !touched
-          ? null
-          : {
-              label: `stored run: ${describeTry(run, vary, all)}`,
-              stored: true,
-              points: pointsOf(
-                x,
-                run,
-                stored.map((d) => ({epoch: d.epoch, score: d.testScore}))
-              )
-            }
-      );
-    } else {
-      html(
-        `The build did not train <strong>${describeTry(run, vary, all)}</strong>. Train it here, with the build's engine.`
-      );
-      show(null);
+    if (!stored.length) {
+      write(untrainedLine(described));
+      return show(null);
     }
+    write(storedLine(described, stored.at(-1)!, !options.title));
+    // Nothing is drawn over the chart until the reader picks a setting (here or in the URL).
+    const points = pointsOf(
+      x,
+      run,
+      stored.map((d) => ({epoch: d.epoch, score: d.testScore}))
+    );
+    show(touched ? {label: `stored run: ${described}`, stored: true, points} : null);
   };
-  for (const control of Object.values(controls))
+  for (const control of controls.elements)
     control.addEventListener("input", (event) => {
       if (event.target !== root) event.stopPropagation(); // the panel reports its own value
       touched = true;
@@ -170,112 +131,60 @@ export function tryPanel(options: TryPanelOptions): HTMLElement & {value: Reader
     if (running || !pressable(button)) return;
     started = button;
     setRunning(true); // before any await: a second press does not start a second run
-    const run = read();
+    stopping = new AbortController();
+    const {signal} = stopping;
+    const token = ++current;
+    const say = (line: Node | string) => token === current && write(line); // a superseded run says nothing
+    const run = controls.read();
+    const described = describeTry(run, vary, all);
     const chosen = await trainingKernel(buildKernel, true);
-    let kernel = chosen.kernel; // the kernel the worker trains with
     if (chosen.note) tell(chosen.note);
-    const stored = mode === "reproduce" ? storedEpochs(scores, settings, fixed, run) : [];
     let received = 0;
-    const progress = throttled(html); // a line a second at most: each can be read out
+    const progress = throttled(say); // a line a second at most: each can be read out
     progress("Downloading the training and test images…");
-    let data: Awaited<ReturnType<typeof trainingData>>;
+    const trainingProgress = throttled(say); // its first line is shown at once
+    const epochs: EpochScore[] = [];
     try {
-      data = await trainingData((bytes) => {
+      const {train: images, test} = await trainingData((bytes) => {
         received += bytes;
         progress(`Downloading the training and test images: ${megabytes(received)}…`);
+      }).catch((error: Error) => {
+        throw new Error(`Could not load the images: ${error.message}`);
       });
-    } catch (error) {
-      html(`Could not load the images: ${(error as Error).message}`);
-      setRunning(false);
-      return;
-    }
-    worker ??= new Worker(await trainWorker.url());
-    worker.onerror = () => {
-      html(WORKER_FAILED);
-      setRunning(false);
-    };
-    const token = ++current;
-    const epochs: {epoch: number; score: number}[] = [];
-    const label = `your run: ${describeTry(run, vary, all)}`;
-    let trainingSeconds = 0;
-    const trainingProgress = throttled(html);
-    worker.onmessage = ({data: report}: MessageEvent<TrainReport>) => {
-      if (token !== current) {
-        if (report.type === "done" || report.type === "error") setRunning(false); // superseded: its end only frees the buttons
-        return;
-      }
-      if (report.type === "progress") {
-        const done = report.seen / report.total;
-        const left = done > 0 ? (report.seconds / done) * (1 - done) : Number.NaN;
-        trainingProgress(
-          `Training ${describeTry(run, vary, all)}: epoch ${report.epoch} of ${report.epochs}, ` +
-            `${count(report.seen)} of ${count(report.total)} samples, ${report.seconds.toFixed(1)} s` +
-            (Number.isFinite(left) ? `, about ${left.toFixed(1)} s left` : "") +
-            (epochs.length ? `; test score after epoch ${epochs.at(-1)!.epoch}: ${epochs.at(-1)!.score}` : "")
-        );
-      } else if (report.type === "epoch") {
-        epochs.push({epoch: report.epoch, score: report.score});
-        trainingSeconds = report.trainingSeconds;
-        show({label, points: pointsOf(x, run, epochs)});
-      } else if (report.type === "done") {
-        setRunning(false);
-        const last = epochs.at(-1);
-        if (report.stopped) {
-          html(
-            `Stopped after ${count(report.seen)} samples${last ? ` (test score after epoch ${last.epoch}: ${last.score})` : ""}.`
-          );
-          return;
+      worker ??= new Worker(await trainWorker.url());
+      const result = await trainInWorker(
+        worker,
+        {...run, kernel: chosen.kernel, train: images, test, score: "epoch"},
+        {
+          signal,
+          onProgress: (p) => trainingProgress(progressLine(described, p, epochs.at(-1))),
+          onEpoch: ({epoch, score}) => {
+            epochs.push({epoch, score});
+            if (token === current) show({label: `your run: ${described}`, points: pointsOf(x, run, epochs)});
+          },
+          onKernel: (_, wanted) => tell(fallbackNote(wanted, true))
         }
+      );
+      if (result.stopped) say(stoppedLine(result.seen, epochs.at(-1)));
+      else {
+        const trainingSeconds = result.epochs.at(-1)?.trainingSeconds ?? 0;
         const timing = `${(trainingSeconds / run.epochs).toFixed(2)} s of training per epoch`;
-        if (mode === "reproduce") {
-          const same = stored.every((d, i) => epochs[i]?.score === d.testScore);
-          const pairs = stored.map(
-            (d, i) => `epoch ${d.epoch}: ${epochs[i]?.score} (browser) vs ${d.testScore} (build)`
-          );
-          const kernels =
-            kernel === buildKernel
-              ? ""
-              : ` The browser trained with the ${kernel} kernel and the build with ${buildKernel}` +
-                (same
-                  ? ": the scores agree even so."
-                  : ": kernels round differently, so a difference in the last digits is expected.");
-          html(
-            `<strong class="verdict" data-identical="${same}" data-kernel="${kernel}">${same ? "Identical" : "Different"}</strong>: ` +
-              `${same ? "the browser's test score equals the build's, digit for digit" : "the browser's test score differs from the build's"} ` +
-              `(${pairs.join("; ")}; ${timing}).${kernels}`
-          );
-        } else {
-          html(
-            `Your run, ${describeTry(run, vary, all)}: test score <strong class="score" data-score="${last?.score}">${last?.score}</strong> ` +
-              `after epoch ${last?.epoch} (${timing}).`
-          );
-        }
-      } else if (report.type === "kernel") {
-        kernel = report.kernel;
-        tell(fallbackNote(report.wanted, true));
-      } else if (report.type === "error") {
-        setRunning(false);
-        html(`Training failed: ${report.message}`);
+        const stored = storedEpochs(scores, settings, fixed, run);
+        say(
+          mode === "reproduce"
+            ? verdictLine(stored, epochs, {browser: result.kernel, build: buildKernel}, timing)
+            : finishedLine(described, epochs.at(-1), timing)
+        );
       }
-    };
-    const request: TrainRequest = {
-      type: "start",
-      lr: run.lr,
-      hidden: run.hidden,
-      init: run.init,
-      epochs: run.epochs,
-      seed: run.seed,
-      kernel,
-      images: run.images,
-      score: "epoch",
-      ...(sent ? {} : data)
-    };
-    worker.postMessage(request);
-    sent = true;
+    } catch (error) {
+      // Stopped before training began (a superseded run says nothing: the new setting's line stays).
+      say(signal.aborted ? "Stopped before training began." : (error as Error).message);
+    }
+    setRunning(false);
   };
   train.addEventListener("click", () => start("train"));
   reproduce.addEventListener("click", () => start("reproduce"));
-  stop.addEventListener("click", () => worker?.postMessage({type: "stop"}));
+  stop.addEventListener("click", () => stopping?.abort());
   invalidation.then(() => worker?.terminate());
   update();
   const unavailable = trainingUnavailable();

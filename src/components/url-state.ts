@@ -4,6 +4,7 @@
 // first write pushes a history entry and its later writes replace that entry, so Back returns
 // to the state before the interaction, not one step of it. An interaction ends when the
 // control gains or loses focus or rests for PAUSE.
+import {html} from "htl";
 
 /** Any input a page can view(): an element with a settable `value` that fires "input" events. */
 export type UrlInput<V> = HTMLElement & {value: V};
@@ -30,9 +31,11 @@ export function parseParameter<V>(text: string, like: V): V | undefined {
  * Binds `input` to the URL parameter `key` and returns it: a value in the URL is applied now,
  * changes are written to the URL, and Back/Forward set the control again (firing "input", so
  * the page updates). A value the control cannot take (not among a select's options, say) is
- * ignored and the control keeps its default.
+ * ignored and the control keeps its default. Pass the cell's `invalidation` (Framework's
+ * promise): the window's popstate listener is removed with the cell, so a cell run again does
+ * not leave the old control listening.
  */
-export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
+export function urlState<V, T extends UrlInput<V>>(input: T, key: string, invalidation?: Promise<unknown>): T {
   const initial = input.value;
   const apply = (notify: boolean) => {
     const text = new URLSearchParams(location.search).get(key);
@@ -65,7 +68,7 @@ export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
   });
   input.addEventListener("focusin", end);
   input.addEventListener("focusout", end);
-  addEventListener("popstate", () => {
+  const restore = () => {
     clearTimeout(timer);
     end();
     entryOwner = undefined; // after Back or Forward, the next change is a new entry
@@ -76,7 +79,9 @@ export function urlState<V, T extends UrlInput<V>>(input: T, key: string): T {
     } finally {
       restoring = false;
     }
-  });
+  };
+  addEventListener("popstate", restore);
+  invalidation?.then(() => removeEventListener("popstate", restore));
   return input;
 }
 
@@ -99,9 +104,8 @@ export function writeParameter(key: string, text: string | undefined, owner?: ob
 
 /** A "Copy link" button: the page's URL, with every control's state, to the clipboard. */
 export function copyLink(): HTMLButtonElement {
-  const button = Object.assign(document.createElement("button"), {type: "button", className: "copy-link"});
-  button.textContent = "Copy link";
-  button.title = "Copy a link to this page with the current settings";
+  const button =
+    html`<button type="button" class="copy-link" title="Copy a link to this page with the current settings">Copy link</button>` as HTMLButtonElement;
   button.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(location.href);

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import {html} from "htl";
 import {wrapLines} from "./text-fit.js";
 
 export interface WeightGridOptions {
@@ -37,19 +38,13 @@ export function weightGrid(
     const c = d3.rgb(color(-bound + (2 * bound * level) / (LEVELS - 1)));
     palette.set([c.r, c.g, c.b], 3 * level);
   }
-  const figure = document.createElement("figure");
-  figure.className = "weight-grid";
-  figure.style.cssText = "margin: 0; font: 12px sans-serif; max-width: 100%;";
-  if (title) {
-    const heading = document.createElement("div");
-    heading.textContent = title;
-    heading.style.cssText = "font-weight: 600; margin-bottom: 6px;";
-    figure.append(heading);
-  }
-  const grid = document.createElement("div");
-  grid.style.cssText = columns
+  const layout = columns
     ? `display: grid; grid-template-columns: repeat(${columns}, ${side * scale}px); gap: 3px;`
     : "display: flex; flex-wrap: wrap; gap: 3px;";
+  const grid = html`<div style=${layout}></div>`;
+  const figure = html`<figure class="weight-grid" style="margin: 0; font: 12px sans-serif; max-width: 100%;">${
+    title ? html`<div style="font-weight: 600; margin-bottom: 6px;">${title}</div>` : null
+  }${grid}</figure>`;
   images.forEach((image, index) => {
     const canvas = document.createElement("canvas");
     canvas.width = side;
@@ -68,7 +63,7 @@ export function weightGrid(
     if (tooltip) canvas.title = tooltip(index);
     grid.append(canvas);
   });
-  figure.append(grid, legend(color, bound));
+  figure.append(legend(color, bound));
   return figure;
 }
 
