@@ -15,8 +15,9 @@ import {html} from "htl";
 import {simd} from "wasm-feature-detect";
 import type {KernelName} from "../lib/kernels.js";
 
-/** The kernel trained with where the fast one cannot run: plain TypeScript loops, the sparse-input trick. */
-export const FALLBACK_KERNEL: KernelName = "sparse";
+import {FALLBACK_KERNEL} from "./fallback-kernel.js";
+
+export {FALLBACK_KERNEL};
 
 let simdSupport: Promise<boolean> | undefined;
 

@@ -5,7 +5,7 @@
 import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
-import {FALLBACK_KERNEL} from "../components/browser-support.js";
+import {FALLBACK_KERNEL} from "../components/fallback-kernel.js";
 
 export interface TrainRequest {
   type: "start";
