@@ -25,10 +25,13 @@ describe("determinism", () => {
     expect(a.score).toBeGreaterThan(0.7); // 1,000 images already teach it most digits
   });
 
-  it("different seeds give different weights", () => {
+  it("different seeds give different weights: draws of their own, not the same draws reordered or shifted", () => {
     const a = createNetwork({seed: 1});
     const b = createNetwork({seed: 2});
-    expect(firstDifference(a.wih, b.wih)).not.toBe(-1);
-    expect(firstDifference(a.who, b.who)).not.toBe(-1);
+    // Independent normal draws as doubles are equal with probability ~0: a seed that only
+    // shifted or reordered one stream would share nearly every value.
+    const drawn = new Set([...a.wih, ...a.who]);
+    const shared = [...b.wih, ...b.who].filter((w) => drawn.has(w)).length;
+    expect(shared).toBe(0);
   });
 });

@@ -29,13 +29,21 @@ describe("experiment 1 tables", () => {
 
   it("the confusion matrix counts every test image once, its diagonal gives the score", () => {
     const confusion = rows("confusion");
-    expect(confusion).toHaveLength(100);
-    expect(confusion.reduce((sum, d) => sum + d.count, 0)).toBe(300);
+    expect(confusion).toHaveLength(10 * 10); // every (actual, predicted) pair of digits
+    expect(confusion.reduce((sum, d) => sum + d.count, 0)).toBe(dataset.test.count);
     const right = confusion.filter((d) => d.actual === d.predicted).reduce((sum, d) => sum + d.count, 0);
     const [summary] = rows("summary");
-    expect(right / 300).toBe(summary.score);
-    expect(summary.trainLimit).toBe(500);
-    expect(summary.trainSamples).toBe(500);
+    expect(right / dataset.test.count).toBe(summary.score);
+  });
+
+  it("the summary's training images are those the run saw: the limit, when the dataset holds more", async () => {
+    const limited = {...settings, trainLimit: dataset.train.count / 2};
+    const [limitedRequest] = experiment1.runs(limited);
+    const run = await getRun(dataset, limitedRequest, tempDir());
+    const [summary] = tablesFrom(experiment1, [{...run, request: limitedRequest}], dataset, limited)
+      .summary.toArray()
+      .map((row) => row.toJSON());
+    expect([summary.trainLimit, summary.trainSamples]).toEqual([limited.trainLimit, limited.trainLimit]);
   });
 
   it("per-digit accuracy agrees with the labels and the confusion matrix", () => {

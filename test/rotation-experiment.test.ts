@@ -4,24 +4,31 @@ import {experiments} from "../data-loaders/experiments/index.js";
 import {experiment7, ROTATION_EPOCHS, WITH_ROTATIONS, WITHOUT_ROTATIONS} from "../data-loaders/experiments/rotation.js";
 import {type RequestedRun, tablesFrom} from "../data-loaders/experiments/experiment.js";
 import {runKey} from "../data-loaders/run-key.js";
+import {seedNumbers} from "../data-loaders/experiments/run-requests.js";
 import {getRun} from "../data-loaders/run-training.js";
 import {readSettings} from "../data-loaders/settings.js";
 import {BOOK_ROTATIONS} from "../lib/rotation.js";
 import {compareRanges, rangeVerdict, summarize} from "../lib/seed-stats.js";
-import {smallDataset, tempDir} from "./fixtures.js";
+import {firstDifference, smallDataset, tempDir} from "./fixtures.js";
 
 const settings = {...readSettings({}), seeds: 2};
 
 describe("Experiment 7: rotation against none", () => {
   it("asks for the book's rotation run and the same run without rotations, per seed", () => {
+    const book = BOOK_CONFIGURATIONS.find((c) => c.notebook === "rotations notebook")!;
     const requests = experiment7.runs(settings);
     expect(requests).toHaveLength(2 * settings.seeds);
-    for (const {config, epochs} of requests) {
-      expect(config).toMatchObject({hidden: 200, lr: 0.01, init: "Normal"});
-      expect(epochs).toBe(10);
+    for (const seed of seedNumbers(settings)) {
+      const ofSeed = requests.filter((r) => r.config.seed === seed);
+      const rotated = ofSeed.find((r) => r.config.rotations)!;
+      expect(rotated).toMatchObject({
+        config: {hidden: book.hidden, lr: book.lr, rotations: BOOK_ROTATIONS},
+        epochs: book.epochs
+      });
+      // the baseline: the same run, seed for seed, without the rotated copies
+      const {rotations: _, ...plain} = rotated.config;
+      expect(ofSeed.filter((r) => r !== rotated)).toEqual([{config: plain, epochs: rotated.epochs}]);
     }
-    const rotated = requests.filter((r) => r.config.rotations);
-    expect(rotated.map((r) => r.config.rotations)).toEqual(Array(settings.seeds).fill(BOOK_ROTATIONS));
     // Rotation is part of the run's identity: the two runs of a seed have different keys.
     const keys = new Set(requests.map((r) => runKey(r.config, "x")));
     expect(keys.size).toBe(requests.length);
@@ -33,9 +40,12 @@ describe("Experiment 7: rotation against none", () => {
     const requests = experiment7.runs(settings);
     const runs: RequestedRun[] = [];
     for (const request of requests) runs.push({...(await getRun(dataset, request, store, () => {})), request});
-    // A rotated epoch trains three samples per image.
-    const rotatedRun = runs.find((run) => run.config.rotations)!;
-    expect(rotatedRun.trainSamples).toBe(200);
+    // A rotated run counts the images it was given, not their copies; the copies change what it learns.
+    const rotatedRun = runs.find((run) => run.config.rotations && run.config.seed === 1)!;
+    const plainRun = runs.find((run) => !run.config.rotations && run.config.seed === 1)!;
+    expect(rotatedRun.trainSamples).toBe(dataset.train.count);
+    expect(plainRun.trainSamples).toBe(dataset.train.count);
+    expect(firstDifference(rotatedRun.net.who, plainRun.net.who)).not.toBe(-1);
     const tables = tablesFrom(experiment7, runs, dataset, settings);
     expect(tables.scores.numRows).toBe(runs.length * ROTATION_EPOCHS);
     const summary = tables.summary.toArray().map((row) => row.toJSON());

@@ -22,13 +22,13 @@ const train = real().train;
 const scaled = (n: number) => scaleInput(train.pixels, n * train.size, train.size);
 
 describe("rotation matches scipy.ndimage.rotate(image, angle, cval=0.01, order=1, reshape=False)", () => {
-  // Tolerance 1e-6 per pixel, as asked; the only differences are in the last bits of cos/sin
-  // and of the summation order, so the real agreement is ~1e-15.
+  // Tolerance 1e-12 per pixel: the only differences from SciPy are in the last bits of cos/sin
+  // and of the summation order (the real agreement is ~1e-15), while an interpolation weight or
+  // a sample point off by anything visible moves a pixel by far more.
   for (const {index, rotated} of fixture.mnist) {
     for (const angle of fixture.angles) {
       it(`training image ${index}, ${angle} degrees`, () => {
         const got = rotate(rotationPlan(28, angle), scaled(index), 0.01);
-        expect(maxDiff(got, rotated[angle])).toBeLessThan(1e-6);
         expect(maxDiff(got, rotated[angle])).toBeLessThan(1e-12);
       });
     }

@@ -5,7 +5,7 @@
 import {createHash} from "node:crypto";
 import {cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, beforeEach, describe, expect, it} from "vitest";
 import {FILES, loadDataset} from "../../data-loaders/dataset.js";
 import {experiments} from "../../data-loaders/experiments/index.js";
 import {distinctRuns} from "../../data-loaders/run-pool.js";
@@ -33,12 +33,18 @@ function report(stderr: string) {
   return {groups, distinct: Number(runs?.[1]), trained: Number(runs?.[2])};
 }
 
-const edit = (dir: string, file: string, from: string, to: string) => {
+/** Replaces `from` by `to` in the copy's `file` while `body` runs, and puts the file back however it ends. */
+function editedWhile(dir: string, file: string, from: string, to: string, body: () => void): void {
   const path = join(dir, file);
   const source = readFileSync(path, "utf8");
   expect(source, `${file} no longer contains ${from}`).toContain(from);
   writeFileSync(path, source.replace(from, to));
-};
+  try {
+    body();
+  } finally {
+    writeFileSync(path, source);
+  }
+}
 
 describe("the build's dependency model", () => {
   const env = {SEEDS: "1", TRAIN_LIMIT: "400"};
@@ -70,6 +76,12 @@ describe("the build's dependency model", () => {
     base = first.outputs;
   }, 600_000);
 
+  // Each test starts from the first build's outputs, whatever the one before it left (a test
+  // that failed before building back, say): the store still holds the original runs.
+  beforeEach(() => {
+    expect(build().outputs).toEqual(base);
+  }, 300_000);
+
   it("nothing changed: nothing trained, every file reused", () => {
     const again = build();
     expect(again.trained).toBe(0);
@@ -79,8 +91,7 @@ describe("the build's dependency model", () => {
 
   it("an experiment's table code: only that experiment's tables (and the index's list) recomputed, no run retrained", () => {
     const [threshold, changedThreshold] = ["images.pixels[offset + i] > 0", "images.pixels[offset + i] > 128"];
-    edit(dir, "data-loaders/experiments/back-query.ts", threshold, changedThreshold);
-    try {
+    editedWhile(dir, "data-loaders/experiments/back-query.ts", threshold, changedThreshold, () => {
       const after = build();
       expect(after.trained).toBe(0);
       expect(after.groups.exp5).toMatch(/^recomputed \(data-loaders\/experiments\/back-query\.ts changed\)/);
@@ -90,50 +101,52 @@ describe("the build's dependency model", () => {
         expect(after.groups[group], group).toBe("reused");
       expect(changed(after.outputs)).toContain("exp5-agreement.arrow"); // the ink threshold changed its numbers
       expect(changed(after.outputs).every((name) => name.startsWith("exp5-"))).toBe(true);
-    } finally {
-      edit(dir, "data-loaders/experiments/back-query.ts", changedThreshold, threshold);
-    }
+    });
     expect(build().outputs).toEqual(base); // and back again
   }, 300_000);
 
   it("a constant of the training loop (TRAIN_SUBSET): every run retrained, training accuracies differ, MNIST files reused", () => {
-    edit(dir, "data-loaders/run-training.ts", "export const TRAIN_SUBSET = 10000;", "export const TRAIN_SUBSET = 100;");
-    const after = build();
-    expect(after.trained).toBe(after.distinct);
-    expect(after.groups.exp3).toMatch(/^recomputed \(data-loaders\/run-training\.ts changed\)/);
-    expect(changed(after.outputs)).toContain("exp3-scores.arrow");
-    expect(after.groups.mnist).toBe("reused");
-    expect(after.groups.playground).toBe("reused");
-    edit(dir, "data-loaders/run-training.ts", "export const TRAIN_SUBSET = 100;", "export const TRAIN_SUBSET = 10000;");
+    const [subset, changedSubset] = ["export const TRAIN_SUBSET = 10000;", "export const TRAIN_SUBSET = 100;"];
+    editedWhile(dir, "data-loaders/run-training.ts", subset, changedSubset, () => {
+      const after = build();
+      expect(after.trained).toBe(after.distinct);
+      expect(after.groups.exp3).toMatch(/^recomputed \(data-loaders\/run-training\.ts changed\)/);
+      expect(changed(after.outputs)).toContain("exp3-scores.arrow");
+      expect(after.groups.mnist).toBe("reused");
+      expect(after.groups.playground).toBe("reused");
+    });
     expect(build().outputs).toEqual(base); // the original runs are still in the store
   }, 300_000);
 
   it("a lib/ module training uses: every run retrained, scores differ; the browser worker bundle too, MNIST files not", () => {
     const scaled = "export const pixelOffset = (pixel: number) => (pixel / 255) * 0.99;";
-    edit(dir, "lib/offset-images.ts", scaled, scaled.replace("0.99", "0.98"));
-    const after = build();
-    expect(after.trained).toBe(after.distinct);
-    expect(changed(after.outputs)).toEqual(
-      expect.arrayContaining(["exp2-scores.arrow", "exp1-summary.arrow", "playground-worker.js"])
-    );
-    expect(after.groups.mnist).toBe("reused");
-    edit(dir, "lib/offset-images.ts", scaled.replace("0.99", "0.98"), scaled);
+    editedWhile(dir, "lib/offset-images.ts", scaled, scaled.replace("0.99", "0.98"), () => {
+      const after = build();
+      expect(after.trained).toBe(after.distinct);
+      expect(changed(after.outputs)).toEqual(
+        expect.arrayContaining(["exp2-scores.arrow", "exp1-summary.arrow", "playground-worker.js"])
+      );
+      expect(after.groups.mnist).toBe("reused");
+    });
     expect(build().outputs).toEqual(base);
   }, 300_000);
 
   it("the dataset's bytes: everything that reads it recomputed; the worker bundle, which does not, reused", () => {
     const file = join(mnist, FILES.testImages);
-    const bytes = readFileSync(file);
+    const original = readFileSync(file);
+    const bytes = Buffer.from(original);
     bytes[16 + 300] ^= 0xff; // one pixel of the first test image
     writeFileSync(file, bytes);
-    const after = build();
-    expect(after.trained).toBe(after.distinct);
-    for (const group of groups().filter((g) => g !== "playground"))
-      expect(after.groups[group], group).toMatch(/^recomputed \(the dataset changed\)/);
-    expect(after.groups.playground).toBe("reused");
-    expect(changed(after.outputs)).toContain("mnist-test-images.idx.gz");
-    bytes[16 + 300] ^= 0xff;
-    writeFileSync(file, bytes);
+    try {
+      const after = build();
+      expect(after.trained).toBe(after.distinct);
+      for (const group of groups().filter((g) => g !== "playground"))
+        expect(after.groups[group], group).toMatch(/^recomputed \(the dataset changed\)/);
+      expect(after.groups.playground).toBe("reused");
+      expect(changed(after.outputs)).toContain("mnist-test-images.idx.gz");
+    } finally {
+      writeFileSync(file, original);
+    }
     expect(build().outputs).toEqual(base);
   }, 300_000);
 

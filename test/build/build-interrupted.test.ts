@@ -21,94 +21,116 @@ function treeHash(dir: string): string {
   return hash.digest("hex");
 }
 
-describe("an interrupted or doubled build", () => {
-  let dir: string;
-  let env: Record<string, string>;
-  const dist = () => join(dir, "dist");
-  const build = () => {
-    const result = buildIn(dir, env);
-    expect(result.status, result.stderr).toBe(0);
-    return result.stderr;
-  };
-  /**
-   * Starts a build and SIGKILLs its whole process group (the build, its workers, Framework)
-   * once its stderr matches `when` and `ready()` holds, `delay` ms later.
-   */
-  const killWhen = (when: RegExp, delay = 0, ready: () => boolean = () => true) =>
-    new Promise<string>((resolve) => {
-      const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
-        cwd: dir,
-        env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
-        detached: true
-      });
-      let stderr = "";
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      const poll = setInterval(() => {
-        if (!when.test(stderr) || !ready()) return;
-        clearInterval(poll);
-        setTimeout(() => process.kill(-child.pid!, "SIGKILL"), delay);
-      }, 20);
-      child.once("exit", () => {
-        clearInterval(poll);
-        resolve(stderr);
-      });
+/** Builds `dir` and returns the build's stderr, failing the test if the build fails. */
+function build(dir: string, env: Record<string, string>): string {
+  const result = buildIn(dir, env);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stderr;
+}
+
+/**
+ * Starts a build in `dir` and SIGKILLs its whole process group (the build, its workers,
+ * Framework) once its stderr matches `when` and `ready()` holds, `delay` ms later.
+ */
+const killWhen = (
+  dir: string,
+  env: Record<string, string>,
+  when: RegExp,
+  delay = 0,
+  ready: () => boolean = () => true
+) =>
+  new Promise<string>((resolve) => {
+    const child = spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
+      cwd: dir,
+      env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
+      detached: true
     });
-  /** Forgets every loader output and the site's state (the run store stays). */
-  const forgetPages = () => {
-    rmSync(join(dir, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
-    rmSync(join(dir, ".cache", "build"), {recursive: true, force: true});
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const poll = setInterval(() => {
+      if (!when.test(stderr) || !ready()) return;
+      clearInterval(poll);
+      setTimeout(() => process.kill(-child.pid!, "SIGKILL"), delay);
+    }, 20);
+    child.once("exit", () => {
+      clearInterval(poll);
+      resolve(stderr);
+    });
+  });
+
+/** Forgets every loader output and the site's state (the run store stays). */
+const forgetPages = (dir: string) => {
+  rmSync(join(dir, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+  rmSync(join(dir, ".cache", "build"), {recursive: true, force: true});
+};
+
+describe("an interrupted or doubled build", () => {
+  let env: Record<string, string>;
+  // A copy built once, and its site's hash: the last good site the tests after the first kill
+  // builds in. Each of them first builds it again (nothing to do when the last test left it
+  // whole), so none relies on what another left.
+  let built: string;
+  let good: string;
+  const goodSite = () => {
+    build(built, env);
+    expect(treeHash(join(built, "dist"))).toBe(good);
   };
 
   beforeAll(() => {
-    dir = projectCopy();
     env = {MNIST_DIR: smallMnistDir(10000, 1000), SEEDS: "1", TRAIN_LIMIT: "500"}; // the pages attach the first 10,000 training and 1,000 test images
-  });
+    built = projectCopy();
+    build(built, env);
+    good = treeHash(join(built, "dist"));
+  }, 600_000);
 
   it("killed in the training step, then rebuilt: the same site as a clean page stage over the same runs", async () => {
-    const stderr = await killWhen(/runs: \d+ distinct, 0 in the store, training/, 1500);
+    const dir = projectCopy(); // its own copy: an empty run store
+    const dist = join(dir, "dist");
+    const stderr = await killWhen(dir, env, /runs: \d+ distinct, 0 in the store, training/, 1500);
     const total = Number(/training (\d+)/.exec(stderr)![1]);
     const store = join(dir, ".cache", "runs");
     const stored = () => (existsSync(store) ? readdirSync(store).filter((f) => f.endsWith(".json")).length : 0);
     const before = stored();
     expect(before).toBeLessThan(total); // killed mid-training
-    expect(existsSync(join(dist(), "index.html"))).toBe(false);
-    expect(build()).toContain(`trained ${total - before} `); // only what the killed build had not stored
-    const resumed = treeHash(dist());
+    expect(existsSync(join(dist, "index.html"))).toBe(false);
+    expect(build(dir, env)).toContain(`trained ${total - before} `); // only what the killed build had not stored
+    const resumed = treeHash(dist);
     expect(readdirSync(store).filter((f) => f.includes(".tmp-"))).toEqual([]);
-    forgetPages();
-    rmSync(dist(), {recursive: true, force: true});
-    build();
-    expect(treeHash(dist())).toBe(resumed);
+    forgetPages(dir);
+    rmSync(dist, {recursive: true, force: true});
+    build(dir, env);
+    expect(treeHash(dist)).toBe(resumed);
   }, 600_000);
 
   it("killed while computing tables, or while rendering: the last good site stays, and the rebuild is byte-identical", async () => {
-    const good = treeHash(dist());
-    forgetPages();
-    const inData = await killWhen(/data: computing/, 300);
+    goodSite();
+    const dist = join(built, "dist");
+    forgetPages(built);
+    const inData = await killWhen(built, env, /data: computing/, 300);
     expect(inData).not.toContain("site:"); // killed before the pages
-    expect(treeHash(dist())).toBe(good);
-    rmSync(join(dir, ".cache", "build", "site.json"), {force: true});
-    const rendering = () => readdirSync(dir).some((name) => /^dist\.tmp-/.test(name));
-    await killWhen(/site: rendering/, 200, rendering); // once Framework writes its first files
+    expect(treeHash(dist)).toBe(good);
+    rmSync(join(built, ".cache", "build", "site.json"), {force: true});
+    const rendering = () => readdirSync(built).some((name) => /^dist\.tmp-/.test(name));
+    await killWhen(built, env, /site: rendering/, 200, rendering); // once Framework writes its first files
     expect(rendering()).toBe(true); // killed mid-render
-    expect(treeHash(dist())).toBe(good);
-    build();
-    expect(treeHash(dist())).toBe(good);
-    expect(readdirSync(dir).filter((name) => /^dist\.(tmp|old)-/.test(name))).toEqual([]); // the killed render's folder is cleared
+    expect(treeHash(dist)).toBe(good);
+    build(built, env);
+    expect(treeHash(dist)).toBe(good);
+    expect(readdirSync(built).filter((name) => /^dist\.(tmp|old)-/.test(name))).toEqual([]); // the killed render's folder is cleared
   }, 600_000);
 
   it("two full builds at once in one clone both succeed, with the same site", async () => {
-    const good = treeHash(dist());
-    forgetPages();
+    goodSite();
+    forgetPages(built);
     const run = () =>
       new Promise<number | null>((resolve) => {
-        spawn(join(dir, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
-          cwd: dir,
+        spawn(join(built, "node_modules", ".bin", "tsx"), ["data-loaders/build.ts"], {
+          cwd: built,
           env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
           stdio: "ignore"
         }).once("exit", resolve);
       });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
-    expect(treeHash(dist())).toBe(good);
+    expect(treeHash(join(built, "dist"))).toBe(good);
   }, 600_000);
 });

@@ -6,98 +6,11 @@ import {join} from "node:path";
 import * as d3 from "d3";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {loadDataset} from "../../data-loaders/dataset.js";
+import {fullBuild} from "./built-data.js";
 import {shots, useBuiltSite, useCheckedPages} from "./built-site.js";
+import {type Drawn, draw, FILES, label} from "./drawn-images.js";
 
 const built = useBuiltSite();
-
-/** How the test draws a 28x28 test digit into an image file. */
-interface Drawn {
-  name: string;
-  /** Index of the MNIST test image drawn. */
-  index: number;
-  width: number;
-  height: number;
-  /** Screen pixels per digit pixel, and where the digit's top-left corner goes. */
-  scale: number;
-  at: [number, number];
-  mode: "dark on light" | "light on dark" | "on transparent";
-  type: "image/png" | "image/jpeg" | "image/webp";
-}
-
-const FILES: Drawn[] = [
-  {
-    name: "book-28.png",
-    index: 0,
-    width: 28,
-    height: 28,
-    scale: 1,
-    at: [0, 0],
-    mode: "dark on light",
-    type: "image/png"
-  },
-  {
-    name: "big-140.png",
-    index: 0,
-    width: 140,
-    height: 140,
-    scale: 5,
-    at: [0, 0],
-    mode: "dark on light",
-    type: "image/png"
-  },
-  {
-    name: "chalk-300x200.png",
-    index: 1,
-    width: 300,
-    height: 200,
-    scale: 6,
-    at: [66, 16],
-    mode: "light on dark",
-    type: "image/png"
-  },
-  {
-    name: "alpha-84.png",
-    index: 3,
-    width: 84,
-    height: 84,
-    scale: 3,
-    at: [0, 0],
-    mode: "on transparent",
-    type: "image/png"
-  },
-  {
-    name: "photo-200.jpg",
-    index: 4,
-    width: 200,
-    height: 200,
-    scale: 7,
-    at: [2, 2],
-    mode: "dark on light",
-    type: "image/jpeg"
-  },
-  // Larger than the page reads at (MAX_SIDE, 1024 px): the browser scales it down first.
-  {
-    name: "scan-1400x1100.png",
-    index: 2,
-    width: 1400,
-    height: 1100,
-    scale: 36,
-    at: [196, 46],
-    mode: "dark on light",
-    type: "image/png"
-  },
-  {
-    name: "pad.webp",
-    index: 7,
-    width: 160,
-    height: 160,
-    scale: 5,
-    at: [10, 10],
-    mode: "dark on light",
-    type: "image/webp"
-  }
-];
 
 /** What the page must say each kind of image was read as (lib/own-image.ts's InkSource). */
 const READ_AS: Record<Drawn["mode"], string> = {
@@ -106,44 +19,12 @@ const READ_AS: Record<Drawn["mode"], string> = {
   "on transparent": "ink on a transparent background"
 };
 
-const test = loadDataset().test;
-const label = (file: Drawn) => test.labels[file.index];
-
-/** The file's bytes, drawn by the page's canvas (so the browser's own encoders make the PNGs and the JPEG). */
-function draw(page: Page, file: Drawn): Promise<Buffer> {
-  const pixels = Array.from(test.pixels.subarray(file.index * 784, file.index * 784 + 784));
-  return page
-    .evaluate(
-      async ({file, pixels}) => {
-        const small = Object.assign(document.createElement("canvas"), {width: 28, height: 28});
-        const image = small.getContext("2d")!.createImageData(28, 28);
-        pixels.forEach((v, i) => {
-          const colour =
-            file.mode === "dark on light"
-              ? [255 - v, 255 - v, 255 - v, 255]
-              : file.mode === "light on dark"
-                ? [v, v, v, 255]
-                : [0, 0, 0, v];
-          image.data.set(colour, 4 * i);
-        });
-        small.getContext("2d")!.putImageData(image, 0, 0);
-        const canvas = Object.assign(document.createElement("canvas"), {width: file.width, height: file.height});
-        const context = canvas.getContext("2d")!;
-        if (file.mode !== "on transparent") {
-          context.fillStyle = file.mode === "dark on light" ? "#fff" : "#000";
-          context.fillRect(0, 0, file.width, file.height);
-        }
-        context.imageSmoothingEnabled = file.scale % 1 !== 0;
-        context.drawImage(small, file.at[0], file.at[1], 28 * file.scale, 28 * file.scale);
-        const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), file.type, 0.9));
-        return Array.from(new Uint8Array(await blob.arrayBuffer()));
-      },
-      {file, pixels}
-    )
-    .then((bytes) => Buffer.from(bytes));
-}
-
 const open = useCheckedPages(built);
+
+// The report's network (a full build) answers every drawn digit right; a preview build's,
+// trained on fewer images, may miss one (TRAIN_LIMIT=2000 reads the chalk 2 as a 9), so there
+// an answer need only be a digit.
+const answer = (file: Drawn) => (fullBuild ? String(label(file)) : expect.stringMatching(/^\d$/));
 
 /** Each shown file's name, what it was read as, and the two preparations' answers and digit canvases' ink. */
 const shown = (page: Page) =>
@@ -187,7 +68,7 @@ describe("the model page reads the reader's own images", () => {
     for (const [i, card] of cards.entries()) {
       const file = FILES[i];
       expect(card.text, file.name).toContain(`Read as ${READ_AS[file.mode]}.`);
-      expect([card.book.answer, card.centred.answer], file.name).toEqual([String(label(file)), String(label(file))]);
+      expect([card.book.answer, card.centred.answer], file.name).toEqual([answer(file), answer(file)]);
       for (const half of [card.book, card.centred]) {
         expect(half.inked, file.name).toBeGreaterThan(10); // a digit (a 1 has about 20 dark pixels), not an empty square
         expect(half.bars, file.name).toBeGreaterThanOrEqual(10); // the ten outputs
@@ -213,8 +94,8 @@ describe("the model page reads the reader's own images", () => {
       "centredAnswer",
       "centredConfidence"
     ]);
-    expect(csv.map((row) => [row.file, Number(row.bookAnswer), Number(row.centredAnswer)])).toEqual(
-      FILES.map((file) => [file.name, label(file), label(file)])
+    expect(csv.map((row) => [row.file, row.bookAnswer, row.centredAnswer])).toEqual(
+      cards.map((card) => [card.file, card.book.answer, card.centred.answer])
     );
     // The table's figure holds its cells too (not only its caption).
     const [svg] = await Promise.all([
@@ -246,7 +127,7 @@ describe("the model page reads the reader's own images", () => {
     await page.locator("#own-images .own-image").first().waitFor();
     const cards = await shown(page);
     expect(cards.map((c) => [c.file, c.book.answer, c.centred.answer])).toEqual([
-      [file.name, String(label(file)), String(label(file))]
+      [file.name, answer(file), answer(file)]
     ]);
     expect(await page.locator("#own-images-table").count()).toBe(0); // one file: no table
     expect(page.url()).toMatch(/\/model$/); // the page stayed
