@@ -83,6 +83,9 @@ describe("a reader's own image", () => {
     }
     return rgba;
   };
+  /** strokesOn's image, read and centred as the model page reads a reader's image. */
+  const centredStrokes = (paper: (x: number, y: number) => number, light?: (x: number, y: number) => number) =>
+    centredDigit(inkFromRgba(strokesOn(paper, light), 84, 84));
   /** The largest difference in grey level, and whether the same pixels hold ink. */
   const compare = (a: Uint8Array, b: Uint8Array) => ({
     largest: Math.max(...a.map((v, i) => Math.abs(v - b[i]))),
@@ -90,13 +93,7 @@ describe("a reader's own image", () => {
   });
 
   it("grey, textured paper is not ink when centring: a photo-like image gives the clean image's digit", () => {
-    const clean = centredDigit(
-      inkFromRgba(
-        strokesOn(() => 255),
-        84,
-        84
-      )
-    );
+    const clean = centredStrokes(() => 255);
     expect(clean.some((v) => v > 0)).toBe(true);
     // The same strokes (ink exactly 0 or 1) through the drawing pad's preparation: identical.
     const strokes = seven().map((v) => (v > 128 ? 1 : 0));
@@ -120,13 +117,7 @@ describe("a reader's own image", () => {
   });
 
   it("a shadow across the page is not ink when centring: paper from white to grey 145", () => {
-    const clean = centredDigit(
-      inkFromRgba(
-        strokesOn(() => 255),
-        84,
-        84
-      )
-    );
+    const clean = centredStrokes(() => 255);
     const shadowed = centredDigit(
       inkFromRgba(
         strokesOn((x, y) => Math.round(255 - (110 * (x + y)) / 166)),
@@ -139,21 +130,9 @@ describe("a reader's own image", () => {
   });
 
   it("a shadow across the page is not ink when centring: light falling from full to 57% across the image", () => {
-    const clean = centredDigit(
-      inkFromRgba(
-        strokesOn(() => 255),
-        84,
-        84
-      )
-    );
+    const clean = centredStrokes(() => 255);
     const dimmed = (x: number, y: number) => 1 - (0.43 * (x + y)) / 166;
-    const shadowed = centredDigit(
-      inkFromRgba(
-        strokesOn(() => 255, dimmed),
-        84,
-        84
-      )
-    );
+    const shadowed = centredStrokes(() => 255, dimmed);
     expect(compare(shadowed, clean).sameInk).toBe(true);
     expect(compare(shadowed, clean).largest).toBeLessThanOrEqual(8);
   });

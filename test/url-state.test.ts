@@ -72,6 +72,14 @@ function step(control: UrlInput<number>, by = 0.001) {
   control.dispatchEvent(new Event("input", {bubbles: true}));
 }
 
+/** `count` arrow-key steps of `control`, `ms` apart, as a reader holding or tapping a key. */
+function stepsApart(control: UrlInput<number>, count: number, ms: number) {
+  for (let i = 0; i < count; i++) {
+    step(control);
+    vi.advanceTimersByTime(ms);
+  }
+}
+
 describe("URL state history", () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -85,10 +93,7 @@ describe("URL state history", () => {
     const browser = fakeWindow("https://example.org/page.html");
     const lr = urlState(fakeSlider(0.1), "lr");
     lr.dispatchEvent(new Event("focusin"));
-    for (let i = 0; i < 10; i++) {
-      step(lr);
-      vi.advanceTimersByTime(400);
-    }
+    stepsApart(lr, 10, 400);
     vi.advanceTimersByTime(2000);
     expect(browser.entries).toEqual(["https://example.org/page.html", "https://example.org/page.html?lr=0.11"]);
   });
@@ -97,15 +102,9 @@ describe("URL state history", () => {
     const browser = fakeWindow("https://example.org/page.html");
     const lr = urlState(fakeSlider(0.1), "lr");
     lr.dispatchEvent(new Event("focusin"));
-    for (let i = 0; i < 5; i++) {
-      step(lr);
-      vi.advanceTimersByTime(400);
-    }
+    stepsApart(lr, 5, 400);
     vi.advanceTimersByTime(1500); // the reader stops, then steps again
-    for (let i = 0; i < 5; i++) {
-      step(lr);
-      vi.advanceTimersByTime(400);
-    }
+    stepsApart(lr, 5, 400);
     vi.advanceTimersByTime(2000);
     expect(browser.entries.map((url) => new URL(url).search)).toEqual(["", "?lr=0.105", "?lr=0.11"]);
     browser.history.back();

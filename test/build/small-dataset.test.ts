@@ -6,14 +6,12 @@ import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import {FILES, OFFICIAL_MD5} from "../../data-loaders/dataset.js";
-import {launch} from "../../data-loaders/headless-browser.js";
-import {serve} from "../../data-loaders/static-server.js";
 import {parseImages, parseLabels} from "../../lib/idx.js";
 import {type DataFacts, dataNotice, noticeText} from "../../src/components/preview-warning.js";
+import {useBuiltSite} from "../e2e/built-site.js";
 import {buildIn, projectCopy, smallMnistDir, tempDir} from "../fixtures.js";
 
 const TRAIN = 2000;
@@ -106,23 +104,14 @@ describe(`a build from ${TRAIN.toLocaleString("en")} training and ${TEST} test i
   });
 
   describe("in Chromium", () => {
-    let browser: Browser;
-    let server: Awaited<ReturnType<typeof serve>>;
-    beforeAll(async () => {
-      browser = await launch();
-      server = await serve(site);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const built = useBuiltSite(() => site);
 
     it.each(pages)("%s shows the notice: the counts, MNIST_DIR, not the official set; no errors", async (page) => {
-      const tab = await browser.newPage({viewport: {width: 1280, height: 900}});
+      const tab = await built.browser.newPage({viewport: {width: 1280, height: 900}});
       const problems: string[] = [];
       tab.on("pageerror", (error) => problems.push(error.message));
       tab.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-      await tab.goto(`${server.url}/${page}`, {waitUntil: "networkidle"});
+      await tab.goto(`${built.url}/${page}`, {waitUntil: "networkidle"});
       const notice = tab.locator(`.warning[label="${dataNotice(facts).label}"]`);
       await expect.poll(() => notice.count(), {timeout: 15_000, message: page}).toBe(1);
       const text = (await notice.textContent()) ?? "";
@@ -138,8 +127,8 @@ describe(`a build from ${TRAIN.toLocaleString("en")} training and ${TEST} test i
       mkdirSync("test-results", {recursive: true});
       for (const page of ["index", "playground"])
         for (const width of [1280, 390]) {
-          const tab = await browser.newPage({viewport: {width, height: 900}});
-          await tab.goto(`${server.url}/${page}`, {waitUntil: "networkidle"});
+          const tab = await built.browser.newPage({viewport: {width, height: 900}});
+          await tab.goto(`${built.url}/${page}`, {waitUntil: "networkidle"});
           const notice = tab.locator(".warning").first();
           await notice.waitFor();
           const box = (await notice.boundingBox())!;

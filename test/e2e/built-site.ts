@@ -14,13 +14,16 @@ if (!existsSync(join(site, "index.html"))) {
 export const shots = resolve("test-results");
 mkdirSync(shots, {recursive: true});
 
-/** Starts the browser and the server before the file's tests and stops them after. */
-export function useBuiltSite(): {readonly browser: Browser; readonly url: string} {
+/**
+ * Starts the browser and a server of `root()` (read when the tests start: the built site, or a
+ * site a test built in its own beforeAll) before the file's tests, and stops them after.
+ */
+export function useBuiltSite(root: () => string = () => site): {readonly browser: Browser; readonly url: string} {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   beforeAll(async () => {
     browser = await launch();
-    server = await serve(site);
+    server = await serve(root());
   });
   afterAll(async () => {
     await browser?.close();

@@ -95,6 +95,14 @@ describe("a browser that lacks what training uses", () => {
     return {page, errors};
   }
 
+  /** Ends a test: no raw exception on the page and none thrown; `selector` photographed as `shot`; the page closed. */
+  async function closeShown(page: Page, errors: string[], selector: string, shot: string): Promise<void> {
+    expect(await page.locator("body").textContent()).not.toMatch(RAW_ERROR);
+    expect(errors).toEqual([]);
+    await page.locator(selector).screenshot({path: join(shots, shot)});
+    await page.close();
+  }
+
   it("WebAssembly failing only in the training worker: the playground trains with the plain kernel and says so", async () => {
     // As under a content security policy that blocks compiling: the page's own check passes,
     // the worker's compile fails with the error Safari gives for SIMD it cannot parse.
@@ -108,10 +116,7 @@ describe("a browser that lacks what training uses", () => {
     expect(Number(await page.locator("#training-panel .score[data-final]").getAttribute("data-final"))).toBeGreaterThan(
       0.5
     );
-    expect(await page.locator("body").textContent()).not.toMatch(RAW_ERROR);
-    expect(errors).toEqual([]);
-    await page.locator("#training-panel").screenshot({path: join(shots, "playground-without-webassembly.png")});
-    await page.close();
+    await closeShown(page, errors, "#training-panel", "playground-without-webassembly.png");
   });
 
   it("no WebAssembly at all: Reproduce on Experiment 1 trains with the plain kernel and says it compares two kernels", async () => {
@@ -123,10 +128,7 @@ describe("a browser that lacks what training uses", () => {
     const panel = (await page.locator(".try-panel").textContent()) ?? "";
     expect(panel).toContain("This browser cannot run WebAssembly SIMD");
     expect(panel).toMatch(/The browser trained with the sparse kernel and the build with wasm-f32/);
-    expect(await page.locator("body").textContent()).not.toMatch(RAW_ERROR);
-    expect(errors).toEqual([]);
-    await page.locator(".try-panel").screenshot({path: join(shots, "reproduce-without-webassembly.png")});
-    await page.close();
+    await closeShown(page, errors, ".try-panel", "reproduce-without-webassembly.png");
   });
 
   it("no Web Workers: training is not offered, one sentence says why, the charts are drawn", async () => {
