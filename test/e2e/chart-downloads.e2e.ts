@@ -8,6 +8,7 @@ import type {Download} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {buildSettings, builtFile, fullBuild} from "./built-data.js";
 import {useBuiltSite, useCheckedPages} from "./built-site.js";
+import {experiments} from "../../data-loaders/experiments/index.js";
 
 // Every page opened records console errors and requests to any host but the local server;
 // each test ends by checking there were none.
@@ -36,7 +37,10 @@ const sameCell = (text: string, value: unknown): boolean => {
 };
 
 describe("data and figures out", () => {
-  it("pages have chart footers", () => expect(footers.length).toBeGreaterThan(5));
+  it("every experiment's page offers its charts' data and figures (a chart footer)", () => {
+    const withFooters = new Set(footers.map((p) => p.name));
+    for (const {page} of Object.values(experiments)) expect(withFooters.has(page.slice(1)), page).toBe(true);
+  });
 
   for (const {name, count} of footers)
     it(`${name}: each chart's CSV parses and equals its Arrow table, which is the file the page drew from`, async () => {
