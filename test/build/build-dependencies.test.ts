@@ -91,12 +91,15 @@ describe("the build's dependency model", () => {
 
   it("an experiment's table code: only that experiment's tables (and the index's list) recomputed, no run retrained", () => {
     const [threshold, changedThreshold] = ["images.pixels[offset + i] > 0", "images.pixels[offset + i] > 128"];
-    editedWhile(dir, "data-loaders/experiments/back-query.ts", threshold, changedThreshold, () => {
+    editedWhile(dir, "data-loaders/experiments/image-statistics.ts", threshold, changedThreshold, () => {
       const after = build();
       expect(after.trained).toBe(0);
-      expect(after.groups.exp5).toMatch(/^recomputed \(data-loaders\/experiments\/back-query\.ts changed\)/);
-      // The home page's list (data/experiments.json) reads every definition: made again, the same bytes.
-      expect(after.groups.experiments).toMatch(/^recomputed \(data-loaders\/experiments\/back-query\.ts changed\)/);
+      // Experiment 5's ink statistics: its tables, and the home page's list (data/experiments.json),
+      // which reads every definition, made again (the list with the same bytes).
+      expect(after.groups.exp5).toMatch(/^recomputed \(data-loaders\/experiments\/image-statistics\.ts changed\)/);
+      expect(after.groups.experiments).toMatch(
+        /^recomputed \(data-loaders\/experiments\/image-statistics\.ts changed\)/
+      );
       for (const group of groups().filter((g) => g !== "exp5" && g !== "experiments"))
         expect(after.groups[group], group).toBe("reused");
       expect(changed(after.outputs)).toContain("exp5-agreement.arrow"); // the ink threshold changed its numbers

@@ -11,7 +11,7 @@ import config from "../../observablehq.config.js";
 import {FILES, OFFICIAL_MD5} from "../../data-loaders/dataset.js";
 import {parseImages, parseLabels} from "../../lib/idx.js";
 import {type DataFacts, dataNotice, noticeText} from "../../src/components/preview-warning.js";
-import {useBuiltSite} from "../e2e/built-site.js";
+import {useBrowserOn} from "../e2e/browser-on.js";
 import {buildIn, projectCopy, smallMnistDir, tempDir} from "../fixtures.js";
 
 const TRAIN = 2000;
@@ -104,7 +104,7 @@ describe(`a build from ${TRAIN.toLocaleString("en")} training and ${TEST} test i
   });
 
   describe("in Chromium", () => {
-    const built = useBuiltSite(() => site);
+    const built = useBrowserOn(() => site);
 
     it.each(pages)("%s shows the notice: the counts, MNIST_DIR, not the official set; no errors", async (page) => {
       const tab = await built.browser.newPage({viewport: {width: 1280, height: 900}});

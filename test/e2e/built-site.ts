@@ -3,9 +3,8 @@
 import {existsSync, mkdirSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, afterEach, beforeAll, expect} from "vitest";
-import {launch} from "./browser.js";
-import {serve} from "../../data-loaders/static-server.js";
+import {afterEach, expect} from "vitest";
+import {useBrowserOn} from "./browser-on.js";
 
 export const site = resolve(process.env.SITE_DIR ?? "dist");
 if (!existsSync(join(site, "index.html"))) {
@@ -14,32 +13,8 @@ if (!existsSync(join(site, "index.html"))) {
 export const shots = resolve("test-results");
 mkdirSync(shots, {recursive: true});
 
-/**
- * Starts the browser and a server of `root()` (read when the tests start: the built site, or a
- * site a test built in its own beforeAll) before the file's tests, and stops them after.
- */
-export function useBuiltSite(root: () => string = () => site): {readonly browser: Browser; readonly url: string} {
-  let browser: Browser | undefined;
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
-  beforeAll(async () => {
-    browser = await launch();
-    server = await serve(root());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return {
-    get browser() {
-      if (!browser) throw new Error("the browser starts in beforeAll: use it inside a test");
-      return browser;
-    },
-    get url() {
-      if (!server) throw new Error("the server starts in beforeAll: use it inside a test");
-      return server.url;
-    }
-  };
-}
+/** Starts the browser and a server of the built site before the file's tests, and stops them after. */
+export const useBuiltSite = () => useBrowserOn(() => site);
 
 /**
  * Opens pages of the built site that record console errors, page errors and requests to any
