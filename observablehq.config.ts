@@ -47,6 +47,12 @@ const OTHER_PAGES: {name: string; path: string; description: string}[] = [
     path: "/playground",
     description:
       "Train the book's MNIST network yourself in your browser, with your own learning rate, hidden nodes, epochs and seed."
+  },
+  {
+    name: "Verify this report",
+    path: "/verify",
+    description:
+      "Retrain every run behind the report's numbers in your browser and compare each, epoch by epoch and weight by weight, with what the build stored."
   }
 ];
 

@@ -33,7 +33,8 @@ const done = (stopped: boolean, seen: number): TrainReport => ({
   seen,
   score: 0.6,
   seconds: 0.5,
-  samplesPerSecond: 80
+  samplesPerSecond: 80,
+  weights: "0".repeat(64)
 });
 
 describe("trainInWorker", () => {

@@ -24,6 +24,10 @@ export interface TrainRun {
   images?: number;
   /** "often" (default): score every slice of work, for a live curve; "epoch": after each epoch only, as the build does. */
   score?: "often" | "epoch";
+  /** Rotated copies of each training image (degrees), trained right after it, as the build's rotation runs. */
+  rotations?: number[];
+  /** With score "epoch": each epoch report also gives the fraction right of the first this many training images. */
+  trainAccuracySamples?: number;
 }
 
 /** A progress report: epoch of epochs, samples seen of total, seconds since the start, the latest test score (0–1; NaN before the first with score "epoch"). */
@@ -47,6 +51,8 @@ export interface TrainResult {
   kernel: KernelName;
   /** The epoch reports (with score "epoch"), in order. */
   epochs: TrainEpoch[];
+  /** SHA-256 (hex) of the final weights (lib/weights-hash.ts): equal to the build's for an identical run. */
+  weights: string;
 }
 
 export interface TrainOptions {
@@ -107,8 +113,8 @@ export function trainInWorker(worker: Worker, run: TrainRun, options: TrainOptio
         onKernel?.(report.kernel, report.wanted);
       } else if (report.type === "done") {
         end();
-        const {stopped, seen, score, seconds, samplesPerSecond} = report;
-        resolve({stopped, seen, score, seconds, samplesPerSecond, kernel, epochs});
+        const {stopped, seen, score, seconds, samplesPerSecond, weights} = report;
+        resolve({stopped, seen, score, seconds, samplesPerSecond, kernel, epochs, weights});
       } else if (report.type === "error") {
         end();
         reject(new Error(`Training failed: ${report.message}`));

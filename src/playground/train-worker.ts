@@ -5,6 +5,9 @@
 import {createTrainer, type KernelName} from "../lib/kernels.js";
 import {firstSamples, type LabelledImages} from "../lib/mnist.js";
 import {createNetwork, type Init} from "../lib/network.js";
+import {isOffsetImages, type TrainingImages} from "../lib/offset-images.js";
+import {withRotations} from "../lib/rotation.js";
+import {weightsHash} from "../lib/weights-hash.js";
 import {FALLBACK_KERNEL} from "../components/fallback-kernel.js";
 
 export interface TrainRequest {
@@ -22,6 +25,10 @@ export interface TrainRequest {
   images?: number;
   /** "often" (the default): score every slice of work, for a live curve. "epoch": score after each epoch only, as the build does. */
   score?: "often" | "epoch";
+  /** Also train on each image rotated by these angles (degrees), right after it, as the build's rotation runs do (lib/rotation.ts). */
+  rotations?: number[];
+  /** With score "epoch": also score the first this many training images after each epoch (the build's training accuracy). */
+  trainAccuracySamples?: number;
 }
 
 export type TrainReport =
@@ -35,16 +42,25 @@ export type TrainReport =
       score: number;
       seconds: number;
     }
-  | {type: "epoch"; epoch: number; score: number; trainingSeconds: number}
-  | {type: "done"; stopped: boolean; seen: number; score: number; seconds: number; samplesPerSecond: number}
+  | {type: "epoch"; epoch: number; score: number; trainingSeconds: number; trainAccuracy?: number}
+  | {
+      type: "done";
+      stopped: boolean;
+      seen: number;
+      score: number;
+      seconds: number;
+      samplesPerSecond: number;
+      /** SHA-256 of the final weights (lib/weights-hash.ts), to compare with the build's. */
+      weights: string;
+    }
   | {type: "error"; message: string}
   /** The kernel asked for (`wanted`) could not run here (no WebAssembly SIMD): training goes on with `kernel`. */
   | {type: "kernel"; kernel: KernelName; wanted: KernelName};
 
 /** Samples per training call; the worker checks for "stop" between calls. */
 const CHUNK = 250;
-/** Milliseconds of work between pauses that let messages in and progress out. */
-const SLICE = 40;
+/** Milliseconds of work between pauses that let messages in and progress out: short for a live curve, longer when scoring by epoch (each pause costs a few ms). */
+const SLICE = {often: 40, epoch: 250};
 /** Score points per run at least (the fast kernel finishes 50 chunks well within one slice). */
 const POINTS = 50;
 
@@ -53,15 +69,21 @@ let data: {train: LabelledImages; test: LabelledImages} | undefined;
 const post = (report: TrainReport) => postMessage(report);
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Consecutive slices of `data` of at most `size` samples, made once so kernel caches keyed on them hold. */
-function chunks(data: LabelledImages, size: number): LabelledImages[] {
+/**
+ * Consecutive slices of `data` of at most `size` samples, made once so kernel caches keyed on
+ * them hold. An offset image's entries stay where they are: a slice's `start` points into them.
+ */
+function chunks(data: TrainingImages, size: number): TrainingImages[] {
   return Array.from({length: Math.ceil(data.count / size)}, (_, i) => {
     const count = Math.min(size, data.count - i * size);
+    const labels = data.labels.subarray(i * size, i * size + count);
+    if (isOffsetImages(data))
+      return {...data, count, labels, start: data.start.subarray(i * size, i * size + count + 1)};
     return {
       count,
       size: data.size,
-      pixels: data.pixels.subarray(i * size * data.size, (i * size + count) * data.size),
-      labels: data.labels.subarray(i * size, i * size + count)
+      labels,
+      pixels: data.pixels.subarray(i * size * data.size, (i * size + count) * data.size)
     };
   });
 }
@@ -70,8 +92,10 @@ async function train(request: TrainRequest): Promise<void> {
   const {lr, hidden, init, epochs, seed, kernel, score: scoring = "often"} = request;
   if (request.train && request.test) data = {train: request.train, test: request.test};
   if (!data) throw new Error("no training images sent");
-  const train = firstSamples(data.train, request.images);
+  const images = firstSamples(data.train, request.images);
+  const train = request.rotations?.length ? withRotations(images, request.rotations) : images;
   const test = data.test;
+  const accuracySet = request.trainAccuracySamples ? firstSamples(data.train, request.trainAccuracySamples) : undefined;
   const often = scoring === "often";
   const network = () => createNetwork({inputs: train.size, hidden, outputs: 10, init, seed});
   let trainer: Awaited<ReturnType<typeof createTrainer>>;
@@ -108,9 +132,16 @@ async function train(request: TrainRequest): Promise<void> {
       if (last) trainer.endEpoch(); // the slices together are exactly one epoch of the build's training
       if (last && !often) {
         score = trainer.evaluate(test).score;
-        post({type: "epoch", epoch, score, trainingSeconds: trainingMs / 1000});
+        const trainAccuracy = accuracySet && trainer.evaluate(accuracySet).score;
+        post({
+          type: "epoch",
+          epoch,
+          score,
+          trainingSeconds: trainingMs / 1000,
+          ...(accuracySet ? {trainAccuracy} : {})
+        });
       }
-      if (performance.now() - sliceStart >= SLICE || (often && seen - lastReport >= total / POINTS) || last) {
+      if (performance.now() - sliceStart >= SLICE[scoring] || (often && seen - lastReport >= total / POINTS) || last) {
         lastReport = seen;
         if (often) score = trainer.evaluate(test).score;
         post({
@@ -135,7 +166,8 @@ async function train(request: TrainRequest): Promise<void> {
     seen,
     score,
     seconds: (performance.now() - start) / 1000,
-    samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0
+    samplesPerSecond: seen ? (seen / trainingMs) * 1000 : 0,
+    weights: weightsHash(trainer.network())
   });
 }
 
