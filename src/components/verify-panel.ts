@@ -7,29 +7,10 @@ import {pressable, setPressable, statusLine, throttled} from "./live-status.js";
 import {downloadSize, trainingData} from "./training-data.js";
 import {count, megabytes} from "./try-settings.js";
 import {cellWords, verifyGrid} from "./verify-grid.js";
-import {type RunCheck, type VerifyList, type VerifyRun, verifyProgress, verifyRuns} from "./verify-runs.js";
+import {type RunCheck, type VerifyList, timeLeft, verdict, verifyProgress, verifyRuns} from "./verify-runs.js";
 
 /** Verdicts by run key for the whole page visit: choosing another experiment keeps what was compared. */
 const checks = new Map<string, RunCheck>();
-
-/** "about 3 min 20 s", "about 40 s"; "" when not known yet. */
-export function timeLeft(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "";
-  const s = Math.max(1, Math.round(seconds));
-  return s < 60 ? `about ${s} s left` : `about ${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s left`;
-}
-
-/** The verdict for `runs`, once all are compared: "115 of 115 runs identical", with what was not. */
-export function verdict(runs: VerifyRun[], states: ReadonlyMap<string, RunCheck>): string {
-  const tally = (state: string) => runs.filter((run) => states.get(run.key)?.state === state).length;
-  const identical = tally("identical");
-  const different = tally("different");
-  const failed = tally("failed");
-  const others = [different ? `${different} different` : "", failed ? `${failed} could not be retrained here` : ""]
-    .filter(Boolean)
-    .join(", ");
-  return `${identical} of ${runs.length} run${runs.length === 1 ? "" : "s"} identical${others ? `; ${others}` : ""}.`;
-}
 
 export interface VerifyPanelOptions {
   /** The id of the experiment whose runs to verify; "all" or undefined: every run of the report. */
@@ -90,7 +71,7 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
     setPressable(start, !on); // stays focusable (live-status.ts)
     if (!on && stopFocused) start.focus(); // not dropped to <body>
   };
-  const say = throttled((line: string) => void (status.textContent = line));
+  const say = throttled((line: string) => status.replaceChildren(line));
   const progressLine = (began: number) => {
     const {
       compared: done,

@@ -29,7 +29,7 @@ const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
  */
 export function runDifference(run: VerifyRun, result: Pick<TrainResult, "epochs" | "weights">): string | undefined {
   if (result.epochs.length !== run.epochs)
-    return `${result.epochs.length} epochs were trained here, the build trained ${run.epochs}`;
+    return `${result.epochs.length} epoch${result.epochs.length === 1 ? " was" : "s were"} trained here, the build trained ${run.epochs}`;
   for (const [i, stored] of run.scores.entries()) {
     const here = result.epochs[i];
     if (here.score !== stored.testScore)
@@ -65,6 +65,25 @@ export function verifyProgress(
   const fraction = total ? done / total : 1;
   const secondsLeft = fraction > 0 && seconds > 0 ? (seconds / fraction) * (1 - fraction) : Number.NaN;
   return {compared, fraction, secondsLeft};
+}
+
+/** "about 3 min 20 s", "about 40 s"; "" when not known yet. */
+export function timeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "";
+  const s = Math.max(1, Math.round(seconds));
+  return s < 60 ? `about ${s} s left` : `about ${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s left`;
+}
+
+/** The verdict for `runs`, once all are compared: "115 of 115 runs identical", with what was not. */
+export function verdict(runs: VerifyRun[], states: ReadonlyMap<string, RunCheck>): string {
+  const tally = (state: string) => runs.filter((run) => states.get(run.key)?.state === state).length;
+  const identical = tally("identical");
+  const different = tally("different");
+  const failed = tally("failed");
+  const others = [different ? `${different} different` : "", failed ? `${failed} could not be retrained here` : ""]
+    .filter(Boolean)
+    .join(", ");
+  return `${identical} of ${runs.length} run${runs.length === 1 ? "" : "s"} identical${others ? `; ${others}` : ""}.`;
 }
 
 export interface VerifyOptions {
