@@ -1,4 +1,5 @@
-import {beforeAll, describe, expect, it} from "vitest";
+import {rmSync} from "node:fs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {decodeBin, encodeBin} from "../data-loaders/run-bin.js";
 import {TIMING_FIELDS, runDifference, type SoundEntry} from "../data-loaders/run-comparison.js";
 import {readEntry, type Run} from "../data-loaders/run-entry.js";
@@ -13,6 +14,7 @@ const dataset = smallDataset(300, 200);
 let key: string;
 let stored: SoundEntry;
 let retrained: SoundEntry;
+let stores: string[] = [];
 const empty = (c: RunConfig) => freshRun(key, c, dataset, false);
 const decoded = (found: SoundEntry) => decodeBin(found.bin!, empty(found.entry.config), found.entry);
 
@@ -25,7 +27,8 @@ function edited(edit: (run: Run) => void): SoundEntry {
 
 beforeAll(async () => {
   // The same run trained twice from scratch, in two stores: what verify compares.
-  const [first, second] = [tempDir(), tempDir()];
+  stores = [tempDir(), tempDir()];
+  const [first, second] = stores;
   key = (await getRun(dataset, request, first)).key;
   await getRun(dataset, request, second);
   const read = (store: string) => {
@@ -34,6 +37,10 @@ beforeAll(async () => {
     return found;
   };
   [stored, retrained] = [read(first), read(second)];
+});
+
+afterAll(() => {
+  for (const store of stores) rmSync(store, {recursive: true, force: true});
 });
 
 describe("comparing a stored run with the same run trained again", () => {
