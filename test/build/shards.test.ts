@@ -53,30 +53,30 @@ let merged: {files: Map<string, Buffer>; stderr: string};
 let oneMachineStore: string;
 let oneMachine: {files: Map<string, Buffer>; stderr: string};
 
-beforeAll(() => {
-  dir = projectCopy();
-  env = {SEEDS: "1", TRAIN_LIMIT: "300", MNIST_DIR: smallMnistDir(2000, 500)};
-  shardStores = Array.from({length: SHARDS}, () => tempDir());
-  shardLines = shardStores.map((store, i) => {
-    const shard = `${i + 1}/${SHARDS}`;
-    const result = buildIn(dir, {...env, RUN_STORE: store}, ["--runs-only", "--shard", shard]);
-    expect(result.status, result.stderr).toBe(0);
-    return result.stderr.split("\n").find((line) => line.startsWith(`train: shard ${shard} `)) ?? "";
-  });
-  const mergedStore = tempDir();
-  const merge = spawnSync(
-    process.execPath,
-    ["--import", "tsx/esm", "data-loaders/store-cli.ts", "merge", ...shardStores],
-    {cwd: dir, env: {...process.env, RUN_STORE: mergedStore}, encoding: "utf8"}
-  );
-  expect(merge.status, merge.stderr).toBe(0);
-  mergeStderr = merge.stderr;
-  merged = dataFrom(mergedStore);
-  oneMachineStore = tempDir();
-  oneMachine = dataFrom(oneMachineStore);
-}, 600_000);
-
 describe(`the report trained as ${SHARDS} shards and merged`, () => {
+  beforeAll(() => {
+    dir = projectCopy();
+    env = {SEEDS: "1", TRAIN_LIMIT: "300", MNIST_DIR: smallMnistDir(2000, 500)};
+    shardStores = Array.from({length: SHARDS}, () => tempDir());
+    shardLines = shardStores.map((store, i) => {
+      const shard = `${i + 1}/${SHARDS}`;
+      const result = buildIn(dir, {...env, RUN_STORE: store}, ["--runs-only", "--shard", shard]);
+      expect(result.status, result.stderr).toBe(0);
+      return result.stderr.split("\n").find((line) => line.startsWith(`train: shard ${shard} `)) ?? "";
+    });
+    const mergedStore = tempDir();
+    const merge = spawnSync(
+      process.execPath,
+      ["--import", "tsx/esm", "data-loaders/store-cli.ts", "merge", ...shardStores],
+      {cwd: dir, env: {...process.env, RUN_STORE: mergedStore}, encoding: "utf8"}
+    );
+    expect(merge.status, merge.stderr).toBe(0);
+    mergeStderr = merge.stderr;
+    merged = dataFrom(mergedStore);
+    oneMachineStore = tempDir();
+    oneMachine = dataFrom(oneMachineStore);
+  }, 600_000);
+
   it("each shard says which it is, and the shards' runs are the one machine's runs, each once", () => {
     const shares = shardLines.map((line, i) => {
       const match =
@@ -124,5 +124,61 @@ describe(`the report trained as ${SHARDS} shards and merged`, () => {
     // What the test meant: tables of both kinds were compared.
     expect(timed.length).toBeGreaterThan(0);
     expect(merged.files.size).toBeGreaterThan(timed.length);
+  });
+});
+
+describe("npm run train's shard options", () => {
+  it("--shards-plan N prints every shard's share and trains nothing", () => {
+    const project = projectCopy();
+    const store = tempDir();
+    const mnist = smallMnistDir(300, 100);
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx/esm", "data-loaders/build.ts", "--runs-only", "--shards-plan", String(SHARDS)],
+      {cwd: project, env: {...process.env, SEEDS: "1", MNIST_DIR: mnist, RUN_STORE: store}, encoding: "utf8"}
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    const shares = lines.slice(0, -1).map((line, i) => {
+      const match = new RegExp(
+        `^shard ${i + 1}/${SHARDS}: (\\d+) runs, ([\\d,]+) samples x hidden nodes \\([\\d.]+%\\)$`
+      ).exec(line);
+      expect(match, line).not.toBeNull();
+      return {runs: Number(match![1]), cost: Number(match![2].replaceAll(",", ""))};
+    });
+    expect(shares).toHaveLength(SHARDS);
+    const total = /^(\d+) runs, ([\d,]+) samples x hidden nodes; largest share \/ smallest: ([\d.]+)$/.exec(
+      lines.at(-1)!
+    );
+    expect(total, lines.at(-1)).not.toBeNull();
+    expect(shares.reduce((sum, share) => sum + share.runs, 0)).toBe(Number(total![1]));
+    expect(shares.reduce((sum, share) => sum + share.cost, 0)).toBe(Number(total![2].replaceAll(",", "")));
+    expect(readdirSync(store)).toEqual([]);
+  });
+
+  it("a bad shard is one line naming the option or variable, exit 2, before any training", () => {
+    const project = projectCopy();
+    for (const [args, variables, message] of [
+      [["--shard", "2/3"], {}, "error: --shard: only with --runs-only"],
+      [["--runs-only", "--shard", "0/3"], {}, "error: --shard 0/3: must be I/N with 1 <= I <= N"],
+      [["--runs-only", "--shard", "x/y"], {}, "error: --shard x/y: must be I/N"],
+      [
+        ["--runs-only"],
+        {JOB_COMPLETION_INDEX: "1"},
+        "error: JOB_COMPLETION_INDEX=1 is set: give the number of shards with --shards N"
+      ],
+      [
+        ["--runs-only"],
+        {SLURM_ARRAY_TASK_ID: "x", SLURM_ARRAY_TASK_COUNT: "3"},
+        "error: SLURM_ARRAY_TASK_ID=x: must be a whole number"
+      ]
+    ] as const) {
+      const store = tempDir();
+      const result = buildIn(project, {...variables, RUN_STORE: store, TRAIN_LIMIT: "100"}, [...args]);
+      expect(result.status, message).toBe(2);
+      expect(result.stderr.startsWith(message), result.stderr).toBe(true);
+      expect(result.stderr.trim().split("\n"), message).toHaveLength(1);
+      expect(readdirSync(store)).toEqual([]);
+    }
   });
 });
