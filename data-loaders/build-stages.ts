@@ -4,7 +4,7 @@
 // stderr what it reused and recomputed, and why.
 import {relative, resolve} from "node:path";
 import {loadDataset, type Dataset} from "./dataset.js";
-import {describeError, parseCommandLine} from "./errors.js";
+import {describeError, parseCommandLine, UsageError} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
@@ -12,6 +12,8 @@ import {pageFiles} from "./page-files.js";
 import {checkRunStore, checkSiteOutput} from "./output-folders.js";
 import {ensureRuns} from "./run-pool.js";
 import {checkSettings, readSettings, type Settings} from "./settings.js";
+import type {ShardChoice} from "./shard-choice.js";
+import {SHARD_OPTIONS, shardOf, shardPlan, shardRequests} from "./shard-training.js";
 import {withLock} from "./build-lock.js";
 import {type Renderer, startRenderer} from "./renderer.js";
 import {buildSite} from "./site-build.js";
@@ -45,9 +47,14 @@ export function describeOutputs(results: OutputResult[]): string[] {
 async function main(argv: string[], renderer?: Renderer): Promise<void> {
   const start = performance.now();
   const {values} = parseCommandLine(
-    {args: argv, options: {yes: {type: "boolean"}, "runs-only": {type: "boolean"}, "no-site": {type: "boolean"}}},
-    (message) => `npm run build: ${message} (options: --yes, --runs-only, --no-site)`
+    {
+      args: argv,
+      options: {yes: {type: "boolean"}, "runs-only": {type: "boolean"}, "no-site": {type: "boolean"}, ...SHARD_OPTIONS}
+    },
+    (message) =>
+      `npm run build: ${message} (options: --yes, --runs-only, --no-site; with --runs-only: --shard I/N, --shards N, --shards-plan N)`
   );
+  const shard = shardOf(values, values["runs-only"] ?? false, process.env);
   const settings = readSettings();
   // The folders it writes, checked before any training: a wrong one costs a line, not the runs' time.
   if (!values["runs-only"] && !values["no-site"]) checkSiteOutput(siteOutput(), siteLabel());
@@ -58,8 +65,11 @@ async function main(argv: string[], renderer?: Renderer): Promise<void> {
     `build: seeds 1-${settings.seeds}, kernel ${settings.kernel}, ${settings.workers} workers` +
       `${settings.trainLimit ? `, first ${settings.trainLimit} training images (TRAIN_LIMIT)` : `, all ${dataset.train.count.toLocaleString("en")} training images`}`
   );
+  const plan = values["shards-plan"];
+  // The plan only splits the runs: it trains nothing and writes nothing (stdout: the plan is the answer).
+  if (plan !== undefined) return void process.stdout.write(`${shardPlan(settings, dataset, plan).join("\n")}\n`);
 
-  await stages(values, settings, dataset, renderer);
+  await stages(values, settings, dataset, renderer, shard);
   log(`build: done in ${seconds(start)}`);
 }
 
@@ -67,10 +77,16 @@ async function stages(
   values: {"runs-only"?: boolean; "no-site"?: boolean; yes?: boolean},
   settings: Settings,
   dataset: Dataset,
-  renderer?: Renderer
+  renderer?: Renderer,
+  shard?: ShardChoice
 ): Promise<void> {
   let stage = performance.now();
-  const requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
+  let requests = Object.values(experiments).flatMap((experiment) => experiment.runs(settings));
+  if (shard) {
+    const share = shardRequests(settings, dataset, shard);
+    log(share.line);
+    requests = share.requests;
+  }
   const runs = await ensureRuns(dataset, requests, settings.workers, {confirmed: values.yes});
   log(
     `runs: ${runs.distinct} distinct; trained ${runs.trained} (${runs.epochs} epochs), ${runs.distinct - runs.trained} from the store (${seconds(stage)})`
@@ -126,7 +142,7 @@ export async function runBuild(argv: string[], renderer?: Renderer): Promise<voi
     await main(argv, renderer);
   } catch (error) {
     process.stderr.write(`error: ${describeError(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   } finally {
     renderer?.cancel(); // not needed after all (the site was current, or the build failed)
   }

@@ -1,4 +1,4 @@
-// npm run build [-- --yes] [--runs-only | --no-site]: the report, incrementally
+// npm run build [-- --yes] [--runs-only [--shard I/N | --shards-plan N] | --no-site]: the report, incrementally
 // (build-stages.ts). Observable Framework takes over a second to load, so it is started first,
 // in its own process, and loads while everything else here runs.
 import {startRenderer} from "./renderer.js";
