@@ -12,6 +12,8 @@
 // panel's seconds per epoch on the full training set (bench-pages.ts).
 // --lighthouse scores the index, Experiment 2 and the model page with Lighthouse
 // (bench-lighthouse.ts).
+// --verify times the verify page's whole run in Chromium against the build's cold training of
+// the same runs (bench-verify.ts).
 // A benchmark, not a test: it asserts nothing about time.
 import {median} from "d3";
 import {availableParallelism, cpus} from "node:os";
@@ -25,6 +27,7 @@ import {benchLighthouse} from "./bench-lighthouse.js";
 import {benchPages} from "./bench-pages.js";
 import {benchRotation} from "./bench-rotation.js";
 import {benchSuite} from "./bench-suite.js";
+import {benchVerify} from "./bench-verify.js";
 import {describeError, parseCommandLine, UsageError} from "./errors.js";
 
 const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNELS).join(",")}] [--seeds N] [--json]
@@ -32,7 +35,8 @@ const USAGE = `usage: npm run bench -- [--runs N] [--kernels ${Object.keys(KERNE
        npm run bench -- --rotation [--runs N] [--kernel NAME]
        npm run bench -- --build [--runs N] [--json]
        npm run bench -- --pages [--runs N] [--json]
-       npm run bench -- --lighthouse [--runs N] [--json]`;
+       npm run bench -- --lighthouse [--runs N] [--json]
+       npm run bench -- --verify [--json]`;
 
 /** Floating-point operations of one epoch: multiply-adds of both layers forward and back. */
 function epochFlops(kernel: KernelName, data: LabelledImages, hidden = 100, outputs = 10): number {
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
       build: {type: "boolean", default: false},
       pages: {type: "boolean", default: false},
       lighthouse: {type: "boolean", default: false},
+      verify: {type: "boolean", default: false},
       workers: {type: "string", default: String(availableParallelism())},
       kernel: {type: "string", default: DEFAULT_KERNEL},
       help: {type: "boolean", short: "h"}
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
       throw new UsageError(`--runs ${values.runs}: must be a positive integer`);
     return benchBuild(builds, values.json);
   }
+  if (values.verify) return benchVerify({json: values.json});
   if (values.rotation) return benchRotation(runs, values.kernel, values.json);
   if (values.lighthouse) {
     const loads = process.argv.some((arg) => arg.startsWith("--runs")) ? runs : 3;
