@@ -4,7 +4,7 @@
 // stderr what it reused and recomputed, and why.
 import {relative, resolve} from "node:path";
 import {loadDataset, type Dataset} from "./dataset.js";
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {CommandLineError, describeError, parseCommandLine} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {refreshOutputs, type OutputResult} from "./loader-outputs.js";
 import {projectRoot} from "./module-graph.js";
@@ -142,7 +142,7 @@ export async function runBuild(argv: string[], renderer?: Renderer): Promise<voi
     await main(argv, renderer);
   } catch (error) {
     process.stderr.write(`error: ${describeError(error)}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    process.exitCode = error instanceof CommandLineError ? 2 : 1; // a bad option: 2, as other commands
   } finally {
     renderer?.cancel(); // not needed after all (the site was current, or the build failed)
   }

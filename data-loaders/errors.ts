@@ -7,6 +7,9 @@ export class UsageError extends Error {
   name = "UsageError";
 }
 
+/** A bad command line (an option, or a scheduler's variable read as one): the build exits 2 for it, 1 for other errors. */
+export class CommandLineError extends UsageError {}
+
 /** A bad build setting (an environment variable). */
 export class SettingsError extends Error {
   name = "SettingsError";
@@ -44,7 +47,7 @@ export async function emitBytes(bytes: () => Uint8Array | Promise<Uint8Array>): 
   }
 }
 
-/** `parseArgs` whose complaints are UsageErrors, worded by `explain` (naming the command and its options). */
+/** `parseArgs` whose complaints are CommandLineErrors, worded by `explain` (naming the command and its options). */
 export function parseCommandLine<T extends ParseArgsConfig>(
   config: T,
   explain = (message: string) => message
@@ -52,6 +55,6 @@ export function parseCommandLine<T extends ParseArgsConfig>(
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new UsageError(explain((error as Error).message));
+    throw new CommandLineError(explain((error as Error).message));
   }
 }

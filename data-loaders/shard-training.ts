@@ -2,7 +2,7 @@
 // shard-choice.ts), and the plan of every shard's share (--shards-plan N). Both split all of
 // the report's runs, trained or not (shards.ts), so every machine computes the same split.
 import type {Dataset} from "./dataset.js";
-import {UsageError} from "./errors.js";
+import {CommandLineError} from "./errors.js";
 import {reportRuns, runCost} from "./report-runs.js";
 import type {RunRequest} from "./run-key.js";
 import {chooseShard, type ShardChoice, type ShardOptions, whole} from "./shard-choice.js";
@@ -24,12 +24,12 @@ export const SHARD_OPTIONS = {
 /**
  * The shard this process trains (undefined: all runs). The options are refused without
  * `runsOnly`, and a scheduler's variables are read only with it (a whole build needs every
- * run). Throws a UsageError naming the option or variable at fault (shard-choice.ts).
+ * run). Throws a CommandLineError naming the option or variable at fault (shard-choice.ts).
  */
 export function shardOf(flags: ShardFlags, runsOnly: boolean, env: NodeJS.ProcessEnv): ShardChoice | undefined {
   const given = (["shard", "shards", "shards-plan"] as const).find((name) => flags[name] !== undefined);
   if (!runsOnly) {
-    if (given) throw new UsageError(`--${given}: only with --runs-only (npm run train -- --${given} ...)`);
+    if (given) throw new CommandLineError(`--${given}: only with --runs-only (npm run train -- --${given} ...)`);
     return undefined;
   }
   if (flags["shards-plan"] !== undefined) return undefined;
@@ -67,7 +67,7 @@ export function shardRequests(
 /**
  * The plan for `countText` shards (--shards-plan N), one line per shard and one for the
  * spread: "shard 1/3: 38 runs, 2,661,000,000 samples x hidden nodes (33.3%)", then the
- * largest share over the smallest. Throws a UsageError when N is not a positive integer.
+ * largest share over the smallest. Throws a CommandLineError when N is not a positive integer.
  */
 export function shardPlan(settings: Settings, dataset: Dataset, countText: string): string[] {
   const count = whole(countText, `--shards-plan ${countText}`, 1);

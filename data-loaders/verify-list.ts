@@ -2,10 +2,12 @@
 // numbers the build stored for it (each epoch's test score and training accuracy) and a SHA-256
 // of its final weights, so the reader's browser can say "identical" or "different" for each.
 import {weightsHash} from "../lib/weights-hash.js";
+import {readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {loadDataset} from "./dataset.js";
 import {experimentFiles, experiments} from "./experiments/index.js";
 import {defineLoader, type Loader} from "./loader.js";
 import {reportRuns, runCost} from "./report-runs.js";
+import {readEntry, type Run, storeDir} from "./run-entry.js";
 import {describeRun, type RunConfig} from "./run-key.js";
 import {ensureRuns} from "./run-pool.js";
 import {TRAIN_SUBSET, weightsAt} from "./run-training.js";
@@ -42,6 +44,25 @@ export interface VerifyList {
   testImages: number;
 }
 
+/**
+ * Weights hashes already computed, by run key, the entry's .bin checksum and the epoch: a run's
+ * weights are its .bin's, so while that is unchanged so is the hash. Saves reading every run's
+ * weights (about 1 GB for the report) whenever an experiment's definition changes.
+ */
+const HASHES = "verify-weights.json";
+
+/**
+ * SHA-256 of `run`'s weights after `epochs` (lib/weights-hash.ts), from `known` when its .bin
+ * is the one hashed before; recorded in `used`, the record the next build reads.
+ */
+function runWeightsHash(run: Run, epochs: number, known: Record<string, string>, used: Record<string, string>): string {
+  const found = readEntry(storeDir(), run.key, true);
+  const id = found && !(found instanceof Error) ? `${run.key} ${found.entry.bin.sha256} ${epochs}` : undefined;
+  const hash = (id && known[id]) || weightsHash(weightsAt(run, epochs));
+  if (id) used[id] = hash;
+  return hash;
+}
+
 /** The verify page's list, trained first if the store lacks any of the report's runs. */
 export async function verifyList(): Promise<VerifyList> {
   const dataset = loadDataset();
@@ -52,7 +73,12 @@ export async function verifyList(): Promise<VerifyList> {
     runs.map((run) => run.request),
     settings.workers
   );
-  return {
+  const known = readBuildState(
+    HASHES,
+    recordOf<string>("an object of weights hashes", (h) => typeof h === "string")
+  );
+  const used: Record<string, string> = {};
+  const list: VerifyList = {
     experiments: Object.values(experiments).map(({id, title, page}) => ({id, title, page})),
     runs: runs.map(({key, request, experiments}) => {
       const run = storedRun(dataset, request);
@@ -71,12 +97,14 @@ export async function verifyList(): Promise<VerifyList> {
         trainAccuracySamples: Math.min(TRAIN_SUBSET, dataset.train.count),
         cost: runCost({...request, epochs}, dataset),
         scores: run.epochs.slice(0, epochs).map(({testScore, trainAccuracy}) => ({testScore, trainAccuracy})),
-        weights: weightsHash(weightsAt(run, epochs))
+        weights: runWeightsHash(run, epochs, known, used)
       };
     }),
     trainImages: dataset.train.count,
     testImages: dataset.test.count
   };
+  writeBuildState(HASHES, used, true);
+  return list;
 }
 
 /** The loader src/data/verify.json.ts exports: its output depends on every experiment's definition. */

@@ -90,6 +90,7 @@ describe("trainInWorker", () => {
       score: 0.6,
       seconds: 0.5,
       samplesPerSecond: 80,
+      weights: "0".repeat(64),
       kernel: "dense",
       epochs: [
         {epoch: 1, score: 0.5, trainingSeconds: 0.25},

@@ -11,7 +11,7 @@ import {getRun, TRAIN_SUBSET} from "../data-loaders/run-training.js";
 import type {VerifyRun} from "../data-loaders/verify-list.js";
 import {weightsHash} from "../lib/weights-hash.js";
 import type {TrainReport, TrainRequest} from "../src/playground/train-worker.js";
-import {runDifference} from "../src/components/verify-runs.js";
+import {runDifference, trainRunOf} from "../src/components/verify-runs.js";
 import {smallDataset, tempDir} from "./fixtures.js";
 
 const dataset = smallDataset(300, 200);
@@ -26,22 +26,16 @@ async function workerRun(request: TrainRequest): Promise<TrainReport[]> {
   return [...reports];
 }
 
-/** The worker's request for `config`, as the verify page makes it from data/verify.json. */
-const requestFor = (config: RunConfig, epochs: number): TrainRequest => ({
-  type: "start",
-  lr: config.lr,
-  hidden: config.hidden,
-  init: config.init,
-  seed: config.seed,
-  kernel: config.kernel,
-  epochs,
-  rotations: config.rotations ?? [],
-  images: config.trainLimit,
-  trainAccuracySamples: Math.min(TRAIN_SUBSET, dataset.train.count),
-  score: "epoch",
-  train: dataset.train,
-  test: dataset.test
-});
+/** The worker's request for `config`, as the verify page makes it (trainRunOf) from data/verify.json. */
+const requestFor = (config: RunConfig, epochs: number): TrainRequest => {
+  const {hidden, init, lr, seed, kernel, rotations = [], trainLimit = null} = config;
+  const listed = {
+    config: {hidden, init, lr, seed, kernel, rotations, trainLimit},
+    epochs,
+    trainAccuracySamples: Math.min(TRAIN_SUBSET, dataset.train.count)
+  } as VerifyRun;
+  return {type: "start", ...trainRunOf(listed, dataset)};
+};
 
 /** The build's numbers for `run` as data/verify.json gives them. */
 const stored = (run: Run): VerifyRun =>

@@ -4,7 +4,7 @@
 // in training (they wait again); the runs already compared keep their verdicts.
 import type {LabelledImages} from "../lib/mnist.js";
 import type {VerifyRun} from "../../data-loaders/verify-list.js";
-import {type TrainResult, trainInWorker} from "./train-in-worker.js";
+import {type TrainResult, type TrainRun, trainInWorker} from "./train-in-worker.js";
 
 export type {VerifyList, VerifyRun} from "../../data-loaders/verify-list.js";
 
@@ -98,6 +98,24 @@ export interface VerifyOptions {
   signal: AbortSignal;
 }
 
+/** What the training worker is asked to train for `run`: its settings, as the build trained it (score after each epoch, training accuracy too). */
+export function trainRunOf(run: VerifyRun, data: {train: LabelledImages; test: LabelledImages}): TrainRun {
+  const {config, epochs} = run;
+  return {
+    lr: config.lr,
+    hidden: config.hidden,
+    init: config.init,
+    seed: config.seed,
+    kernel: config.kernel,
+    epochs,
+    rotations: config.rotations,
+    trainAccuracySamples: run.trainAccuracySamples,
+    images: config.trainLimit ?? undefined,
+    score: "epoch",
+    ...data
+  };
+}
+
 /** Retrains every run of `runs` not yet compared, costliest first, and resolves when all are compared or `signal` stopped them. */
 export async function verifyRuns(runs: VerifyRun[], options: VerifyOptions): Promise<void> {
   const {workers, data, checks, onChange, signal} = options;
@@ -111,32 +129,15 @@ export async function verifyRuns(runs: VerifyRun[], options: VerifyOptions): Pro
   const work = async (worker: Worker) => {
     for (let run = queue.shift(); run && !signal.aborted; run = queue.shift()) {
       set(run, {state: "training", fraction: 0});
-      const {config, epochs} = run;
       try {
         let fallback: string | undefined;
-        const result = await trainInWorker(
-          worker,
-          {
-            lr: config.lr,
-            hidden: config.hidden,
-            init: config.init,
-            seed: config.seed,
-            kernel: config.kernel,
-            epochs,
-            rotations: config.rotations,
-            trainAccuracySamples: run.trainAccuracySamples,
-            images: config.trainLimit ?? undefined,
-            score: "epoch",
-            ...data
-          },
-          {
-            signal,
-            onProgress: ({seen, total}) => set(run, {state: "training", fraction: seen / total}),
-            onKernel: (kernel, wanted) => {
-              fallback = `this browser could not run ${wanted}, the kernel the build trained with (it trained with ${kernel})`;
-            }
+        const result = await trainInWorker(worker, trainRunOf(run, data), {
+          signal,
+          onProgress: ({seen, total}) => set(run, {state: "training", fraction: seen / total}),
+          onKernel: (kernel, wanted) => {
+            fallback = `this browser could not run ${wanted}, the kernel the build trained with (it trained with ${kernel})`;
           }
-        );
+        });
         if (result.stopped) set(run, {state: "waiting", fraction: 0});
         else if (fallback) set(run, {state: "failed", fraction: 1, detail: fallback});
         else {

@@ -4,13 +4,13 @@
 // changed by hand is found and named; the experiment chosen is the URL's.
 import {readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import type {Browser as FirefoxBrowser} from "puppeteer-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serve} from "../../data-loaders/static-server.js";
 import type {VerifyList} from "../../data-loaders/verify-list.js";
 import {buildIn, projectCopy, smallMnistDir} from "../fixtures.js";
-import {launch, launchFirefox} from "./browser.js";
+import {launchFirefox} from "./browser.js";
+import {useBrowserOn} from "./browser-on.js";
 
 const STATUS = ".verify-panel [role=status]";
 const VERIFY = ".verify-panel button[name=verify]";
@@ -19,29 +19,23 @@ describe("the verify page on a preview build", () => {
   let dir: string;
   let listFile: string;
   let list: VerifyList;
-  let server: {url: string; close: () => Promise<void>};
-  let browser: Browser;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = projectCopy();
     const build = buildIn(dir, {SEEDS: "1", TRAIN_LIMIT: "300", MNIST_DIR: smallMnistDir(2000, 500)});
     if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
     const data = join(dir, "dist", "_file", "data");
     listFile = join(data, readdirSync(data).find((f) => /^verify\.[0-9a-f]{8}\.json$/.test(f))!);
     list = JSON.parse(readFileSync(listFile, "utf8"));
-    server = await serve(join(dir, "dist"), {cleanUrls: false});
-    browser = await launch();
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, {recursive: true, force: true});
   });
+  const server = useBrowserOn(() => join(dir, "dist")); // started after the build above
 
   /** Opens the verify page (with `search`), collecting page errors. */
   async function open(search = "", width = 1280): Promise<{page: Page; errors: string[]}> {
-    const page = await browser.newPage({viewport: {width, height: 900}});
+    const page = await server.browser.newPage({viewport: {width, height: 900}});
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
