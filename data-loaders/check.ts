@@ -8,7 +8,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {parseCommandLine, runCommand, UsageError} from "./errors.js";
 import {launch} from "./headless-browser.js";
 import {serve} from "./static-server.js";
 
@@ -227,10 +227,7 @@ async function main(args: string[]): Promise<number> {
   return 1;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  const usage = error instanceof UsageError;
-  process.stderr.write(`error: ${describeError(error)}${usage ? `\n${USAGE}` : ""}\n`);
-  process.exitCode = usage ? 2 : 1;
-}
+await runCommand(
+  () => main(process.argv.slice(2)),
+  (usageError) => (usageError ? `\n${USAGE}` : "")
+);

@@ -3,7 +3,7 @@
 // runs took minutes to train, unless --runs asks for that too.
 import {existsSync, readdirSync, rmdirSync, rmSync} from "node:fs";
 import {join, relative} from "node:path";
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {describeError, parseCommandLine, runCommand} from "./errors.js";
 import {projectRoot} from "./module-graph.js";
 import {checkSiteOutput} from "./output-folders.js";
 import {storeDir} from "./run-entry.js";
@@ -62,9 +62,4 @@ function clean(argv: string[]): void {
   }
 }
 
-try {
-  clean(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`error: ${describeError(error)}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+await runCommand(() => clean(process.argv.slice(2)));

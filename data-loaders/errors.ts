@@ -47,6 +47,25 @@ export async function emitBytes(bytes: () => Uint8Array | Promise<Uint8Array>): 
   }
 }
 
+/**
+ * Runs a command's `main` and sets the exit code: the number `main` returns, if any (else 0);
+ * if it throws, 2 for a UsageError and 1 for anything else, after one line on stderr, `error: `
+ * and describeError's words, then `after(usageError)` (how the command is called, or nothing).
+ */
+export async function runCommand(
+  main: () => unknown,
+  after: (usageError: boolean) => string = () => ""
+): Promise<void> {
+  try {
+    const code = await main();
+    if (typeof code === "number") process.exitCode = code;
+  } catch (error) {
+    const usageError = error instanceof UsageError;
+    process.stderr.write(`error: ${describeError(error)}${after(usageError)}\n`);
+    process.exitCode = usageError ? 2 : 1;
+  }
+}
+
 /** `parseArgs` whose complaints are CommandLineErrors, worded by `explain` (naming the command and its options). */
 export function parseCommandLine<T extends ParseArgsConfig>(
   config: T,

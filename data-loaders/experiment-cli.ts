@@ -16,7 +16,7 @@ import {
 import {dirname, resolve} from "node:path";
 import {tableBytes} from "./arrow-bytes.js";
 import {loadDataset} from "./dataset.js";
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {parseCommandLine, runCommand, UsageError} from "./errors.js";
 import {experimentTable, tableMaker, tableNames} from "./experiments/experiment.js";
 import {experiments} from "./experiments/index.js";
 import {checkRunStore} from "./output-folders.js";
@@ -152,10 +152,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`error: ${describeError(error)}\n`);
-  if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+await runCommand(
+  () => main(process.argv.slice(2)),
+  (usageError) => (usageError ? `\n\n${USAGE}` : "")
+);

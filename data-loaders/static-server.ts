@@ -9,7 +9,7 @@ import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {parseCommandLine, runCommand, UsageError} from "./errors.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -63,21 +63,21 @@ export async function serve(
 
 // npm run serve [-- DIR] [--port N]: the built site (dist/ by default) for a look in a browser.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    const {values, positionals} = parseCommandLine({
-      options: {port: {type: "string", default: "0"}},
-      allowPositionals: true
-    });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UsageError(`--port ${values.port}: must be a port number, 0-65535`);
-    const root = positionals[0] ?? "dist";
-    if (!existsSync(join(root, "index.html")))
-      throw new UsageError(`${resolve(root)} holds no built site (no index.html): run npm run build first`);
-    const {url} = await serve(root, {port});
-    console.log(`serving ${root} at ${url}/ (Ctrl-C stops)`);
-  } catch (error) {
-    process.stderr.write(`error: ${describeError(error)}\nusage: npm run serve [-- DIR] [--port N]\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  }
+  await runCommand(
+    async () => {
+      const {values, positionals} = parseCommandLine({
+        options: {port: {type: "string", default: "0"}},
+        allowPositionals: true
+      });
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port ${values.port}: must be a port number, 0-65535`);
+      const root = positionals[0] ?? "dist";
+      if (!existsSync(join(root, "index.html")))
+        throw new UsageError(`${resolve(root)} holds no built site (no index.html): run npm run build first`);
+      const {url} = await serve(root, {port});
+      console.log(`serving ${root} at ${url}/ (Ctrl-C stops)`);
+    },
+    () => "\nusage: npm run serve [-- DIR] [--port N]" // after any error: a port in use, too, wants --port
+  );
 }

@@ -2,7 +2,7 @@
 // train -- --shard I/N, trained elsewhere) into this one ($RUN_STORE, or .cache/runs), checking
 // each (store-merge.ts). Says what it did on stderr; exits 1 if it refused a damaged entry
 // (after copying the rest), 2 for a bad command line or a folder that is not a run store.
-import {describeError, parseCommandLine, UsageError} from "./errors.js";
+import {parseCommandLine, runCommand, UsageError} from "./errors.js";
 import {checkRunStore} from "./output-folders.js";
 import {storeDir} from "./run-entry.js";
 import {describeMerge, mergeStores} from "./store-merge.js";
@@ -26,9 +26,4 @@ function main(argv: string[]): number {
   return report.refused.length ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`error: ${describeError(error)}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+await runCommand(() => main(process.argv.slice(2)));

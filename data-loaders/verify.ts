@@ -6,7 +6,7 @@ import {mkdtempSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {loadDataset} from "./dataset.js";
-import {describeError, parseCommandLine, SettingsError, UsageError} from "./errors.js";
+import {parseCommandLine, runCommand, SettingsError, UsageError} from "./errors.js";
 import {experiments} from "./experiments/index.js";
 import {reportRuns} from "./report-runs.js";
 import {storeDir} from "./run-entry.js";
@@ -55,7 +55,7 @@ function scratchFolder(): {dir: string; remove: () => void} {
   return {dir, remove};
 }
 
-async function main(argv: string[]): Promise<boolean> {
+async function main(argv: string[]): Promise<number> {
   const start = performance.now();
   const {values, positionals} = parseCommandLine(
     {
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<boolean> {
   );
   if (values.help) {
     process.stdout.write(HELP + "\n");
-    return true;
+    return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const sample = integer("sample", values.sample, 1);
@@ -116,13 +116,10 @@ async function main(argv: string[]): Promise<boolean> {
   process.stdout.write(
     `verify: ${identical} of ${runs.length} runs identical${others.length ? `; ${others.join(", ")}` : ""} (${seconds} s)\n`
   );
-  return identical === runs.length;
+  return identical === runs.length ? 0 : 1;
 }
 
-try {
-  if (!(await main(process.argv.slice(2)))) process.exitCode = 1;
-} catch (error) {
-  const usage = error instanceof UsageError;
-  process.stderr.write(`error: ${describeError(error)}${usage ? ` (${USAGE})` : ""}\n`);
-  process.exitCode = usage ? 2 : 1;
-}
+await runCommand(
+  () => main(process.argv.slice(2)),
+  (usageError) => (usageError ? ` (${USAGE})` : "")
+);
