@@ -36,7 +36,7 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
   const support = html`<p class="browser-support" hidden style="font-size: 14px;"></p>` as HTMLParagraphElement;
   const differences = html`<ul class="verify-differences" style="font-size: 14px;"></ul>` as HTMLUListElement;
   const grid = verifyGrid(list, runs, checks, experiment);
-  const root = html`<div class="card verify-panel">
+  const root = html`<div class="verify-panel">
     <p style="margin-top: 0;">${count(runs.length)} run${runs.length === 1 ? "" : "s"}, ${count(epochs)} epochs in all, on the ${count(list.trainImages)} training and ${count(list.testImages)} test images, downloaded once: <strong>${megabytes(downloadSize())}</strong>. Your browser reports ${reported} core${reported === 1 ? "" : "s"}: ${cores === 1 ? "one run trains" : `${cores} runs train`} at a time, each in its own Web Worker.</p>
     <div style="display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center;">${[start, stop]}</div>
     ${support}

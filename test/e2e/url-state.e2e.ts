@@ -82,7 +82,12 @@ const urlCases: Record<string, UrlCase> = {
       );
       await page.locator("#training-panel svg.line-chart .points circle").first().waitFor();
     }
-  }
+  },
+  verify: selectCase("Experiments", "Experiment 3: epochs", async (page) => {
+    await expect
+      .poll(() => page.locator(".verify-group h3").allTextContents())
+      .toEqual([expect.stringMatching(/^Experiment 3: epochs \(\d+ runs?\)$/)]);
+  })
 };
 const pagesWithControls = readdirSync("src")
   .filter((f) => f.endsWith(".md") && /urlState\(|tryPanel\(/.test(readFileSync(join("src", f), "utf8")))
