@@ -49,9 +49,16 @@ async function pageVerify(site: string): Promise<{seconds: number; verdict: stri
     const start = performance.now();
     await page.click(".verify-panel button[name=verify]");
     let last = 0;
+    const deadline = performance.now() + 3600_000; // an hour: ten times what this machine takes
     for (;;) {
       const status = (await page.textContent(".verify-panel [role=status]")) ?? "";
       if (/ identical/.test(status) || errors.length) break;
+      // Anything else that ends the run: a failed download, a stop, a browser that cannot train.
+      if (/^(Could not|Stopped)/.test(status) || (await page.isVisible(".verify-panel .browser-support")))
+        throw new Error(
+          `the verify page stopped: ${status || (await page.textContent(".verify-panel .browser-support"))}`
+        );
+      if (performance.now() > deadline) throw new Error(`the verify page had no verdict after an hour: ${status}`);
       if (performance.now() - last > 30_000) {
         last = performance.now();
         log(`bench: verify page: ${status}`);

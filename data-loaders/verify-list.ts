@@ -1,7 +1,7 @@
 // What the verify page retrains: every distinct run the report shows (report-runs.ts), with the
 // numbers the build stored for it (each epoch's test score and training accuracy) and a SHA-256
 // of its final weights, so the reader's browser can say "identical" or "different" for each.
-import {weightsHash} from "../lib/weights-hash.js";
+import {WEIGHTS_HASH_FORMAT, weightsHash} from "../lib/weights-hash.js";
 import {readBuildState, recordOf, writeBuildState} from "./build-state.js";
 import {loadDataset} from "./dataset.js";
 import {experimentFiles, experiments} from "./experiments/index.js";
@@ -57,7 +57,10 @@ const HASHES = "verify-weights.json";
  */
 function runWeightsHash(run: Run, epochs: number, known: Record<string, string>, used: Record<string, string>): string {
   const found = readEntry(storeDir(), run.key, true);
-  const id = found && !(found instanceof Error) ? `${run.key} ${found.entry.bin.sha256} ${epochs}` : undefined;
+  const id =
+    found && !(found instanceof Error)
+      ? `${run.key} ${found.entry.bin.sha256} ${epochs} ${WEIGHTS_HASH_FORMAT}`
+      : undefined;
   const hash = (id && known[id]) || weightsHash(weightsAt(run, epochs));
   if (id) used[id] = hash;
   return hash;

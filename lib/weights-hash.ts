@@ -5,6 +5,9 @@ import {sha256} from "@noble/hashes/sha2.js";
 import {bytesToHex} from "@noble/hashes/utils.js";
 import type {Network} from "./network.js";
 
+/** What `weightsHash` hashes, named: change it whenever the bytes hashed change, so no stored hash of the old bytes is reused (data-loaders/verify-list.ts keeps them). */
+export const WEIGHTS_HASH_FORMAT = "sha256 of wih then who, Float64 little-endian";
+
 const bytesOf = (array: Float64Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
 /**

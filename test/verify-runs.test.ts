@@ -5,6 +5,7 @@
 import {describe, expect, it} from "vitest";
 import type {LabelledImages} from "../lib/mnist.js";
 import type {TrainReport} from "../src/playground/train-worker.js";
+import {WORKER_FAILED} from "../src/components/browser-support.js";
 import {
   type RunCheck,
   timeLeft,
@@ -155,6 +156,53 @@ describe("verifyRuns", () => {
   });
 });
 
+describe("verifyRuns when a worker dies", () => {
+  it("hands the dead worker's run to the others; when none is left, the remaining runs fail with the reason", async () => {
+    const runs = [run("a", 1, 1), run("b", 5, 2), run("c", 3, 3), run("d", 4, 4)];
+    const fake = fakeWorkers(2, runs);
+    const checks = new Map<string, RunCheck>();
+    const done = verifyRuns(runs, {
+      workers: fake.workers,
+      data,
+      checks,
+      signal: new AbortController().signal,
+      onChange: () => {}
+    });
+    await tick();
+    expect(fake.started).toEqual(["b", "d"]);
+    fake.workers[0].dispatchEvent(new Event("error")); // the worker training b is gone
+    fake.running.delete(fake.workers[0] as unknown as EventTarget);
+    fake.stopped.set("b", 1);
+    await tick();
+    expect(checks.get("b")?.state).toBe("waiting");
+    fake.finish(); // d, then the one worker left takes b, c, a in turn
+    for (let i = 0; i < 6; i++) {
+      await tick();
+      fake.finish();
+    }
+    await done;
+    expect(fake.started).toEqual(["b", "d", "b", "c", "a"]);
+    expect([...checks.values()].map((c) => c.state)).toEqual(["identical", "identical", "identical", "identical"]);
+
+    // Every worker dead: what is left fails, saying why.
+    const alone = fakeWorkers(1, runs);
+    const left = new Map<string, RunCheck>();
+    const ending = verifyRuns(runs, {
+      workers: alone.workers,
+      data,
+      checks: left,
+      signal: new AbortController().signal,
+      onChange: () => {}
+    });
+    await tick();
+    alone.workers[0].dispatchEvent(new Event("error"));
+    await ending;
+    expect(new Set([...left.values()].map((c) => c.state))).toEqual(new Set(["failed"]));
+    expect(left.size).toBe(runs.length);
+    expect(left.get("a")?.detail).toBe(WORKER_FAILED);
+  });
+});
+
 describe("verifyProgress and timeLeft", () => {
   it("weights runs by cost, a run in training by its trained share, and extrapolates the time left", () => {
     const runs = [run("a", 1), run("b", 3), run("c", 4)];
@@ -167,6 +215,9 @@ describe("verifyProgress and timeLeft", () => {
     expect(progress.fraction).toBeCloseTo((1 + 1.5) / 8, 12);
     expect(progress.secondsLeft).toBeCloseTo((10 / (2.5 / 8)) * (5.5 / 8), 9);
     expect(verifyProgress(runs, new Map(), 0).secondsLeft).toBeNaN(); // nothing done: not known
+    // A session that started with run a compared (1/8 of the work) has done 1.5/8 in its 10 s.
+    expect(verifyProgress(runs, checks, 10, 1 / 8).secondsLeft).toBeCloseTo(5.5 / 8 / (1.5 / 8 / 10), 9);
+    expect(verifyProgress(runs, checks, 10, 2.5 / 8).secondsLeft).toBeNaN(); // nothing done in this session yet
     expect([timeLeft(42.4), timeLeft(200), timeLeft(Number.NaN)]).toEqual([
       "about 42 s left",
       "about 3 min 20 s left",

@@ -16,14 +16,14 @@ export const STATES: Record<VerifyState, {symbol: string; words: string}> = {
 const CELL_STYLE = `
 .verify-group h3 { margin: 1rem 0 0.35rem; font-size: 15px; }
 .verify-cells { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; padding: 0; margin: 0; max-width: none; }
-.verify-cells li { width: 22px; height: 22px; box-sizing: border-box; margin: 0; border: 1px solid var(--theme-foreground-muted);
+.verify-cell { display: inline-block; width: 22px; height: 22px; box-sizing: border-box; margin: 0; border: 1px solid var(--theme-foreground-muted);
   border-radius: 3px; font: 14px/20px var(--sans-serif); text-align: center; color: #fff; }
-.verify-cells li[data-state="identical"] { background: #1a7f37; border-color: #1a7f37; }
-.verify-cells li[data-state="different"] { background: #c62828; border-color: #c62828; }
-.verify-cells li[data-state="failed"] { background: var(--theme-foreground-muted); }
+.verify-cell[data-state="identical"] { background: #1a7f37; border-color: #1a7f37; }
+.verify-cell[data-state="different"] { background: #c62828; border-color: #c62828; }
+.verify-cell[data-state="failed"] { background: var(--theme-foreground-muted); }
 .verify-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.verify-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; font-size: 13px; margin: 0.5rem 0; }
-.verify-legend > span { display: inline-flex; align-items: center; gap: 0.3rem; }
+.verify-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; font-size: 13px; margin: 0.5rem 0; padding: 0; list-style: none; max-width: none; }
+.verify-legend li { display: inline-flex; align-items: center; gap: 0.3rem; margin: 0; }
 `;
 
 /** A cell's words: "lr 0.1, 100 hidden, Normal, seed 1 (wasm-f32): identical", with the share trained or the difference. */
@@ -54,15 +54,15 @@ function paint(cell: HTMLLIElement, run: VerifyRun, check: RunCheck | undefined)
   (cell.lastChild as HTMLElement).textContent = words;
 }
 
-/** The legend: each state's cell and words. */
+/** The legend: each state's cell (a picture: its words follow) and words. */
 function legend(): HTMLElement {
   const item = (state: VerifyState) => {
-    const cell = html`<li data-state=${state} aria-hidden="true">${STATES[state].symbol}</li>` as HTMLLIElement;
+    const cell = html`<span class="verify-cell" data-state=${state} aria-hidden="true">${STATES[state].symbol}</span>`;
     if (state === "training")
       cell.style.background = "linear-gradient(to right, var(--theme-foreground-focus) 50%, transparent 50%)";
-    return html`<span><ul class="verify-cells">${cell}</ul> ${STATES[state].words}</span>`;
+    return html`<li>${cell} ${STATES[state].words}</li>`;
   };
-  return html`<div class="verify-legend">${(Object.keys(STATES) as VerifyState[]).map(item)}</div>`;
+  return html`<ul class="verify-legend" aria-label="What a cell shows">${(Object.keys(STATES) as VerifyState[]).map(item)}</ul>`;
 }
 
 /**
@@ -81,7 +81,8 @@ export function verifyGrid(
     const own = runs.filter((run) => run.experiments.includes(id));
     if (!own.length) return [];
     const items = own.map((run) => {
-      const cell = html`<li><span aria-hidden="true"></span><span class="verify-hidden"></span></li>` as HTMLLIElement;
+      const cell =
+        html`<li class="verify-cell"><span aria-hidden="true"></span><span class="verify-hidden"></span></li>` as HTMLLIElement;
       paint(cell, run, checks.get(run.key));
       cells.set(run.key, [...(cells.get(run.key) ?? []), cell]);
       return cell;

@@ -29,8 +29,12 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
   const reported = navigator.hardwareConcurrency || 2; // not every browser tells (2 then)
   const cores = Math.max(1, Math.min(reported, runs.length));
   const epochs = runs.reduce((sum, run) => sum + run.epochs, 0);
-  const status = statusLine(); // progress and the verdict, read out by screen readers
-  status.style.cssText = "font: 15px var(--sans-serif); margin: 0.5rem 0; min-height: 1.5em;";
+  // Progress is shown every moment but announced (the live region, not shown: the same words
+  // are in the line above it) only at the start, every tenth of the work, and at the end:
+  // a sentence a second for minutes would drown a screen reader's other speech.
+  const progress =
+    html`<p class="verify-progress" style="font: 15px var(--sans-serif); margin: 0.5rem 0; min-height: 1.5em;"></p>` as HTMLParagraphElement;
+  const status = statusLine("verify-hidden");
   const start = html`<button type="button" name="verify"></button>` as HTMLButtonElement;
   const stop = html`<button type="button" name="stop" disabled>■ Stop</button>` as HTMLButtonElement;
   const support = html`<p class="browser-support" hidden style="font-size: 14px;"></p>` as HTMLParagraphElement;
@@ -40,7 +44,7 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
     <p style="margin-top: 0;">${count(runs.length)} run${runs.length === 1 ? "" : "s"}, ${count(epochs)} epochs in all, on the ${count(list.trainImages)} training and ${count(list.testImages)} test images, downloaded once: <strong>${megabytes(downloadSize())}</strong>. Your browser reports ${reported} core${reported === 1 ? "" : "s"}: ${cores === 1 ? "one run trains" : `${cores} runs train`} at a time, each in its own Web Worker.</p>
     <div style="display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center;">${[start, stop]}</div>
     ${support}
-    ${status}
+    ${progress}${status}
     ${differences}
     ${grid.element}
   </div>`;
@@ -63,7 +67,6 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
 
   const workers: Worker[] = [];
   let stopping: AbortController | undefined;
-  let seconds = 0; // seconds spent verifying so far, across Stop and Resume
   const running = () => stopping !== undefined;
   const setRunning = (on: boolean) => {
     const stopFocused = document.activeElement === stop;
@@ -71,16 +74,25 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
     setPressable(start, !on); // stays focusable (live-status.ts)
     if (!on && stopFocused) start.focus(); // not dropped to <body>
   };
-  const say = throttled((line: string) => status.replaceChildren(line));
-  const progressLine = (began: number) => {
-    const {
-      compared: done,
-      fraction,
-      secondsLeft
-    } = verifyProgress(runs, checks, seconds + (performance.now() - began) / 1000);
+  const show = throttled((line: string) => progress.replaceChildren(line), 250);
+  /** Shows `line` and announces it. */
+  const say = (line: string) => {
+    show(line, true);
+    status.replaceChildren(line);
+  };
+  let announced = 0; // tenths of the work announced
+  /** The progress line for the session that started at `began` with `startFraction` of the work done; announced at each tenth. */
+  const progressLine = (began: number, startFraction: number) => {
+    const seconds = (performance.now() - began) / 1000;
+    const {compared: done, fraction, secondsLeft} = verifyProgress(runs, checks, seconds, startFraction);
     const training = runs.filter((run) => checks.get(run.key)?.state === "training").length;
     const left = timeLeft(secondsLeft);
-    return `Verifying: ${done} of ${runs.length} runs compared, ${training} training; ${Math.floor(fraction * 100)}% of the work done${left ? `, ${left}` : ""}.`;
+    const line = `Verifying: ${done} of ${runs.length} runs compared, ${training} training; ${Math.floor(fraction * 100)}% of the work done${left ? `, ${left}` : ""}.`;
+    show(line);
+    if (Math.floor(fraction * 10) > announced) {
+      announced = Math.floor(fraction * 10);
+      status.replaceChildren(line);
+    }
   };
 
   const run = async () => {
@@ -90,17 +102,21 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
     const {signal} = stopping;
     setRunning(true);
     let received = 0;
-    say("Downloading the training and test images…", true);
+    say("Downloading the training and test images…");
     try {
       const data = await trainingData((bytes) => {
         received += bytes;
-        say(`Downloading the training and test images: ${megabytes(received)} of ${megabytes(downloadSize())}…`);
+        show(`Downloading the training and test images: ${megabytes(received)} of ${megabytes(downloadSize())}…`);
       }).catch((error: Error) => {
         throw new Error(`Could not load the images: ${error.message}`);
       });
       while (workers.length < cores) workers.push(new Worker(workerUrl));
       const began = performance.now();
-      say(progressLine(began), true);
+      const startFraction = verifyProgress(runs, checks, 0).fraction;
+      announced = Math.floor(startFraction * 10);
+      say(
+        `Verifying ${count(runs.length - compared())} runs on ${workers.length} Web Worker${workers.length === 1 ? "" : "s"}…`
+      );
       await verifyRuns(runs, {
         workers,
         data,
@@ -108,20 +124,18 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
         signal,
         onChange: (changed) => {
           grid.update(changed);
-          say(progressLine(began));
+          progressLine(began, startFraction);
         }
       });
-      seconds += (performance.now() - began) / 1000;
       listDifferences();
       const done = compared();
       say(
         done === runs.length
           ? verdict(runs, checks)
-          : `Stopped: ${done} of ${runs.length} runs compared. Resume to go on.`,
-        true
+          : `Stopped: ${done} of ${runs.length} runs compared. Resume to go on.`
       );
     } catch (error) {
-      say(signal.aborted ? "Stopped before training began." : (error as Error).message, true);
+      say(signal.aborted ? "Stopped before training began." : (error as Error).message);
     }
     stopping = undefined;
     setRunning(false);
@@ -131,12 +145,13 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
   stop.addEventListener("click", () => stopping?.abort());
   invalidation.then(() => {
     stopping?.abort();
-    for (const worker of workers) worker.terminate();
+    for (const worker of workers) worker.terminate(); // before it says it stopped: its runs wait again here
+    for (const [key, check] of checks) if (check.state === "training") checks.set(key, {state: "waiting", fraction: 0});
   });
 
   label();
   listDifferences();
-  if (compared() === runs.length && runs.length) say(verdict(runs, checks), true);
+  if (compared() === runs.length && runs.length) say(verdict(runs, checks));
   const unavailable = trainingUnavailable();
   const refuse = (why: string) => {
     start.disabled = true;
@@ -148,7 +163,7 @@ export function verifyPanel(list: VerifyList, options: VerifyPanelOptions): HTML
     void wasmSimdSupported().then((simd) => {
       if (!simd)
         refuse(
-          `This browser cannot run WebAssembly SIMD, which the kernel the build trained with (${runs[0].config.kernel}) needs: another kernel rounds differently, so the runs cannot be retrained identically here. Chrome or Edge 91, Firefox 89 or Safari 16.4 and later can.`
+          `This browser cannot run WebAssembly SIMD, which the kernel the build trained with (${runs[0].config.kernel}) needs: another kernel rounds differently, so the runs cannot be retrained identically here. Chrome or Edge 91 and Firefox 89 and later can (the report's runs were checked identical in Chromium and Firefox).`
         );
     });
   return root;

@@ -4,6 +4,7 @@
 // in training (they wait again); the runs already compared keep their verdicts.
 import type {LabelledImages} from "../lib/mnist.js";
 import type {VerifyRun} from "../../data-loaders/verify-list.js";
+import {WORKER_FAILED} from "./browser-support.js";
 import {type TrainResult, type TrainRun, trainInWorker} from "./train-in-worker.js";
 
 export type {VerifyList, VerifyRun} from "../../data-loaders/verify-list.js";
@@ -45,12 +46,15 @@ export function runDifference(run: VerifyRun, result: Pick<TrainResult, "epochs"
 /**
  * How far verifying `runs` has got: runs compared, the share of the work done (runs weighted by
  * cost, samples x hidden nodes, a run in training by its trained share) and, once some is
- * done, the seconds left at the rate so far (`seconds` of verifying so far). NaN: not known yet.
+ * done, the seconds left at this session's rate: `seconds` since it started, when the share
+ * done was `startFraction` (runs compared before, in an earlier session or for another
+ * experiment, took no time now). NaN: not known yet.
  */
 export function verifyProgress(
   runs: VerifyRun[],
   checks: ReadonlyMap<string, RunCheck>,
-  seconds: number
+  seconds: number,
+  startFraction = 0
 ): {compared: number; fraction: number; secondsLeft: number} {
   let total = 0;
   let done = 0;
@@ -63,7 +67,8 @@ export function verifyProgress(
     if (finished) compared++;
   }
   const fraction = total ? done / total : 1;
-  const secondsLeft = fraction > 0 && seconds > 0 ? (seconds / fraction) * (1 - fraction) : Number.NaN;
+  const rate = (fraction - startFraction) / seconds; // share of the work per second
+  const secondsLeft = rate > 0 && seconds > 0 ? (1 - fraction) / rate : Number.NaN;
   return {compared, fraction, secondsLeft};
 }
 
@@ -126,6 +131,8 @@ export async function verifyRuns(runs: VerifyRun[], options: VerifyOptions): Pro
   const queue = runs
     .filter((run) => !["identical", "different", "failed"].includes(checks.get(run.key)?.state ?? "waiting"))
     .sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
+  const used = workers.slice(0, Math.max(1, Math.min(workers.length, queue.length)));
+  let alive = used.length;
   const work = async (worker: Worker) => {
     for (let run = queue.shift(); run && !signal.aborted; run = queue.shift()) {
       set(run, {state: "training", fraction: 0});
@@ -145,10 +152,19 @@ export async function verifyRuns(runs: VerifyRun[], options: VerifyOptions): Pro
           set(run, detail ? {state: "different", fraction: 1, detail} : {state: "identical", fraction: 1});
         }
       } catch (error) {
+        const message = (error as Error).message;
         if (signal.aborted) set(run, {state: "waiting", fraction: 0});
-        else set(run, {state: "failed", fraction: 1, detail: (error as Error).message});
+        else if (message === WORKER_FAILED) {
+          // The worker itself is gone (out of memory, say): its run goes back to the others,
+          // and only when none is left do the remaining runs fail, with the reason.
+          set(run, {state: "waiting", fraction: 0});
+          queue.unshift(run);
+          if (--alive === 0)
+            for (const left of queue.splice(0)) set(left, {state: "failed", fraction: 1, detail: message});
+          return;
+        } else set(run, {state: "failed", fraction: 1, detail: message});
       }
     }
   };
-  await Promise.all(workers.slice(0, Math.max(1, Math.min(workers.length, queue.length))).map(work));
+  await Promise.all(used.map(work));
 }
