@@ -6,9 +6,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {isKernelName} from "../lib/kernels.js";
 import type {} from "../lib/mnist.js";
-import {loadDataset} from "./dataset.js";
+import {type Dataset, loadDataset} from "./dataset.js";
 import {experiments} from "./experiments/index.js";
-import {ensureRuns} from "./run-pool.js";
+import {ensureRuns, type PoolReport, type RunRequest} from "./run-pool.js";
 import {readSettings} from "./settings.js";
 
 export async function benchSuite(
@@ -36,23 +36,28 @@ export async function benchSuite(
   const requests = Object.values(experiments)
     .filter((e) => !without.includes(e.id))
     .flatMap((experiment) => experiment.runs(settings));
+  const report = await coldTraining(loadDataset(), requests, workers);
+  const result = {
+    seeds,
+    kernel,
+    workers,
+    without,
+    runs: report.distinct,
+    epochs: report.epochs,
+    seconds: report.seconds
+  };
+  if (json) console.log(JSON.stringify(result, null, 2));
+  else
+    console.log(
+      `Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`
+    );
+}
+
+/** Trains `requests` from nothing, by the build's run pool on `workers` threads, into an empty store removed after. */
+export async function coldTraining(dataset: Dataset, requests: RunRequest[], workers: number): Promise<PoolReport> {
   const store = mkdtempSync(join(tmpdir(), "bench-suite-"));
   try {
-    const report = await ensureRuns(loadDataset(), requests, workers, {store, confirmed: true});
-    const result = {
-      seeds,
-      kernel,
-      workers,
-      without,
-      runs: report.distinct,
-      epochs: report.epochs,
-      seconds: report.seconds
-    };
-    if (json) console.log(JSON.stringify(result, null, 2));
-    else
-      console.log(
-        `Whole-report training${without.length ? ` without ${without.join(", ")}` : ""}, ${seeds} seeds: ${report.distinct} runs, ${report.epochs} epochs of ${settings.trainLimit ?? 60000} images (each scored on the test set and 10,000 training images), ${kernel}, ${workers} workers: ${report.seconds.toFixed(1)} s`
-      );
+    return await ensureRuns(dataset, requests, workers, {store, confirmed: true});
   } finally {
     rmSync(store, {recursive: true, force: true});
   }

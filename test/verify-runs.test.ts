@@ -93,19 +93,22 @@ function fakeWorkers(n: number, runs: VerifyRun[], wrong: string[] = []) {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** verifyRuns of `runs` on `workers` into `checks`, until `signal` (never, by default) stops it. */
+const verifyOn = (
+  runs: VerifyRun[],
+  workers: Worker[],
+  checks: Map<string, RunCheck>,
+  signal = new AbortController().signal,
+  onChange: (run: VerifyRun) => void = () => {}
+) => verifyRuns(runs, {workers, data, checks, signal, onChange});
+
 describe("verifyRuns", () => {
   it("trains the costliest first, one run per worker at a time, and compares each", async () => {
     const runs = [run("a", 1, 1), run("b", 5, 2), run("c", 3, 3), run("d", 4, 4)];
     const fake = fakeWorkers(2, runs, ["c"]);
     const checks = new Map<string, RunCheck>();
     const changed: string[] = [];
-    const done = verifyRuns(runs, {
-      workers: fake.workers,
-      data,
-      checks,
-      signal: new AbortController().signal,
-      onChange: (r) => changed.push(r.key)
-    });
+    const done = verifyOn(runs, fake.workers, checks, undefined, (r) => changed.push(r.key));
     await tick();
     expect(fake.started).toEqual(["b", "d"]); // the two costliest, one per worker
     while (fake.started.length < runs.length || fake.running.size) {
@@ -130,7 +133,7 @@ describe("verifyRuns", () => {
     const fake = fakeWorkers(1, runs);
     const checks = new Map<string, RunCheck>();
     const stop = new AbortController();
-    const first = verifyRuns(runs, {workers: fake.workers, data, checks, signal: stop.signal, onChange: () => {}});
+    const first = verifyOn(runs, fake.workers, checks, stop.signal);
     await tick();
     fake.finish(); // b compared
     await tick();
@@ -139,13 +142,7 @@ describe("verifyRuns", () => {
     await first;
     expect(Object.fromEntries([...checks].map(([k, c]) => [k, c.state]))).toEqual({b: "identical", c: "waiting"});
     fake.stopped.set("c", 1);
-    const second = verifyRuns(runs, {
-      workers: fake.workers,
-      data,
-      checks,
-      signal: new AbortController().signal,
-      onChange: () => {}
-    });
+    const second = verifyOn(runs, fake.workers, checks);
     while (fake.started.length < 4 || fake.running.size) {
       await tick();
       fake.finish();
@@ -161,13 +158,7 @@ describe("verifyRuns when a worker dies", () => {
     const runs = [run("a", 1, 1), run("b", 5, 2), run("c", 3, 3), run("d", 4, 4)];
     const fake = fakeWorkers(2, runs);
     const checks = new Map<string, RunCheck>();
-    const done = verifyRuns(runs, {
-      workers: fake.workers,
-      data,
-      checks,
-      signal: new AbortController().signal,
-      onChange: () => {}
-    });
+    const done = verifyOn(runs, fake.workers, checks);
     await tick();
     expect(fake.started).toEqual(["b", "d"]);
     fake.workers[0].dispatchEvent(new Event("error")); // the worker training b is gone
@@ -187,13 +178,7 @@ describe("verifyRuns when a worker dies", () => {
     // Every worker dead: what is left fails, saying why.
     const alone = fakeWorkers(1, runs);
     const left = new Map<string, RunCheck>();
-    const ending = verifyRuns(runs, {
-      workers: alone.workers,
-      data,
-      checks: left,
-      signal: new AbortController().signal,
-      onChange: () => {}
-    });
+    const ending = verifyOn(runs, alone.workers, left);
     await tick();
     alone.workers[0].dispatchEvent(new Event("error"));
     await ending;

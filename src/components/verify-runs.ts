@@ -20,6 +20,10 @@ export interface RunCheck {
   detail?: string;
 }
 
+/** Whether a run's check is a verdict (identical, different or failed), not waiting or training. */
+export const isCompared = (check: RunCheck | undefined): boolean =>
+  check !== undefined && check.state !== "waiting" && check.state !== "training";
+
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /**
@@ -61,7 +65,7 @@ export function verifyProgress(
   let compared = 0;
   for (const run of runs) {
     const check = checks.get(run.key);
-    const finished = check && check.state !== "waiting" && check.state !== "training";
+    const finished = isCompared(check);
     total += run.cost;
     done += run.cost * (finished ? 1 : (check?.fraction ?? 0));
     if (finished) compared++;
@@ -129,7 +133,7 @@ export async function verifyRuns(runs: VerifyRun[], options: VerifyOptions): Pro
     onChange(run);
   };
   const queue = runs
-    .filter((run) => !["identical", "different", "failed"].includes(checks.get(run.key)?.state ?? "waiting"))
+    .filter((run) => !isCompared(checks.get(run.key)))
     .sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
   const used = workers.slice(0, Math.max(1, Math.min(workers.length, queue.length)));
   let alive = used.length;
