@@ -17,6 +17,7 @@ import {smallDataset, tempDir} from "./fixtures.js";
 const dataset = smallDataset(300, 200);
 const reports: TrainReport[] = [];
 const worker = new EventTarget();
+let onReport: ((report: TrainReport) => void) | undefined;
 
 /** What the worker reports for `request`, up to its "done" (or "error"). */
 async function workerRun(request: TrainRequest): Promise<TrainReport[]> {
@@ -51,7 +52,10 @@ beforeAll(async () => {
   // The worker module listens on the global scope and posts to it, as in a browser's worker.
   Object.assign(globalThis, {
     addEventListener: worker.addEventListener.bind(worker),
-    postMessage: (report: TrainReport) => reports.push(report)
+    postMessage: (report: TrainReport) => {
+      reports.push(report);
+      onReport?.(report);
+    }
   });
   await import("../src/playground/train-worker.js");
 });
@@ -105,5 +109,41 @@ describe("the training worker as the verify page drives it", () => {
     expect(runDifference(build, {epochs: sameScores.slice(1), weights})).toBe(
       "1 epoch was trained here, the build trained 2"
     );
+  });
+});
+
+describe("Stop", () => {
+  it("is heard within a short slice of work, even when the worker scores by epoch only", async () => {
+    // One long epoch (24,000 images at 1,000 hidden nodes: about 0.8 s here), scored at its end
+    // only, as the try panels and the verify page train. The page's "stop" is queued as the worker
+    // starts training. Node lets it in at the worker's timer yields (every 100 ms of work; browsers
+    // also at its 20 ms message yields, which test/e2e/try-setting.e2e.ts exercises): the run must
+    // end in the first part of the epoch, where a yield every 250 ms let it run to a quarter.
+    const big = smallDataset(24_000, 200);
+    const request: TrainRequest = {
+      type: "start",
+      lr: 0.1,
+      hidden: 1000,
+      init: "Normal",
+      epochs: 1,
+      seed: 1,
+      kernel: "wasm-f32",
+      train: big.train,
+      test: big.test,
+      score: "epoch"
+    };
+    onReport = (report) => {
+      if (report.type !== "progress" || report.seen !== 0) return;
+      onReport = undefined;
+      setTimeout(() => worker.dispatchEvent(new MessageEvent("message", {data: {type: "stop"}})), 0);
+    };
+    try {
+      const done = (await workerRun(request)).find((r) => r.type === "done");
+      expect(done).toMatchObject({type: "done", stopped: true});
+      expect(done!.seen).toBeGreaterThan(0); // it trained, then stopped
+      expect(done!.seen).toBeLessThan(big.train.count / 6);
+    } finally {
+      onReport = undefined;
+    }
   });
 });
