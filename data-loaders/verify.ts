@@ -55,26 +55,24 @@ function scratchFolder(): {dir: string; remove: () => void} {
   return {dir, remove};
 }
 
+/** The command line's options, for node:util's parseArgs (which refuses anything else, positionals too). */
+const OPTIONS = {
+  sample: {type: "string"},
+  seed: {type: "string"},
+  experiment: {type: "string"},
+  help: {type: "boolean", short: "h"}
+} as const;
+
 async function main(argv: string[]): Promise<number> {
   const start = performance.now();
-  const {values, positionals} = parseCommandLine(
-    {
-      args: argv,
-      allowPositionals: true,
-      options: {
-        sample: {type: "string"},
-        seed: {type: "string"},
-        experiment: {type: "string"},
-        help: {type: "boolean", short: "h"}
-      }
-    },
+  const {values} = parseCommandLine(
+    {args: argv, options: OPTIONS},
     (message) => message.replace(/\s*\n\s*/g, " ") // Node's own messages run over lines
   );
   if (values.help) {
     process.stdout.write(HELP + "\n");
     return 0;
   }
-  if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const sample = integer("sample", values.sample, 1);
   const seed = integer("seed", values.seed, 0);
   if (seed !== undefined && sample === undefined) throw new UsageError("--seed picks a --sample: give --sample N too");

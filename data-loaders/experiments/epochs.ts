@@ -5,9 +5,12 @@ import {REPRODUCTION_EPOCHS} from "./reproduction.js";
 import {bestMean, epochTable, headlineTable, referenceTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
+/** The learning rate of every run. */
 export const EPOCHS_SWEEP_LR = 0.1;
-export const EPOCHS_SWEEP_EPOCHS = 20;
+/** Epochs each run trains for, its test score taken after every one. */
+const EPOCHS_SWEEP_EPOCHS = 20;
 
+/** One 100-node network per seed, scored after each epoch up to EPOCHS_SWEEP_EPOCHS. */
 export const experiment3: Experiment = {
   id: "exp3",
   title: "Experiment 3: epochs",
