@@ -1,4 +1,5 @@
 import {defineConfig} from "vitest/config";
+import {testOrder} from "./test/test-order.js";
 
 // Two sets, both run by `npm test`: "unit" (engine, run store, tables, components; seconds) and
 // "build" (tests in test/build/ that run the build, the command line or the training pool on
@@ -7,6 +8,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    sequence: testOrder(), // TEST_ORDER=reverse npm test: files in reverse, tests shuffled
     projects: [
       {extends: true, test: {name: "unit", include: ["test/*.test.ts"], pool: "threads"}},
       {extends: true, test: {name: "build", include: ["test/build/*.test.ts"]}}
