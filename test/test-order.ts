@@ -7,7 +7,7 @@ import {BaseSequencer, type InlineConfig, type TestSpecification} from "vitest/n
 type SequenceOptions = NonNullable<InlineConfig["sequence"]>;
 
 /** Runs the test files in the reverse of the order vitest's own sequencer picks. */
-class ReverseSequencer extends BaseSequencer {
+export class ReverseSequencer extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     return (await super.sort(files)).reverse();
   }
@@ -19,6 +19,7 @@ export function testOrder(env = process.env): SequenceOptions {
   if (!order) return {};
   if (order !== "reverse") throw new Error(`TEST_ORDER=${order}: the only order is "reverse" (or leave it unset)`);
   const seed = Number(env.TEST_SEED ?? 11);
-  if (!Number.isInteger(seed)) throw new Error(`TEST_SEED=${env.TEST_SEED}: must be a whole number`);
+  if (env.TEST_SEED?.trim() === "" || !Number.isInteger(seed))
+    throw new Error(`TEST_SEED=${env.TEST_SEED}: must be a whole number`);
   return {sequencer: ReverseSequencer, shuffle: {files: false, tests: true}, seed};
 }

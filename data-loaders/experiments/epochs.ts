@@ -5,7 +5,7 @@ import {REPRODUCTION_EPOCHS} from "./reproduction.js";
 import {bestMean, epochTable, headlineTable, referenceTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
-/** The learning rate of every run. */
+/** The learning rate of every Experiment 3 run. */
 export const EPOCHS_SWEEP_LR = 0.1;
 /** Epochs each run trains for, its test score taken after every one. */
 const EPOCHS_SWEEP_EPOCHS = 20;

@@ -4,8 +4,9 @@ import type {Experiment} from "./experiment.js";
 import {bestMean, epochTable, headlineTable, settingsTable} from "./result-tables.js";
 import {seededRuns} from "./run-requests.js";
 
-/** The learning rate and epochs of the book's 200-node figure, for every size. */
+/** The learning rate of the book's 200-node figure, for every size. */
 const HIDDEN_NODES_LR = 0.1;
+/** The epochs of the book's 200-node figure, for every size; the test score after the last is compared. */
 const HIDDEN_NODES_EPOCHS = 5;
 /** The sizes of the hidden layer tried, smallest first. */
 const HIDDEN_NODES = [10, 20, 50, 100, 200, 300, 500];
@@ -15,7 +16,7 @@ export const experiment6: Experiment = {
   id: "exp6",
   title: "Experiment 6: hidden nodes",
   page: "/experiment-6",
-  description: "How the number of hidden nodes changes the book's MNIST network's test score and training time.",
+  description: "How the number of hidden nodes changes the network's test score and training time, over five seeds.",
   runs: (settings) =>
     HIDDEN_NODES.flatMap((hidden) => seededRuns({hidden, lr: HIDDEN_NODES_LR}, HIDDEN_NODES_EPOCHS, settings)),
   tables: {

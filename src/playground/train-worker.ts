@@ -77,11 +77,13 @@ let stopRequested = false;
 let data: {train: LabelledImages; test: LabelledImages} | undefined;
 const post = (report: TrainReport) => postMessage(report);
 const channel = typeof MessageChannel === "function" ? new MessageChannel() : undefined;
+const woken: (() => void)[] = []; // one per message in flight, in order
+if (channel) channel.port1.onmessage = () => woken.shift()?.();
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const nextMessage = (): Promise<void> =>
   channel
     ? new Promise((resolve) => {
-        channel.port1.onmessage = () => resolve();
+        woken.push(resolve);
         channel.port2.postMessage(0);
       })
     : nextTask();
@@ -193,7 +195,7 @@ async function train(request: TrainRequest): Promise<void> {
       }
       const now = performance.now();
       if (now - timed >= LISTEN.timer) {
-        await nextTask(); // lets a "stop" message in, and keeps progress flowing
+        await nextTask(); // lets a "stop" (and any other task) in
         listened = timed = performance.now();
       } else if (now - listened >= LISTEN.message) {
         await nextMessage();
