@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    setupFiles: ["test/without-scheduler.ts"], // no job scheduler's shard reaches a spawned build
     sequence: testOrder(), // TEST_ORDER=reverse npm test: files in reverse, tests shuffled
     projects: [
       {extends: true, test: {name: "unit", include: ["test/*.test.ts"], pool: "threads"}},

@@ -75,17 +75,6 @@ export function smallDataset(train = 300, test = 200): Dataset {
 
 export {copyProject as projectCopy} from "../data-loaders/project-copy.js";
 
-/**
- * `env` without a job scheduler's shard variables (Slurm's array, a Kubernetes Indexed Job's
- * index), which would make a test's `npm run train` train one shard when the tests themselves
- * run as a job.
- */
-export function withoutScheduler(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !name.startsWith("SLURM_ARRAY_") && name !== "JOB_COMPLETION_INDEX")
-  );
-}
-
 /** Runs the copy's build (data-loaders/build.ts with `args`) and returns its exit status and stderr. */
 export function buildIn(
   dir: string,
@@ -94,7 +83,7 @@ export function buildIn(
 ): {status: number | null; stderr: string} {
   const result = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/build.ts", ...args], {
     cwd: dir,
-    env: {...withoutScheduler(process.env), RUN_STORE: "", SITE_OUTPUT: "", ...env},
+    env: {...process.env, RUN_STORE: "", SITE_OUTPUT: "", ...env},
     encoding: "utf8"
   });
   return {status: result.status, stderr: result.stderr};

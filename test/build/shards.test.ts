@@ -8,7 +8,7 @@ import {readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {type Table, tableFromIPC, tableToIPC} from "apache-arrow";
 import {beforeAll, describe, expect, it} from "vitest";
-import {buildIn, firstDifference, projectCopy, smallMnistDir, tempDir, withoutScheduler} from "../fixtures.js";
+import {buildIn, firstDifference, projectCopy, smallMnistDir, tempDir} from "../fixtures.js";
 
 const SHARDS = 3;
 /** Columns that time the training: the same run trained twice gives other values. */
@@ -68,7 +68,7 @@ describe(`the report trained as ${SHARDS} shards and merged`, () => {
     const merge = spawnSync(
       process.execPath,
       ["--import", "tsx/esm", "data-loaders/store-cli.ts", "merge", ...shardStores],
-      {cwd: dir, env: {...withoutScheduler(process.env), RUN_STORE: mergedStore}, encoding: "utf8"}
+      {cwd: dir, env: {...process.env, RUN_STORE: mergedStore}, encoding: "utf8"}
     );
     expect(merge.status, merge.stderr).toBe(0);
     mergeStderr = merge.stderr;
@@ -137,7 +137,7 @@ describe("npm run train's shard options", () => {
       ["--import", "tsx/esm", "data-loaders/build.ts", "--runs-only", "--shards-plan", String(SHARDS)],
       {
         cwd: project,
-        env: {...withoutScheduler(process.env), SEEDS: "1", MNIST_DIR: mnist, RUN_STORE: store},
+        env: {...process.env, SEEDS: "1", MNIST_DIR: mnist, RUN_STORE: store},
         encoding: "utf8"
       }
     );

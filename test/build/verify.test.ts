@@ -15,7 +15,7 @@ import {describeRun} from "../../data-loaders/run-key.js";
 import {freshRun} from "../../data-loaders/run-training.js";
 import {readSettings} from "../../data-loaders/settings.js";
 import {sampleRuns, verdictLine} from "../../data-loaders/verify-runs.js";
-import {smallMnistDir, tempDir, withoutScheduler} from "../fixtures.js";
+import {smallMnistDir, tempDir} from "../fixtures.js";
 
 const hash = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
@@ -35,7 +35,7 @@ const folder = (prefix?: string) => {
 function verify(args: string[], more: Record<string, string> = {}) {
   const tmp = folder("mynn-verify-test-");
   const result = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/verify.ts", ...args], {
-    env: {...withoutScheduler(process.env), ...env, TMPDIR: tmp, ...more},
+    env: {...process.env, ...env, TMPDIR: tmp, ...more},
     encoding: "utf8"
   });
   return {...result, tmp, lines: result.stdout.trim().split("\n")};
@@ -60,7 +60,7 @@ beforeAll(() => {
   store = folder();
   env = {MNIST_DIR: mnist, TRAIN_LIMIT: "300", SEEDS: "1", RUN_STORE: store, WORKERS: "2"};
   const train = spawnSync(process.execPath, ["--import", "tsx/esm", "data-loaders/build.ts", "--runs-only"], {
-    env: {...withoutScheduler(process.env), ...env},
+    env: {...process.env, ...env},
     encoding: "utf8"
   }); // npm run train
   expect(train.status, train.stderr).toBe(0);
