@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
-import {describe, expect, it} from "vitest";
-import {mendPageTemplate, PAGE_LANGUAGE} from "../data-loaders/page-template.js";
+import {afterEach, describe, expect, it, vi} from "vitest";
+import {CELLS_IN_OWN_TASKS, mendPageTemplate, PAGE_LANGUAGE} from "../data-loaders/page-template.js";
 
 // The head and sidebar as Framework 1.13.4's template writes them (dist/render.js).
 const FRAMEWORK_PAGE = `<!DOCTYPE html>
@@ -19,6 +19,15 @@ const FRAMEWORK_PAGE = `<!DOCTYPE html>
     <li class="observablehq-link"><a href="./">Home</a></li>
   </ol>
 </nav>
+<script type="module">
+
+import {define} from "./_observablehq/client.d10d8454.js";
+
+define({id: "1a2b3c4d", inputs: ["display"], body: (display) => {
+display("hello")
+}});
+
+</script>
 </body>
 </html>`;
 
@@ -38,6 +47,13 @@ describe("mending Framework's page template", () => {
     const preloads = mended.match(/<link rel="modulepreload"[^>]*>/g)!;
     expect(preloads).toHaveLength(FRAMEWORK_PAGE.match(/<link rel="modulepreload"/g)!.length);
     for (const link of preloads) expect(link).toContain('fetchpriority="low"');
+  });
+
+  it("runs each cell in a task of its own while the page loads, through a wrapped define", () => {
+    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(mended)![1];
+    expect(script).toContain('import {define as defineCell} from "./_observablehq/client.d10d8454.js";');
+    expect(script).toContain(`const define = (${CELLS_IN_OWN_TASKS})(defineCell);`);
+    expect(script).toContain('define({id: "1a2b3c4d"'); // the cells themselves untouched
   });
 
   it("changes nothing a second time, nor in a page already right", () => {
@@ -60,5 +76,70 @@ describe("mending Framework's page template", () => {
     expect(render).toContain('<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">');
     expect(render).toMatch(/<ol>\s*<label id="observablehq-sidebar-close"/);
     expect(render).toContain('<link rel="modulepreload" href=');
+    expect(render).toMatch(/import \$\{[^\n]*define\} from /); // the module script's import {define} from the client
+    expect(render).toContain('resolveImport("observablehq:client")');
+  });
+});
+
+describe("cells in tasks of their own while the page loads", () => {
+  type Cell = {id: string; body: (...inputs: unknown[]) => unknown};
+  /** CELLS_IN_OWN_TASKS around a define that keeps the cells, with <html>'s class list as given. */
+  function wrapped(loading: boolean): {define: (cell: Cell) => void; defined: Cell[]} {
+    const defined: Cell[] = [];
+    const classes = new Set(loading ? ["mynn-loading"] : []);
+    vi.stubGlobal("document", {documentElement: {classList: {contains: (name: string) => classes.has(name)}}});
+    const wrap = new Function(`return ${CELLS_IN_OWN_TASKS}`)() as (
+      define: (cell: Cell) => void
+    ) => (cell: Cell) => void;
+    return {define: wrap((cell) => defined.push(cell)), defined};
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("while loading, a body starts only in a later task, with its inputs, and gives its value", async () => {
+    const {define, defined} = wrapped(true);
+    const calls: unknown[][] = [];
+    define({
+      id: "a",
+      body: (x, y) => {
+        calls.push([x, y]);
+        return `${x}+${y}`;
+      }
+    });
+    expect(defined.map((cell) => cell.id)).toEqual(["a"]);
+    const value = defined[0].body(1, 2);
+    await Promise.resolve(); // a microtask later: still not run (the same task)
+    expect(calls).toEqual([]);
+    expect(await value).toBe("1+2");
+    expect(calls).toEqual([[1, 2]]);
+  });
+
+  it("two cells whose inputs arrive together run in two tasks", async () => {
+    // In one task, a's microtask would run only after b (a, b, a's microtask); in two, before it.
+    const {define, defined} = wrapped(true);
+    const order: string[] = [];
+    define({
+      id: "a",
+      body: () => {
+        queueMicrotask(() => order.push("a's microtask"));
+        order.push("a");
+      }
+    });
+    define({id: "b", body: () => order.push("b")});
+    await Promise.all(defined.map((cell) => cell.body()));
+    expect(order).toEqual(["a", "a's microtask", "b"]);
+  });
+
+  it("once loaded, a body runs at once, and errors still reach Framework", async () => {
+    const {define, defined} = wrapped(false);
+    define({id: "a", body: (x) => (x as number) * 2});
+    expect(defined[0].body(21)).toBe(42);
+    const failing = wrapped(true);
+    failing.define({
+      id: "b",
+      body: () => {
+        throw new Error("bad cell");
+      }
+    });
+    await expect(failing.defined[0].body()).rejects.toThrow("bad cell");
   });
 });
