@@ -12,8 +12,8 @@ import {experiments} from "./data-loaders/experiments/index.js";
 // Edge 93, Firefox 92, Safari 15.4), a classic script, which any browser runs, finds what is
 // missing and writes the sentence. Keep it ES5: it must parse where nothing else does.
 // The first script marks the page as loading for its first 3 s: while it is, what follows a
-// block still loading waits unseen, so the page does not jump (src/style.css); without
-// JavaScript nothing is hidden.
+// block still loading waits unseen, so the page does not jump (src/style.css), and each cell
+// runs in a task of its own (data-loaders/page-template.ts); without JavaScript nothing is hidden.
 const HEAD = `<link rel="icon" href="data:,">
 <script>document.documentElement.className += " mynn-loading"; setTimeout(function () { document.documentElement.className = document.documentElement.className.replace(/ ?mynn-loading/g, ""); }, 3000);</script>
 <noscript><style>#observablehq-main::before { content: "This report draws its charts and runs its network with JavaScript, which is turned off in this browser: the text is here, the charts and numbers are not."; display: block; padding: 0.5rem 1rem; border-left: 4px solid var(--theme-foreground-focus); }</style></noscript>

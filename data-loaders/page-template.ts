@@ -1,14 +1,18 @@
 // What Observable Framework 1.13.4's page template (dist/render.js) writes that fails WCAG 2.1
-// AA, slows the first paint or blocks input while the page loads, mended in the built pages in this one place. Upstream, as of 1.13.4 (November 2026),
-// with no config option for any of it:
+// AA, slows the first paint or blocks input while the page loads, mended in the built pages in this one place.
+// Upstream, as of 1.13.4 (November 2026), with no config option for any of it:
 // - `<html>` has no `lang` (3.1.1 Language of Page);
 // - the viewport sets `maximum-scale=1`, which stops readers zooming on phones (1.4.4 Resize Text);
 // - the sidebar's toggle checkbox is named only by its `title` (4.1.2 Name, Role, Value);
 // - the sidebar's close `<label>` sits directly in an `<ol>`, where only `<li>` may (1.3.1);
-// - every module the page imports is preloaded at high priority (`<link rel="modulepreload">`):
-//   on a slow connection 40-odd modules (d3's, Arrow's: about 600 kB) share the bandwidth with
-//   the stylesheet, and the page's text waits for them (Lighthouse, slow 4G: first paint 5.3 s).
-//   At low priority they still load at once, after what the text needs (first paint 1.1 s);
+// - every module the page imports is preloaded (`<link rel="modulepreload">`, 9 to 77 a page):
+//   all are fetched and compiled at once while the browser lays the page out for the first
+//   time, and on this 2-core machine that work takes the cores from the page's main thread: its
+//   first style and layout, 18-34 ms of its own work, took 116-186 ms of wall time (a long task
+//   that holds up input). Without the preloads the page's imports load as its modules ask for
+//   them, and the same loads' longest task was 50-110 ms. The text does not wait for them either
+//   (preloaded at high priority, as Framework asks, they slowed the first paint on a slow
+//   connection: 5.3 s against 1.1 s);
 // - every cell whose inputs resolve together runs in one task: when a page's data arrives, all
 //   its charts, grids and footers are made back to back (63-133 ms on a load here, over the
 //   100 ms a reader can wait for a key or a click to be answered). While the page loads, each
@@ -52,7 +56,7 @@ export function mendPageTemplate(html: string): string {
       /(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/,
       '$1<li class="observablehq-sidebar-close">$2</li>'
     )
-    .replace(/<link rel="modulepreload"(?![^>]*fetchpriority)/g, '<link rel="modulepreload" fetchpriority="low"')
+    .replace(/<link rel="modulepreload"[^>]*>\n?/g, "")
     .replace(
       /^import \{define\} from ("[^"]*\/_observablehq\/client\.[^"]*\.js");$/m,
       (_, client: string) =>

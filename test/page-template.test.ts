@@ -43,10 +43,11 @@ describe("mending Framework's page template", () => {
     expect(list).toContain('<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>');
   });
 
-  it("preloads the page's modules at low priority, after what its text needs", () => {
-    const preloads = mended.match(/<link rel="modulepreload"[^>]*>/g)!;
-    expect(preloads).toHaveLength(FRAMEWORK_PAGE.match(/<link rel="modulepreload"/g)!.length);
-    for (const link of preloads) expect(link).toContain('fetchpriority="low"');
+  it("does not preload the page's modules: they load as its imports ask for them", () => {
+    expect(FRAMEWORK_PAGE).toContain('<link rel="modulepreload"');
+    expect(mended).not.toContain("modulepreload");
+    expect(mended).toContain('<meta name="viewport"'); // the rest of the head kept
+    expect(mended).toMatch(/<\/head>/);
   });
 
   it("runs each cell in a task of its own while the page loads, through a wrapped define", () => {
