@@ -4,7 +4,9 @@
 // canvas), the longest main-thread task while it loads (a Long Tasks observer: tasks over
 // 50 ms, which block input; wall time, so other work on the machine lengthens them) and the
 // bytes transferred before the reader asks for training data (after one load not counted,
-// which warms the freshly started browser); then the try panel's training
+// which warms the freshly started browser). Each page is loaded as a first visit (a new browser
+// context: empty cache, a new renderer process) and as a reader clicking through the site meets
+// it (in the tab that has the home page open; the home page from the last page); then the try panel's training
 // on the full 60,000 images (seconds of training per epoch) and the bytes it downloads. A
 // benchmark, not a test: it asserts nothing about time.
 import {median} from "d3";
@@ -44,13 +46,21 @@ interface PageFigures {
   longestTaskMs: number;
   /** Over all loads of the page, the longest such task (`longestTaskMs` is their median). */
   worstTaskMs?: number;
+  /** Loaded from another page of the site in the same tab: the median and the worst load's longest task. */
+  fromPage?: {page: string; longestTaskMs: number; worstTaskMs: number};
   transferredBytes: number;
 }
 
-async function measurePage(browser: Browser, url: string, page: string): Promise<PageFigures> {
+/** Loads `page`, after `from` in the same tab when given, in a new browser context (an empty cache); its figures. */
+async function measurePage(browser: Browser, url: string, page: string, from?: string): Promise<PageFigures> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}}); // an empty cache each time
   const tab = await context.newPage();
-  await tab.addInitScript(FIRST_MARK);
+  await tab.addInitScript(FIRST_MARK); // runs again in each document: the figures are the last page's
+  if (from) {
+    await tab.goto(`${url}/${from}`, {waitUntil: "networkidle"});
+    if (DONE[from]) await tab.waitForFunction(DONE[from], null, {timeout: 120_000});
+    await tab.waitForTimeout(QUIET_MS);
+  }
   await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
   // Loaded means its own work done and then no new long task for QUIET_MS (at most 60 s).
   if (DONE[page]) await tab.waitForFunction(DONE[page], null, {timeout: 120_000});
@@ -109,16 +119,20 @@ export async function benchPages({runs = 3, json = false, site = "dist"} = {}): 
     await measurePage(browser, server.url, pages[0]);
     const load = [loadavg()[0]];
     for (const page of pages) {
-      process.stderr.write(`bench: ${page} (${runs} loads)\n`);
+      process.stderr.write(`bench: ${page} (${runs} first visits, ${runs} from another page)\n`);
       const loads: PageFigures[] = [];
       for (let i = 0; i < runs; i++) loads.push(await measurePage(browser, server.url, page));
+      const from = page === pages[0] ? pages.at(-1)! : pages[0];
+      const clicked: number[] = [];
+      for (let i = 0; i < runs; i++) clicked.push((await measurePage(browser, server.url, page, from)).longestTaskMs);
       const marks = loads.map((l) => l.firstChartMs).filter((m): m is number => m !== null);
       results.push({
         page,
         firstChartMs: marks.length ? median(marks)! : null,
         longestTaskMs: median(loads.map((l) => l.longestTaskMs))!,
         worstTaskMs: Math.max(...loads.map((l) => l.longestTaskMs)),
-        transferredBytes: median(loads.map((l) => l.transferredBytes))!
+        transferredBytes: median(loads.map((l) => l.transferredBytes))!,
+        fromPage: {page: from, longestTaskMs: median(clicked)!, worstTaskMs: Math.max(...clicked)}
       });
     }
     load.push(loadavg()[0]);
@@ -128,17 +142,19 @@ export async function benchPages({runs = 3, json = false, site = "dist"} = {}): 
       process.stdout.write(`${JSON.stringify({pages: results, training, loadAverage: load}, null, 2)}\n`);
       return;
     }
+    console.log("                        first visit (empty cache)                     from another page");
     console.log(
-      "page            first chart   longest task   worst load   transferred (median of %d loads, empty cache)",
+      "page            first chart   longest task   worst load   transferred   longest task   worst load   (medians of %d loads)",
       runs
     );
+    const ms = (value: number | undefined, width: number) => `${Math.round(value ?? 0)} ms`.padStart(width);
     for (const r of results)
       console.log(
-        `${r.page.padEnd(15)} ${r.firstChartMs === null ? "   no chart" : `${(r.firstChartMs / 1000).toFixed(2)} s`.padStart(11)}   ${`${Math.round(r.longestTaskMs)} ms`.padStart(12)}   ${`${Math.round(r.worstTaskMs ?? 0)} ms`.padStart(10)}   ${(r.transferredBytes / 1e6).toFixed(2)} MB`
+        `${r.page.padEnd(15)} ${r.firstChartMs === null ? "   no chart" : `${(r.firstChartMs / 1000).toFixed(2)} s`.padStart(11)}   ${ms(r.longestTaskMs, 12)}   ${ms(r.worstTaskMs, 10)}   ${`${(r.transferredBytes / 1e6).toFixed(2)} MB`.padStart(11)}   ${ms(r.fromPage?.longestTaskMs, 12)}   ${ms(r.fromPage?.worstTaskMs, 10)}`
       );
     // Long tasks are wall time: other work on the machine lengthens them.
     console.log(
-      `(longest task: wall time of the longest main-thread task over 50 ms until the page is quiet, median over the loads; worst load: the largest; 1-minute load average ${load.map((l) => l.toFixed(1)).join(" -> ")} on ${availableParallelism()} cores)`
+      `(longest task: wall time of the longest main-thread task over 50 ms until the page is quiet, median over the loads; worst load: the largest; from another page: loaded in the tab that has the home page open (the home page: the last page); 1-minute load average ${load.map((l) => l.toFixed(1)).join(" -> ")} on ${availableParallelism()} cores)`
     );
     const bytes = training.downloaded.reduce((a, b) => a + b.bytes, 0);
     console.log(
