@@ -18,7 +18,8 @@
 //   100 ms a reader can wait for a key or a click to be answered). While the page loads, each
 //   cell now runs in a task of its own (CELLS_IN_OWN_TASKS).
 // Each fix looks for what it mends and leaves a page alone where it is already right, so a
-// Framework that fixes any of these upstream goes through unchanged. No imports: the build's
+// Framework that fixes any of these upstream goes through unchanged; the last two are not
+// faults Framework would fix, and a browser test checks every built page still has them. No imports: the build's
 // site fingerprint hashes this file's bytes, so editing it renders the site again.
 
 /** The pages' language, for `<html lang>`: the report is written in English. */
@@ -29,12 +30,24 @@ export const PAGE_LANGUAGE = "en";
  * `define(cell)` so each cell's body, while <html> has the class `mynn-loading` (the page's first
  * 3 s: observablehq.config.ts), starts in a task of its own (a timer) instead of in the task
  * whose promise gave it its inputs. The body's value is unchanged: Framework's runtime awaits
- * a body's promise as it does an async body's. Later runs (a control moved) are not delayed.
+ * a body's promise as it does an async body's. A run made stale while it waits (a control
+ * moved, a URL restored: the runtime resolves the cell's `invalidation`, added to its inputs
+ * where it lacks one) never starts its body: the runtime discards that run's value anyway, and
+ * waits for it before starting the new one. After the first 3 s a body runs at once, as before.
  */
-export const CELLS_IN_OWN_TASKS = `(define) => (cell) => define({...cell, body: function (...inputs) {
-  if (!document.documentElement.classList.contains("mynn-loading")) return cell.body.apply(this, inputs);
-  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => cell.body.apply(this, inputs));
-}})`;
+export const CELLS_IN_OWN_TASKS = `(define) => (cell) => {
+  const inputs = cell.inputs ?? [];
+  const added = !inputs.includes("invalidation");
+  const at = added ? inputs.length : inputs.indexOf("invalidation");
+  return define({...cell, inputs: added ? [...inputs, "invalidation"] : inputs, body: function (...values) {
+    const invalidation = values[at];
+    if (added) values.pop();
+    if (!document.documentElement.classList.contains("mynn-loading")) return cell.body.apply(this, values);
+    let stale = false;
+    invalidation.then(() => (stale = true));
+    return new Promise((resolve) => setTimeout(resolve, 0)).then(() => (stale ? undefined : cell.body.apply(this, values)));
+  }});
+}`;
 
 /** `html` (one built page) with the template's faults mended; idempotent. */
 export function mendPageTemplate(html: string): string {

@@ -55,6 +55,11 @@ describe("mending Framework's page template", () => {
     expect(script).toContain('import {define as defineCell} from "./_observablehq/client.d10d8454.js";');
     expect(script).toContain(`const define = (${CELLS_IN_OWN_TASKS})(defineCell);`);
     expect(script).toContain('define({id: "1a2b3c4d"'); // the cells themselves untouched
+    // A page in a folder imports the client from above; a page with no cells imports no define.
+    const nested = mendPageTemplate('import {define} from "../_observablehq/client.d10d8454.js";');
+    expect(nested).toContain('import {define as defineCell} from "../_observablehq/client.d10d8454.js";');
+    const bare = 'import "./_observablehq/client.d10d8454.js";';
+    expect(mendPageTemplate(bare)).toBe(bare);
   });
 
   it("changes nothing a second time, nor in a page already right", () => {
@@ -73,7 +78,7 @@ describe("mending Framework's page template", () => {
     expect(viewport).toBeDefined();
     expect(mendPageTemplate(`<meta name="viewport" content="${viewport}">`)).not.toMatch(/maximum-scale|user-scalable/);
     expect(render).toMatch(/<html>|<html lang=/);
-    // The other three mends look for these; if Framework writes them differently, they are lost.
+    // The other mends look for these; if Framework writes them differently, they are lost.
     expect(render).toContain('<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">');
     expect(render).toMatch(/<ol>\s*<label id="observablehq-sidebar-close"/);
     expect(render).toContain('<link rel="modulepreload" href=');
@@ -83,35 +88,43 @@ describe("mending Framework's page template", () => {
 });
 
 describe("cells in tasks of their own while the page loads", () => {
-  type Cell = {id: string; body: (...inputs: unknown[]) => unknown};
-  /** CELLS_IN_OWN_TASKS around a define that keeps the cells, with <html>'s class list as given. */
-  function wrapped(loading: boolean): {define: (cell: Cell) => void; defined: Cell[]} {
+  type Cell = {id: string; inputs?: string[]; body: (...inputs: unknown[]) => unknown};
+  type Wrap = (define: (cell: Cell) => unknown) => (cell: Cell) => unknown;
+  const wrap = () => new Function(`return ${CELLS_IN_OWN_TASKS}`)() as Wrap;
+  /** <html>'s class list holds mynn-loading (the page's first 3 s) or not. */
+  const loading = (on: boolean) =>
+    vi.stubGlobal("document", {
+      documentElement: {classList: {contains: (name: string) => on && name === "mynn-loading"}}
+    });
+  /** CELLS_IN_OWN_TASKS around a define that keeps the cells. */
+  function wrapped(on: boolean): {define: (cell: Cell) => unknown; defined: Cell[]} {
+    loading(on);
     const defined: Cell[] = [];
-    const classes = new Set(loading ? ["mynn-loading"] : []);
-    vi.stubGlobal("document", {documentElement: {classList: {contains: (name: string) => classes.has(name)}}});
-    const wrap = new Function(`return ${CELLS_IN_OWN_TASKS}`)() as (
-      define: (cell: Cell) => void
-    ) => (cell: Cell) => void;
-    return {define: wrap((cell) => defined.push(cell)), defined};
+    return {define: wrap()((cell) => defined.push(cell)), defined};
   }
-  afterEach(() => vi.unstubAllGlobals());
+  const never = new Promise<void>(() => {}); // an invalidation that never comes
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
   it("while loading, a body starts only in a later task, with its inputs, and gives its value", async () => {
     const {define, defined} = wrapped(true);
     const calls: unknown[][] = [];
     define({
       id: "a",
-      body: (x, y) => {
-        calls.push([x, y]);
-        return `${x}+${y}`;
+      inputs: ["x", "y"],
+      body: (...values) => {
+        calls.push(values);
+        return `${values[0]}+${values[1]}`;
       }
     });
-    expect(defined.map((cell) => cell.id)).toEqual(["a"]);
-    const value = defined[0].body(1, 2);
-    await Promise.resolve(); // a microtask later: still not run (the same task)
+    expect(defined.map((cell) => cell.inputs)).toEqual([["x", "y", "invalidation"]]);
+    const value = defined[0].body(1, 2, never);
+    await new Promise<void>((resolve) => queueMicrotask(resolve)); // microtasks later: still not run
     expect(calls).toEqual([]);
     expect(await value).toBe("1+2");
-    expect(calls).toEqual([[1, 2]]);
+    expect(calls).toEqual([[1, 2]]); // the body's own inputs only
   });
 
   it("two cells whose inputs arrive together run in two tasks", async () => {
@@ -126,21 +139,54 @@ describe("cells in tasks of their own while the page loads", () => {
       }
     });
     define({id: "b", body: () => order.push("b")});
-    await Promise.all(defined.map((cell) => cell.body()));
+    await Promise.all(defined.map((cell) => cell.body(never)));
     expect(order).toEqual(["a", "a's microtask", "b"]);
   });
 
-  it("once loaded, a body runs at once, and errors still reach Framework", async () => {
+  it("once loaded, a body runs at once; a failing body's error is the promise's", async () => {
     const {define, defined} = wrapped(false);
-    define({id: "a", body: (x) => (x as number) * 2});
-    expect(defined[0].body(21)).toBe(42);
+    define({id: "a", inputs: ["invalidation", "x"], body: (invalidation, x) => [invalidation, (x as number) * 2]});
+    expect(defined[0].inputs).toEqual(["invalidation", "x"]); // a cell's own invalidation is used, not added
+    expect(defined[0].body(never, 21)).toEqual([never, 42]);
     const failing = wrapped(true);
+    const error = new Error("bad cell");
     failing.define({
       id: "b",
       body: () => {
-        throw new Error("bad cell");
+        throw error;
       }
     });
-    await expect(failing.defined[0].body()).rejects.toThrow("bad cell");
+    await expect(failing.defined[0].body(never)).rejects.toBe(error);
+  });
+
+  it("with Framework's runtime: a run made stale while it waits never starts its body, and the cell shows the new value", async () => {
+    vi.useFakeTimers({toFake: ["setTimeout"]}); // the runtime's own scheduling (setImmediate) stays real
+    loading(true);
+    const {Runtime} = await import("@observablehq/runtime");
+    const main = new Runtime().module();
+    const shown: unknown[] = [];
+    const calls: unknown[] = [];
+    const x = main.variable(true).define("x", [], () => 1);
+    wrap()((cell) =>
+      main.variable({fulfilled: (value: unknown) => shown.push(value)}).define(cell.id, cell.inputs ?? [], cell.body)
+    )({
+      id: "y",
+      inputs: ["x"],
+      body: (value) => {
+        calls.push(value);
+        return (value as number) * 10;
+      }
+    });
+    const settle = async (until: () => boolean) => {
+      for (let i = 0; i < 100 && !until(); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(until()).toBe(true);
+    };
+    await settle(() => vi.getTimerCount() === 1); // the first run waits for its timer
+    x.define("x", [], () => 2); // a control moved before the timer fired
+    await settle(() => true);
+    await vi.runAllTimersAsync();
+    await settle(() => shown.length > 0);
+    expect(calls).toEqual([2]); // without the check: [1, 2], the stale run drawn first
+    expect(shown).toEqual([20]);
   });
 });

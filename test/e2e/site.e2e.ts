@@ -4,6 +4,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
+import {CELLS_IN_OWN_TASKS} from "../../data-loaders/page-template.js";
 import config from "../../observablehq.config.js";
 import {shots, site, useBuiltSite} from "./built-site.js";
 
@@ -16,6 +17,17 @@ describe("built site", () => {
   it("has the index and the experiment pages", () => {
     // Every page the site lists (observablehq.config.ts) was built.
     expect(pages).toEqual(expect.arrayContaining(["index", ...config.pages.map((page) => page.path.slice(1))]));
+  });
+
+  it("every page with cells runs them through the loading-time wrapper, and preloads no module (page-template.ts)", () => {
+    // If a Framework upgrade rewrites the client import, the mend would find nothing: noticed here.
+    const withCells = pages.filter((page) => readFileSync(join(site, `${page}.html`), "utf8").includes("define({id:"));
+    expect(withCells).toEqual(expect.arrayContaining(config.pages.map((page) => page.path.slice(1))));
+    for (const page of pages) {
+      const html = readFileSync(join(site, `${page}.html`), "utf8");
+      expect(html, page).not.toContain("modulepreload");
+      if (withCells.includes(page)) expect(html, page).toContain(`const define = (${CELLS_IN_OWN_TASKS})(defineCell);`);
+    }
   });
 
   it("experiment-4: the play button animates the score-vs-lr chart through the epochs", async () => {
