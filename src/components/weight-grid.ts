@@ -5,29 +5,37 @@ import {wrapLines} from "./text-fit.js";
 export interface WeightGridOptions {
   /** Side of each square image, in weights (28 for an MNIST input). */
   side?: number;
-  /** Screen pixels per weight. */
+  /** Screen (CSS) pixels per weight; a whole number keeps the images crisp. */
   scale?: number;
   /** Weights beyond ±limit get the end colours; defaults to the largest |weight|. */
   limit?: number;
-  /** Tooltip of image i. */
+  /** Tooltip of image i, shown while the pointer is over it. */
   tooltip?: (index: number) => string;
-  /** Images per row (default: as many as fit). */
+  /** Images per row; default: as many as fit in `width`, or a square grid without one. */
   columns?: number;
-  /** Title above the grid. */
+  /** Page width available, in CSS pixels (what `resize` gives). */
+  width?: number;
+  /** Title above the grid; also the start of the grid's accessible name. */
   title?: string;
 }
 
 /** Colour levels across [-bound, bound]: odd, so zero has its own (white); steps of 0.2% of the range. */
 const LEVELS = 1001;
+/** CSS pixels between images. */
+const GAP = 3;
 
 /**
- * Many weight vectors as side x side images in a wrapping grid, coloured with a diverging
- * scale centred on zero (red negative, blue positive, white zero), with a legend. Returns a
- * <figure>.
+ * Many weight vectors (each side x side, row after row) as images in a grid, coloured with a
+ * diverging scale centred on zero (red negative, white zero, blue positive), with a legend.
+ * Returns a <figure> holding one <canvas> (role img, named by the title) and the legend's <svg>.
+ *
+ * One canvas for the whole grid, not one per image: Chromium commits every canvas to the
+ * compositor as a layer of its own, and Experiment 5's 100 hidden nodes made that one task of
+ * 35-62 ms while the page loaded (issue 21). Tooltips follow the pointer instead.
  */
 export function weightGrid(
   images: ArrayLike<number>[],
-  {side = 28, scale = 2, limit, tooltip, title, columns}: WeightGridOptions = {}
+  {side = 28, scale = 2, limit, tooltip, title, columns, width}: WeightGridOptions = {}
 ): HTMLElement {
   const bound = limit || d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) || 1; // never 0: it divides
   const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
@@ -38,33 +46,51 @@ export function weightGrid(
     const c = d3.rgb(color(-bound + (2 * bound * level) / (LEVELS - 1)));
     palette.set([c.r, c.g, c.b], 3 * level);
   }
-  const layout = columns
-    ? `display: grid; grid-template-columns: repeat(${columns}, ${side * scale}px); gap: 3px;`
-    : "display: flex; flex-wrap: wrap; gap: 3px;";
-  const grid = html`<div style=${layout}></div>`;
-  const figure = html`<figure class="weight-grid" style="margin: 0; font: 12px sans-serif; max-width: 100%;">${
-    title ? html`<div style="font-weight: 600; margin-bottom: 6px;">${title}</div>` : null
-  }${grid}</figure>`;
+  const tile = side * scale;
+  const fit = width ? Math.floor((width + GAP) / (tile + GAP)) : Math.ceil(Math.sqrt(images.length));
+  const perRow = Math.max(1, Math.min(images.length, columns ?? fit));
+  const rows = Math.ceil(images.length / perRow);
+  const canvas = document.createElement("canvas");
+  canvas.width = perRow * (tile + GAP) - GAP;
+  canvas.height = Math.max(1, rows * (tile + GAP) - GAP);
+  canvas.style.cssText = `display: block; width: ${canvas.width}px; max-width: 100%; height: auto; image-rendering: pixelated;`;
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute(
+    "aria-label",
+    `${title ? `${title}: ` : ""}${images.length} images of ${side}×${side} weights, ${perRow} to a row, in colour from red (negative) through white (zero) to blue (positive)`
+  );
+  const context = canvas.getContext("2d")!;
+  const pixels = context.createImageData(canvas.width, canvas.height); // transparent gaps: the page shows through
   images.forEach((image, index) => {
-    const canvas = document.createElement("canvas");
-    canvas.width = side;
-    canvas.height = side;
-    canvas.style.cssText = `width: ${side * scale}px; height: ${side * scale}px; image-rendering: pixelated;`;
-    const context = canvas.getContext("2d")!;
-    const pixels = context.createImageData(side, side);
+    const [left, top] = [(index % perRow) * (tile + GAP), Math.floor(index / perRow) * (tile + GAP)];
     for (let i = 0; i < side * side; i++) {
       const at = 3 * Math.round(((Math.max(-bound, Math.min(bound, image[i])) + bound) / (2 * bound)) * (LEVELS - 1));
-      pixels.data[4 * i] = palette[at];
-      pixels.data[4 * i + 1] = palette[at + 1];
-      pixels.data[4 * i + 2] = palette[at + 2];
-      pixels.data[4 * i + 3] = 255;
+      const [x, y] = [left + (i % side) * scale, top + Math.floor(i / side) * scale];
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++) {
+          const p = 4 * ((y + dy) * canvas.width + x + dx);
+          pixels.data[p] = palette[at];
+          pixels.data[p + 1] = palette[at + 1];
+          pixels.data[p + 2] = palette[at + 2];
+          pixels.data[p + 3] = 255;
+        }
     }
-    context.putImageData(pixels, 0, 0);
-    if (tooltip) canvas.title = tooltip(index);
-    grid.append(canvas);
   });
-  figure.append(legend(color, bound));
-  return figure;
+  context.putImageData(pixels, 0, 0);
+  if (tooltip) {
+    canvas.addEventListener("pointermove", (event) => {
+      const box = canvas.getBoundingClientRect();
+      const x = ((event.clientX - box.left) * canvas.width) / box.width;
+      const y = ((event.clientY - box.top) * canvas.height) / box.height;
+      const [column, row] = [Math.floor(x / (tile + GAP)), Math.floor(y / (tile + GAP))];
+      const inside = x - column * (tile + GAP) < tile && y - row * (tile + GAP) < tile;
+      const index = row * perRow + column;
+      canvas.title = inside && column < perRow && index < images.length ? tooltip(index) : "";
+    });
+  }
+  return html`<figure class="weight-grid" style="margin: 0; font: 12px sans-serif; max-width: 100%;">${
+    title ? html`<div style="font-weight: 600; margin-bottom: 6px;">${title}</div>` : null
+  }${canvas}${legend(color, bound)}</figure>`;
 }
 
 /** A gradient bar from -bound to +bound with ticks under its caption, wrapped to the legend's width; it scales down with the page. */

@@ -42,16 +42,30 @@ const canvasSpreads = (page: Page, selector: string) =>
   );
 
 describe("Experiment 5: back query", () => {
-  it("renders the ten back-queried images, the digit shapes and the 100 hidden nodes; a second network can be chosen", async () => {
+  it("renders the ten back-queried images, the digit shapes and the hidden nodes; a second network can be chosen", async () => {
     const {page, problems, bytes} = await open("experiment-5");
     const spreads = await canvasSpreads(page, "#backquery canvas");
     expect(spreads).toHaveLength(20); // 10 back queries + 10 digit shapes
     for (const spread of spreads) expect(spread).toBeGreaterThan(10); // pictures, not flat squares
-    expect(await page.locator("#hidden-nodes canvas").count()).toBe(100);
-    expect(await page.locator("#hidden-nodes svg.legend .tick").count()).toBeGreaterThan(2);
-    expect(await page.locator("#hidden-nodes canvas").first().getAttribute("title")).toMatch(
-      /hidden node 0: votes most for \d/
+    // The hidden nodes' input weights: one canvas, ten images to a row, named for screen readers;
+    // the tooltip names the node under the pointer.
+    const weights = page.locator("#hidden-nodes canvas");
+    expect(await weights.count()).toBe(1);
+    const hidden = Number(
+      (await page.locator("#hidden-nodes").textContent())?.match(/weights of the (\d+) hidden nodes/)?.[1]
     );
+    expect(hidden).toBeGreaterThan(0);
+    expect(await weights.getAttribute("aria-label")).toContain(`${hidden} images of 28×28 weights, 10 to a row`);
+    const [width, height] = await weights.evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect([width, height]).toEqual([10 * 59 - 3, Math.ceil(hidden / 10) * 59 - 3]); // 56 px images, 3 px gaps
+    await weights.scrollIntoViewIfNeeded();
+    const box = (await weights.boundingBox())!;
+    await page.mouse.move(box.x + 28, box.y + 28);
+    expect(await weights.getAttribute("title")).toMatch(/^hidden node 0: votes most for \d/);
+    const last = hidden - 1;
+    await page.mouse.move(box.x + (last % 10) * 59 + 28, box.y + Math.floor(last / 10) * 59 + 28);
+    expect(await weights.getAttribute("title")).toMatch(new RegExp(`^hidden node ${last}: votes most for \\d`));
+    expect(await page.locator("#hidden-nodes svg.legend .tick").count()).toBeGreaterThan(2);
     await page.screenshot({path: join(shots, "experiment-5-backquery.png"), fullPage: true});
 
     // Each back query can be saved as the 28x28 grey PNG the reproduction wrote.

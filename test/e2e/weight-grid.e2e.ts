@@ -4,23 +4,74 @@ import {componentPage} from "./component-page.js";
 
 const {page, render} = componentPage(["weight-grid"]);
 
+/** The grid's one canvas: its size, its accessible name and the colour at each image's top-left weight. */
+const gridOf = (side: number, scale: number, gap: number, count: number) =>
+  page().evaluate(
+    ({side, scale, gap, count}) => {
+      const canvas = document.querySelector<HTMLCanvasElement>("main canvas")!;
+      const context = canvas.getContext("2d")!;
+      const perRow = Math.round((canvas.width + gap) / (side * scale + gap));
+      const at = (i: number) => [(i % perRow) * (side * scale + gap), Math.floor(i / perRow) * (side * scale + gap)];
+      return {
+        canvases: document.querySelectorAll("main canvas").length,
+        width: canvas.width,
+        height: canvas.height,
+        perRow,
+        role: canvas.getAttribute("role"),
+        name: canvas.getAttribute("aria-label") ?? "",
+        rgb: Array.from({length: count}, (_, i) =>
+          Array.from(context.getImageData(at(i)[0], at(i)[1], 1, 1).data.slice(0, 3))
+        ),
+        // The gap right of the first image: transparent, so the page shows through.
+        gapAlpha: context.getImageData(side * scale, 0, 1, 1).data[3]
+      };
+    },
+    {side, scale, gap, count}
+  );
+
 describe("weightGrid", () => {
-  it("weightGrid: one image per weight vector on a diverging scale centred on zero, with a legend", async () => {
+  it("weightGrid: one image per weight vector on a diverging scale centred on zero, in one canvas, with a legend", async () => {
     // Three 2x2 "images": all negative, all zero, all positive (beyond the limit: clamped).
     await render(
-      `weightGrid([[-1, -1, -1, -1], [0, 0, 0, 0], [5, 5, 5, 5]], {side: 2, limit: 1, title: "W", tooltip: (i) => "node " + i})`
+      `weightGrid([[-1, -1, -1, -1], [0, 0, 0, 0], [5, 5, 5, 5]], {side: 2, scale: 2, limit: 1, title: "W", tooltip: (i) => "node " + i})`
     );
-    const cells = await page().evaluate(() =>
-      Array.from(document.querySelectorAll("main canvas"), (c) => ({
-        rgb: Array.from((c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, 1, 1).data.slice(0, 3)),
-        title: (c as HTMLCanvasElement).title
-      }))
-    );
-    expect(cells.map((c) => c.title)).toEqual(["node 0", "node 1", "node 2"]);
-    const [negative, zero, positive] = cells.map((c) => c.rgb);
+    const grid = await gridOf(2, 2, 3, 3);
+    expect(grid.canvases).toBe(1);
+    expect(grid.perRow).toBe(2); // no width or columns: a square grid
+    expect([grid.width, grid.height]).toEqual([2 * 4 + 3, 2 * 4 + 3]);
+    expect(grid.role).toBe("img");
+    expect(grid.name).toMatch(/^W: 3 images of 2×2 weights, 2 to a row/);
+    const [negative, zero, positive] = grid.rgb;
     expect(negative[0]).toBeGreaterThan(negative[2] + 50); // red
     expect(Math.min(...zero)).toBeGreaterThan(230); // near white
     expect(positive[2]).toBeGreaterThan(positive[0] + 50); // blue
+    expect(grid.gapAlpha).toBe(0);
     expect(await page().locator("main svg.legend .tick").count()).toBeGreaterThan(2);
+  });
+
+  it("weightGrid: the tooltip names the image under the pointer, and none over a gap", async () => {
+    await render(
+      `weightGrid([[1, 0, 0, 1], [0, 1, 1, 0], [1, 1, 0, 0]], {side: 2, scale: 10, columns: 3, tooltip: (i) => "node " + i})`
+    );
+    const canvas = page().locator("main canvas");
+    const box = (await canvas.boundingBox())!;
+    const titleAt = async (x: number, y: number) => {
+      await page().mouse.move(box.x + x, box.y + y);
+      return canvas.getAttribute("title");
+    };
+    // Images are 20 px with 3 px gaps: 0-20, 23-43, 46-66.
+    expect(await titleAt(10, 10)).toBe("node 0");
+    expect(await titleAt(30, 19)).toBe("node 1");
+    expect(await titleAt(65, 1)).toBe("node 2");
+    expect(await titleAt(21, 10)).toBe(""); // between two images
+  });
+
+  it("weightGrid: as many images to a row as fit in the width given", async () => {
+    const images = Array.from({length: 7}, (_, i) => Array(4).fill(i - 3));
+    await render(`weightGrid(${JSON.stringify(images)}, {side: 2, scale: 10, width: 70})`);
+    const grid = await gridOf(2, 10, 3, images.length);
+    expect(grid.perRow).toBe(3); // 3 x 20 + 2 x 3 = 66 <= 70 < 89
+    expect([grid.width, grid.height]).toEqual([66, Math.ceil(images.length / 3) * 23 - 3]);
+    expect(grid.name).toContain(`${images.length} images`);
   });
 });
