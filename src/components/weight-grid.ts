@@ -5,15 +5,15 @@ import {wrapLines} from "./text-fit.js";
 export interface WeightGridOptions {
   /** Side of each square image, in weights (28 for an MNIST input). */
   side?: number;
-  /** Screen (CSS) pixels per weight; a whole number keeps the images crisp. */
+  /** CSS pixels per weight, a whole number (rounded; at least 1). */
   scale?: number;
   /** Weights beyond ±limit get the end colours; defaults to the largest |weight|. */
   limit?: number;
   /** Tooltip of image i, shown while the pointer is over it. */
   tooltip?: (index: number) => string;
-  /** Images per row; default: as many as fit in `width`, or a square grid without one. */
+  /** Images per row, at most; default: as many as fit in `width`, or a square grid without one. */
   columns?: number;
-  /** Page width available, in CSS pixels (what `resize` gives). */
+  /** Page width available, in CSS pixels (what `resize` gives): fewer images to a row if `columns` do not fit. */
   width?: number;
   /** Title above the grid; also the start of the grid's accessible name. */
   title?: string;
@@ -35,8 +35,9 @@ const GAP = 3;
  */
 export function weightGrid(
   images: ArrayLike<number>[],
-  {side = 28, scale = 2, limit, tooltip, title, columns, width}: WeightGridOptions = {}
+  {side = 28, scale: wanted = 2, limit, tooltip, title, columns, width}: WeightGridOptions = {}
 ): HTMLElement {
+  const scale = Math.max(1, Math.round(wanted)); // whole pixels: each weight is a block of the canvas's own pixels
   const bound = limit || d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) || 1; // never 0: it divides
   const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
   // The scale's colours at LEVELS even steps, as bytes: asking the scale for each of 78,400
@@ -47,8 +48,8 @@ export function weightGrid(
     palette.set([c.r, c.g, c.b], 3 * level);
   }
   const tile = side * scale;
-  const fit = width ? Math.floor((width + GAP) / (tile + GAP)) : Math.ceil(Math.sqrt(images.length));
-  const perRow = Math.max(1, Math.min(images.length, columns ?? fit));
+  const fit = width ? Math.floor((width + GAP) / (tile + GAP)) : (columns ?? Math.ceil(Math.sqrt(images.length)));
+  const perRow = Math.max(1, Math.min(images.length, columns ?? fit, fit));
   const rows = Math.ceil(images.length / perRow);
   const canvas = document.createElement("canvas");
   canvas.width = perRow * (tile + GAP) - GAP;
@@ -87,9 +88,10 @@ export function weightGrid(
       const index = row * perRow + column;
       canvas.title = inside && column < perRow && index < images.length ? tooltip(index) : "";
     });
+    canvas.addEventListener("pointerleave", () => canvas.removeAttribute("title")); // not left as the image's description
   }
   return html`<figure class="weight-grid" style="margin: 0; font: 12px sans-serif; max-width: 100%;">${
-    title ? html`<div style="font-weight: 600; margin-bottom: 6px;">${title}</div>` : null
+    title ? html`<figcaption style="font-weight: 600; margin-bottom: 6px;">${title}</figcaption>` : null
   }${canvas}${legend(color, bound)}</figure>`;
 }
 

@@ -92,10 +92,12 @@ describe("built site", () => {
             "#observablehq-main canvas:not(.drawing-pad canvas, #drawing-result canvas)"
           ),
           (canvas) => {
-            // Drawn means not one flat colour: digits, back queries and weight images all vary.
+            // Drawn means not one flat colour: digits, back queries and weight images all vary
+            // (transparent pixels, such as the gaps of the weight grid, do not count).
             const {data} = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
             const colours = new Set<number>();
-            for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            for (let i = 0; i < data.length; i += 4)
+              if (data[i + 3]) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
             return colours.size;
           }
         );

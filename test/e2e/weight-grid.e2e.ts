@@ -74,4 +74,42 @@ describe("weightGrid", () => {
     expect([grid.width, grid.height]).toEqual([66, Math.ceil(images.length / 3) * 23 - 3]);
     expect(grid.name).toContain(`${images.length} images`);
   });
+
+  it("weightGrid: columns are at most what fits in the width; every pixel of an image is drawn, an empty slot is not", async () => {
+    await render(`weightGrid([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]], {side: 2, scale: 10, columns: 3, width: 50})`);
+    const filled = await page().evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>("main canvas")!;
+      const alpha = (x: number, y: number) => canvas.getContext("2d")!.getImageData(x, y, 1, 1).data[3];
+      // 2 to a row (2 x 20 + 3 = 43 <= 50): the third image starts a second row, its neighbour slot is empty.
+      return {
+        width: canvas.width,
+        corners: [alpha(0, 0), alpha(19, 19), alpha(23, 0), alpha(42, 19), alpha(19, 42)],
+        empty: alpha(30, 30)
+      };
+    });
+    expect(filled).toEqual({width: 43, corners: [255, 255, 255, 255, 255], empty: 0});
+  });
+
+  it("weightGrid: the tooltip follows the pointer on a canvas shrunk to a narrow page, and is gone when it leaves", async () => {
+    // In a 33 px wide box, the 43 px grid is shown smaller (max-width: 100%).
+    await render(`(() => {
+      const box = document.createElement("div");
+      box.style.width = "33px";
+      box.append(weightGrid([[1, 0, 0, 1], [0, 1, 1, 0], [1, 1, 0, 0]], {side: 2, scale: 10, columns: 2, tooltip: (i) => "node " + i}));
+      return box;
+    })()`);
+    const canvas = page().locator("main canvas");
+    const box = (await canvas.boundingBox())!;
+    expect(Math.round(box.width)).toBe(33); // 43 canvas pixels shown in 33
+    const titleAt = async (x: number, y: number) => {
+      await page().mouse.move(box.x + x * (box.width / 43), box.y + y * (box.width / 43));
+      return canvas.getAttribute("title");
+    };
+    expect(await titleAt(30, 10)).toBe("node 1");
+    expect(await titleAt(10, 30)).toBe("node 2");
+    expect(await titleAt(30, 30)).toBe(""); // the empty slot
+    await page().mouse.move(box.x + 10, box.y + 10);
+    await page().mouse.move(box.x + 200, box.y + 200);
+    expect(await canvas.getAttribute("title")).toBeNull();
+  });
 });
