@@ -25,7 +25,7 @@ export function idleSlice(budget = BUDGET): Promise<() => boolean> {
 /**
  * Resolves in a later task (a timer), so the work after `await nextTask()` runs in a task of its
  * own rather than lengthening the one that asked: a page that draws many canvases at once (about
- * 190 on Experiment 5) splits its drawing this way.
+ * 90 on Experiment 5) splits its drawing this way.
  */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

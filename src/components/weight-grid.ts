@@ -11,7 +11,7 @@ export interface WeightGridOptions {
   limit?: number;
   /** Tooltip of image i, shown while the pointer is over it. */
   tooltip?: (index: number) => string;
-  /** Images per row, at most; default: as many as fit in `width`, or a square grid without one. */
+  /** Images per row, at most (a whole number; 0: no limit); default: as many as fit in `width`, or a square grid without one. */
   columns?: number;
   /** Page width available, in CSS pixels (what `resize` gives): fewer images to a row if `columns` do not fit. */
   width?: number;
@@ -31,13 +31,14 @@ const GAP = 3;
  *
  * One canvas for the whole grid, not one per image: Chromium commits every canvas to the
  * compositor as a layer of its own, and Experiment 5's 100 hidden nodes made that one task of
- * 35-62 ms while the page loaded (issue 21). Tooltips follow the pointer instead.
+ * 35-62 ms while the page loaded (64-85 ms with its 90 digit images; issue 21). Tooltips follow
+ * the pointer instead.
  */
 export function weightGrid(
   images: ArrayLike<number>[],
   {side = 28, scale: wanted = 2, limit, tooltip, title, columns, width}: WeightGridOptions = {}
 ): HTMLElement {
-  const scale = Math.max(1, Math.round(wanted)); // whole pixels: each weight is a block of the canvas's own pixels
+  const scale = Math.max(1, Math.round(wanted) || 1); // whole pixels: each weight is a block of the canvas's own pixels
   const bound = limit || d3.max(images, (image) => d3.max(Array.from(image), Math.abs)) || 1; // never 0: it divides
   const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-bound, 0, bound]).clamp(true);
   // The scale's colours at LEVELS even steps, as bytes: asking the scale for each of 78,400
@@ -48,8 +49,10 @@ export function weightGrid(
     palette.set([c.r, c.g, c.b], 3 * level);
   }
   const tile = side * scale;
-  const fit = width ? Math.floor((width + GAP) / (tile + GAP)) : (columns ?? Math.ceil(Math.sqrt(images.length)));
-  const perRow = Math.max(1, Math.min(images.length, columns ?? fit, fit));
+  const cap = columns && columns > 0 ? Math.floor(columns) : Number.POSITIVE_INFINITY; // 0 or none: no cap
+  const unmeasured = Number.isFinite(cap) ? cap : Math.ceil(Math.sqrt(images.length)); // no width: columns, or a square
+  const fit = width ? Math.floor((width + GAP) / (tile + GAP)) : unmeasured;
+  const perRow = Math.max(1, Math.min(images.length, cap, fit) || 1);
   const rows = Math.ceil(images.length / perRow);
   const canvas = document.createElement("canvas");
   canvas.width = perRow * (tile + GAP) - GAP;

@@ -76,7 +76,10 @@ describe("weightGrid", () => {
   });
 
   it("weightGrid: columns are at most what fits in the width; every pixel of an image is drawn, an empty slot is not", async () => {
-    await render(`weightGrid([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]], {side: 2, scale: 10, columns: 3, width: 50})`);
+    // A scale of 9.6 is drawn as 10 (whole pixels).
+    await render(
+      `weightGrid([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]], {side: 2, scale: 9.6, columns: 3, width: 50})`
+    );
     const filled = await page().evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>("main canvas")!;
       const alpha = (x: number, y: number) => canvas.getContext("2d")!.getImageData(x, y, 1, 1).data[3];
@@ -102,13 +105,15 @@ describe("weightGrid", () => {
     const box = (await canvas.boundingBox())!;
     expect(Math.round(box.width)).toBe(33); // 43 canvas pixels shown in 33
     const titleAt = async (x: number, y: number) => {
-      await page().mouse.move(box.x + x * (box.width / 43), box.y + y * (box.width / 43));
+      await page().mouse.move(box.x + x * (box.width / 43), box.y + y * (box.height / 43));
       return canvas.getAttribute("title");
     };
-    expect(await titleAt(30, 10)).toBe("node 1");
-    expect(await titleAt(10, 30)).toBe("node 2");
+    // Points in canvas pixels whose screen position, read as canvas pixels, would name another image.
+    expect(await titleAt(25, 5)).toBe("node 1"); // on screen at 19 px, inside image 0's 20
+    expect(await titleAt(5, 25)).toBe("node 2");
+    expect(await titleAt(21, 5)).toBe(""); // the gap; on screen inside image 0
     expect(await titleAt(30, 30)).toBe(""); // the empty slot
-    await page().mouse.move(box.x + 10, box.y + 10);
+    expect(await titleAt(5, 5)).toBe("node 0");
     await page().mouse.move(box.x + 200, box.y + 200);
     expect(await canvas.getAttribute("title")).toBeNull();
   });
