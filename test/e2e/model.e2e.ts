@@ -144,9 +144,12 @@ describe("the trained network, live", () => {
     for (let step = 1; step <= 20; step++)
       await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + (0.7 * step) / 20));
     await page.mouse.up();
-    await page.waitForSelector("#drawing-result svg.chart");
-    expect(await page.locator("#drawing-result svg.chart .marks rect").count()).toBe(10);
-    expect(await page.locator("#drawing-result .answer").textContent()).toMatch(/It reads 1\b/);
+    // Polled: the last pointer events can re-run the cell once more after mouse.up, and a re-run
+    // replaces the chart (resize draws the new one a frame later), so a single read can see none.
+    await expect.poll(() => page.locator("#drawing-result svg.chart .marks rect").count(), {timeout: 10_000}).toBe(10);
+    await expect
+      .poll(() => page.locator("#drawing-result .answer").textContent(), {timeout: 10_000})
+      .toMatch(/It reads 1\b/);
     const [seen] = await canvasSpreads(page, "#drawing-result .digit-grid canvas");
     expect(seen).toBeGreaterThan(10);
     await page.screenshot({path: join(shots, "model-drawn-1.png"), fullPage: true});
